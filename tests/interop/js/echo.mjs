@@ -1,0 +1,6 @@
+// Smallest interop script: proves the Python<->Node channel itself works.
+import { serve, fromB64, toB64 } from "./serve.mjs";
+
+await serve({
+  reverse: (req) => toB64(fromB64(req.data).reverse()),
+});

@@ -1,0 +1,3 @@
+"""wacli: a command-line WhatsApp client speaking the multi-device protocol itself."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from wacli.cli.app import main
+
+main()

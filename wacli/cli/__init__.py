@@ -1,0 +1,1 @@
+"""The command line: Typer commands on top of wacli.client (never the other way)."""
