@@ -1,8 +1,9 @@
 """The package layout is the architecture: imports point one way only.
 
-wire (crypto, jid, binary, noise, proto) <- signal, store <- client <- cli;
-the sandbox shares the wire layer, Signal and the store with the client and
-nothing else.
+wire (crypto, jid, binary, noise, proto) <- protocol (the I/O-free protocol
+core: pairing, media and app-state crypto, stanza shapes) <- signal, store <-
+client <- cli; the sandbox shares the wire layer, the protocol core, Signal and
+the store with the client and nothing else.
 """
 
 import ast
@@ -15,11 +16,12 @@ PACKAGE = Path(__file__).resolve().parents[2] / "wacli"
 WIRE = {"crypto", "jid", "binary", "noise", "proto"}
 ALLOWED: dict[str, set[str]] = {
     **{name: WIRE for name in WIRE},
+    "protocol": WIRE,
     "store": WIRE,
-    "signal": WIRE | {"signal", "store"},
-    "client": WIRE | {"signal", "store", "client"},
-    "sandbox": WIRE | {"signal", "store", "sandbox"},
-    "cli": WIRE | {"signal", "store", "client", "sandbox", "cli"},
+    "signal": WIRE | {"protocol", "store"},
+    "client": WIRE | {"protocol", "signal", "store"},
+    "sandbox": WIRE | {"protocol", "signal", "store"},
+    "cli": WIRE | {"protocol", "signal", "store", "client", "sandbox"},
     "__init__": set(),
     "__main__": {"cli"},
 }
