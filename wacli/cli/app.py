@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -55,16 +56,15 @@ def root(
             help="Hex root key the server's Noise certificate chain must be signed by.",
         ),
     ] = PRODUCTION_NOISE_ROOT,
-    verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Debug logs on stderr.")
-    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logs on stderr.")] = False,
 ) -> None:
-    ctx.obj = {
-        "store": store or default_store(),
-        "server": server,
-        "noise_root": noise_root,
-        "verbose": verbose or os.environ.get("WACLI_LOG", "").lower() == "debug",
-    }
+    verbose = verbose or os.environ.get("WACLI_LOG", "").lower() == "debug"
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    ctx.obj = {"store": store or default_store(), "server": server, "noise_root": noise_root}
 
 
 @app.command()
@@ -115,8 +115,37 @@ def history(
     not_built("history")
 
 
-def main() -> None:
+@app.command()
+def completion(
+    shell: Annotated[str, typer.Argument(help="bash, zsh or fish.")],
+) -> None:
+    """Print the shell completion script for SHELL (bash, zsh or fish)."""
+    from wacli.cli.commandtree import command_tree
+    from wacli.cli.completion import SHELLS, script
+
+    if shell not in SHELLS:
+        fail(f"unknown shell {shell!r}; choose one of {', '.join(SHELLS)}", ExitCode.USAGE)
+    typer.echo(script(shell, command_tree(app)), nl=False)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI: usage errors and failures end as one line on stderr, never a traceback."""
     try:
-        app()
+        code = app(args=argv, prog_name="wacli", standalone_mode=False)
+    except typer.TyperException as exc:  # Click's usage errors (bad option, missing argument)
+        ctx = getattr(exc, "ctx", None)
+        where = ctx.command_path if ctx is not None else "wacli"
+        message = exc.format_message()
+        if message:  # empty when the help was shown because no command was given
+            typer.echo(f"wacli: {message} (see '{where} --help')", err=True)
+        sys.exit(getattr(exc, "exit_code", int(ExitCode.USAGE)))
+    except typer.Abort:
+        sys.exit(130)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as exc:
+        if logging.getLogger().isEnabledFor(logging.DEBUG):
+            logging.getLogger("wacli").exception("unexpected error")
+        typer.echo(f"wacli: unexpected error: {exc!r} (run with -v for details)", err=True)
+        sys.exit(int(ExitCode.UNEXPECTED))
+    sys.exit(code if isinstance(code, int) else 0)

@@ -11,3 +11,14 @@ class ExitCode(IntEnum):
     CANNOT_CONNECT = 4
     TIMED_OUT = 5
     REFUSED = 6
+
+
+MEANING = {
+    ExitCode.OK: "success",
+    ExitCode.UNEXPECTED: "unexpected error (a bug, or a feature not built yet)",
+    ExitCode.USAGE: "usage error: bad option, phone number or JID",
+    ExitCode.NOT_PAIRED: "the store is not paired, or the device was logged out",
+    ExitCode.CANNOT_CONNECT: "cannot connect: network, or the server's certificate chain",
+    ExitCode.TIMED_OUT: "timed out waiting for the server",
+    ExitCode.REFUSED: "refused by the server: a negative ack or a ban",
+}

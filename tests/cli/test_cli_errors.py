@@ -1,0 +1,40 @@
+"""What a script sees when it calls wacli wrongly: one line on stderr, the documented code."""
+
+import subprocess
+import sys
+
+import pytest
+
+from wacli.cli.exit_codes import ExitCode
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "wacli", *args], capture_output=True, text=True)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("send", "--foo"), ("nope",), ("send",), ("completion", "tcsh"), ("--store",)],
+)
+def test_usage_errors_are_one_line_and_exit_2(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.returncode == ExitCode.USAGE
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("wacli: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_unbuilt_commands_say_so_honestly() -> None:
+    for args in (("send", "+15551234567", "hi"), ("listen",), ("pair",)):
+        result = run(*args)
+        assert result.returncode == ExitCode.UNEXPECTED
+        assert result.stdout == ""
+        assert "not built yet" in result.stderr
+
+
+def test_help_goes_to_stdout_and_exits_0() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("pair", "send", "listen", "presence", "history"):
+        assert command in result.stdout

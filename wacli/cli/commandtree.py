@@ -1,0 +1,113 @@
+"""A plain description of the command tree, read from the real Typer commands.
+
+The shell completions and the man page are generated from it, so they can
+never describe options the program does not have. (Typer 0.29 carries its
+own Click; this module reads only the attributes it needs from it.)
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import typer
+import typer.main
+
+
+@dataclass(frozen=True, slots=True)
+class OptionInfo:
+    names: tuple[str, ...]  # every spelling: --store, -v, --no-json ...
+    help: str
+    takes_value: bool
+    is_path: bool
+    choices: tuple[str, ...]
+    envvar: str | None
+    metavar: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentInfo:
+    name: str
+    help: str
+    required: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CommandInfo:
+    path: tuple[str, ...]  # () for the root, ("history", "backfill") for a subcommand
+    help: str
+    options: tuple[OptionInfo, ...]
+    arguments: tuple[ArgumentInfo, ...]
+    subcommands: tuple[CommandInfo, ...]
+
+    def walk(self) -> list[CommandInfo]:
+        found = [self]
+        for sub in self.subcommands:
+            found.extend(sub.walk())
+        return found
+
+
+HELP_OPTION = OptionInfo(("--help",), "Show the help and exit.", False, False, (), None, "")
+
+
+def _annotation(param: Any) -> Any:
+    annotation = param.type_descriptor.annotation
+    args = getattr(annotation, "__args__", None)
+    if args:  # Path | None and friends
+        real = [a for a in args if a is not type(None)]
+        if len(real) == 1:
+            return real[0]
+    return annotation
+
+
+def _option(param: Any) -> OptionInfo:
+    annotation = _annotation(param)
+    choices: tuple[str, ...] = ()
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        choices = tuple(str(member.value) for member in annotation)
+    is_path = annotation is Path
+    takes_value = not param.is_flag
+    if choices:
+        metavar = "[" + "|".join(choices) + "]"
+    elif is_path:
+        metavar = "PATH"
+    elif annotation is int:
+        metavar = "N"
+    else:
+        metavar = "TEXT" if takes_value else ""
+    return OptionInfo(
+        names=tuple(param.opts) + tuple(param.secondary_opts),
+        help=" ".join((param.help or "").split()),
+        takes_value=takes_value,
+        is_path=is_path,
+        choices=choices,
+        envvar=param.envvar if isinstance(param.envvar, str) else None,
+        metavar=metavar,
+    )
+
+
+def _describe(command: Any, path: tuple[str, ...]) -> CommandInfo:
+    options: list[OptionInfo] = []
+    arguments: list[ArgumentInfo] = []
+    for param in command.params:
+        if param.param_type_name == "option" and not param.hidden:
+            options.append(_option(param))
+        elif param.param_type_name == "argument":
+            help_text = " ".join((getattr(param, "help", "") or "").split())
+            arguments.append(ArgumentInfo(param.name.upper(), help_text, bool(param.required)))
+    options.append(HELP_OPTION)
+    subcommands = tuple(
+        _describe(sub, (*path, name))
+        for name, sub in getattr(command, "commands", {}).items()
+        if not sub.hidden
+    )
+    help_text = (command.help or "").strip().split("\n\n")[0]
+    return CommandInfo(
+        path, " ".join(help_text.split()), tuple(options), tuple(arguments), subcommands
+    )
+
+
+def command_tree(app: typer.Typer) -> CommandInfo:
+    return _describe(typer.main.get_command(app), ())

@@ -1,0 +1,105 @@
+"""The wacli(1) man page, rendered from the command tree.
+
+`python -m wacli.cli.manpage > man/wacli.1` regenerates the shipped page; a
+test keeps it in step with the commands.
+"""
+
+from __future__ import annotations
+
+from wacli import __version__
+from wacli.cli.commandtree import CommandInfo, OptionInfo, command_tree
+from wacli.cli.exit_codes import MEANING
+
+ENVIRONMENT = [
+    ("WACLI_STORE", "The session store directory (as --store)."),
+    ("WACLI_SERVER", "The server's WebSocket URL (as --server)."),
+    ("WACLI_NOISE_ROOT", "The Noise certificate root key, hex (as --noise-root)."),
+    ("WACLI_LOG", "debug turns on debug logs on stderr (as --verbose)."),
+    ("XDG_DATA_HOME", "The default store is $XDG_DATA_HOME/wacli."),
+]
+
+EXAMPLES = [
+    ("Link this machine with a code typed on the phone:", "wacli pair --phone +15551234567"),
+    ("Send a message from cron:", "echo 'backup done' | wacli send +15551234567"),
+    (
+        "Print the text of every incoming message:",
+        "wacli listen --type message | jq -r '.data.text // empty'",
+    ),
+]
+
+
+def _escape(text: str) -> str:
+    escaped = text.replace("\\", "\\e").replace("-", "\\-")
+    return "\\&" + escaped if escaped.startswith((".", "'")) else escaped
+
+
+def _option(opt: OptionInfo) -> list[str]:
+    names = ", ".join(f"\\fB{_escape(n)}\\fR" for n in opt.names)
+    if opt.takes_value:
+        names += f" \\fI{_escape(opt.metavar)}\\fR"
+    lines = [".TP", names, _escape(opt.help or "")]
+    if opt.envvar:
+        lines[-1] += f" Environment: \\fB{_escape(opt.envvar)}\\fR."
+    return lines
+
+
+def _command(cmd: CommandInfo) -> list[str]:
+    usage = " ".join(cmd.path)
+    args = " ".join(a.name if a.required else f"[{a.name}]" for a in cmd.arguments)
+    lines = [".SS " + _escape(f"wacli {usage} [OPTIONS] {args}".strip()), _escape(cmd.help)]
+    for arg in cmd.arguments:
+        lines += [".TP", f"\\fI{_escape(arg.name)}\\fR", _escape(arg.help)]
+    for opt in cmd.options:
+        if opt.names != ("--help",):
+            lines += _option(opt)
+    return lines
+
+
+def render(tree: CommandInfo) -> str:
+    lines = [
+        f'.TH WACLI 1 "" "wacli {__version__}" "User Commands"',
+        ".SH NAME",
+        "wacli \\- " + _escape(tree.help),
+        ".SH SYNOPSIS",
+        ".B wacli",
+        "[\\fIGLOBAL OPTIONS\\fR] \\fICOMMAND\\fR [\\fIOPTIONS\\fR] [\\fIARGUMENTS\\fR]",
+        ".SH DESCRIPTION",
+        "wacli links to a WhatsApp account as a companion device and speaks the WhatsApp Web",
+        "multi\\-device protocol itself. All commands share one session store. Data goes to",
+        "standard output (plain results, JSON documents or NDJSON event lines); everything",
+        "meant for people goes to standard error.",
+        ".SH GLOBAL OPTIONS",
+    ]
+    for opt in tree.options:
+        lines += _option(opt)
+    lines.append(".SH COMMANDS")
+    for cmd in tree.walk()[1:]:
+        lines += _command(cmd)
+    lines.append(".SH ENVIRONMENT")
+    for name, text in ENVIRONMENT:
+        lines += [".TP", f"\\fB{name}\\fR", _escape(text)]
+    lines.append(".SH EXIT STATUS")
+    for code, text in MEANING.items():
+        lines += [".TP", f"\\fB{int(code)}\\fR", _escape(text)]
+    lines += [
+        ".SH FILES",
+        ".TP",
+        "\\fI$XDG_DATA_HOME/wacli/\\fR",
+        "The session store: one SQLite database holding keys, sessions and the message",
+        "archive. The directory is created 0700 and its files 0600.",
+        ".SH EXAMPLES",
+    ]
+    for text, example in EXAMPLES:
+        lines += [_escape(text), ".PP", ".RS", ".nf", _escape(example), ".fi", ".RE", ".PP"]
+    lines += [".SH SEE ALSO", "\\fBjq\\fR(1)", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    from wacli.cli.app import app
+
+    print(render(command_tree(app)), end="")
+
+
+if __name__ == "__main__":
+    main()
