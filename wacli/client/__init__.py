@@ -1,0 +1,1 @@
+"""The client: connection, pairing, sending and receiving, on the wire layer and Signal."""
