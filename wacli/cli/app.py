@@ -11,6 +11,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from wacli.cli.exit_codes import ExitCode
+from wacli.client.errors import ClientError
 
 PRODUCTION_NOISE_ROOT = "142375574d0a587166aae71ebe516437c4a28b73e3695c6ce1f7f9545da8ee6b"
 DEFAULT_SERVER = "wss://web.whatsapp.com/ws/chat"
@@ -33,6 +34,22 @@ def fail(message: str, code: ExitCode) -> NoReturn:
     """End the command with one line on stderr and a documented exit code."""
     typer.echo(f"wacli: {message}", err=True)
     raise typer.Exit(int(code))
+
+
+def exit_code_for(exc: BaseException) -> ExitCode:
+    """The documented exit code for a client failure (cli.md)."""
+    from wacli.client import errors
+
+    table: list[tuple[type[BaseException], ExitCode]] = [
+        (errors.NotPairedError, ExitCode.NOT_PAIRED),
+        (errors.ConnectError, ExitCode.CANNOT_CONNECT),
+        (errors.RequestTimeout, ExitCode.TIMED_OUT),
+        (errors.RefusedError, ExitCode.REFUSED),
+    ]
+    for kind, code in table:
+        if isinstance(exc, kind):
+            return code
+    return ExitCode.UNEXPECTED
 
 
 def not_built(what: str) -> NoReturn:
@@ -143,6 +160,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except KeyboardInterrupt:
         sys.exit(130)
+    except ClientError as exc:
+        typer.echo(f"wacli: {exc}", err=True)
+        sys.exit(int(exit_code_for(exc)))
     except Exception as exc:
         if logging.getLogger().isEnabledFor(logging.DEBUG):
             logging.getLogger("wacli").exception("unexpected error")
