@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from wacli.store.database import Database
+from wacli.store.signal_tables import SignalTables
+
+
+class Store(SignalTables, Database):
+    """wacli's persistent state: one SQLite file in the store directory.
+
+    Later parts of wacli add their tables through new entries in
+    ``wacli.store.migrations.MIGRATIONS`` and their accessors as further mixins.
+    """
