@@ -86,12 +86,12 @@ def test_a_new_migration_applies_once_on_an_existing_store(tmp_path: Path) -> No
 
     def backfill(conn: sqlite3.Connection) -> None:
         calls.append(1)
-        conn.execute("INSERT INTO contacts (jid) VALUES ('seed@s.whatsapp.net')")
+        conn.execute("INSERT INTO notes (jid) VALUES ('seed@s.whatsapp.net')")
 
     newer = [
         *MIGRATIONS,
-        Migration(MIGRATIONS[-1].version + 1, "contacts", ("CREATE TABLE contacts (jid TEXT)",)),
-        Migration(MIGRATIONS[-1].version + 2, "seed contacts", backfill),
+        Migration(MIGRATIONS[-1].version + 1, "notes", ("CREATE TABLE notes (jid TEXT)",)),
+        Migration(MIGRATIONS[-1].version + 2, "seed notes", backfill),
     ]
     for _ in range(2):
         s = Store(tmp_path, migrations=newer)
@@ -99,7 +99,7 @@ def test_a_new_migration_applies_once_on_an_existing_store(tmp_path: Path) -> No
         s.close()
     assert calls == [1]
     conn = sqlite3.connect(tmp_path / DB_NAME)
-    assert conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM notes").fetchone()[0] == 1
     conn.close()
 
 

@@ -1,0 +1,264 @@
+"""`wacli history`: read the local archive that `listen` and history sync fill.
+
+`wacli history [CHAT]` lists messages and `wacli history backfill CHAT` is a
+subcommand. Click groups give their first free word to a subcommand name, so
+_HistoryGroup routes `backfill` to its subcommand and everything else to the
+listing's own argument and options.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import orjson
+import typer
+from google.protobuf.json_format import MessageToDict
+from google.protobuf.message import DecodeError
+from typer.core import TyperGroup
+
+from wacli.cli.exit_codes import ExitCode
+from wacli.jid import JIDError, parse_jid, phone_to_jid
+from wacli.proto import e2e_pb2
+from wacli.store import DB_NAME, Store, StoreError
+from wacli.store.archive import Archive, ArchivedMessage, Reaction
+
+
+class _HistoryGroup(TyperGroup):
+    # Options may follow CHAT (`wacli history +1555... --limit 5`), as in any command.
+    allow_interspersed_args = True
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] in self.commands:
+            super().parse_args(ctx, [])  # the listing's parameters at their defaults
+            ctx._protected_args, ctx.args = args[:1], args[1:]
+            return ctx.args
+        rest = super().parse_args(ctx, args)
+        if ctx._protected_args:  # a second free word: not a subcommand after CHAT
+            ctx.fail(f"unexpected extra argument {ctx._protected_args[0]!r}")
+        return rest
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        if ctx.command is not self:  # a subcommand's usage line: CHAT is the listing's alone
+            return [p for p in params if p.param_type_name != "argument"]
+        return params
+
+
+# More than any archive holds, and far inside SQLite's 64-bit LIMIT.
+MAX_LIMIT = 1_000_000_000
+
+history_app = typer.Typer(
+    cls=_HistoryGroup,
+    help="Read the local message archive (filled by listen and history sync).",
+    subcommand_metavar="| backfill CHAT",
+    add_completion=False,
+)
+
+
+def _fail(message: str, code: ExitCode) -> NoReturn:
+    from wacli.cli.app import fail  # at call time: app.py imports this module
+
+    fail(message, code)
+
+
+# -- arguments -------------------------------------------------------------------------------
+
+
+def chat_jid(text: str) -> str:
+    """The archive's key for CHAT (a phone number or a JID); exit 2 when it is neither."""
+    try:
+        parsed = parse_jid(text) if "@" in text else phone_to_jid(text)
+    except JIDError as exc:
+        _fail(f"not a chat: {exc}", ExitCode.USAGE)
+    if parsed.is_server:
+        _fail(f"not a chat: {text!r} is a server, not a user or group", ExitCode.USAGE)
+    return str(parsed.to_non_ad())  # chats are archived by account, not by device
+
+
+_RFC3339 = re.compile(
+    r"(\d{4}-\d{2}-\d{2})"
+    r"(?:[Tt ](\d{2}:\d{2}:\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2}))?"
+)
+
+
+def parse_time(text: str) -> int:
+    """Unix seconds for --before: RFC 3339 with a zone, or a date (its start, UTC).
+
+    A fractional second rounds up, so `--before 10:00:00.5` still shows 10:00:00.
+    """
+    match = _RFC3339.fullmatch(text.strip())
+    if match is None:
+        _fail(
+            f"--before {text!r} is not a time; use RFC 3339 (2026-11-25T10:00:00Z) or a date "
+            "(2026-11-25)",
+            ExitCode.USAGE,
+        )
+    day, clock, fraction, zone = match.groups()
+    try:
+        if clock is None:
+            return int(datetime.fromisoformat(day).replace(tzinfo=UTC).timestamp())
+        zone = "+00:00" if zone in ("Z", "z") else zone
+        moment = datetime.fromisoformat(f"{day}T{clock}{zone}")
+    except ValueError as exc:
+        _fail(f"--before {text!r} is not a valid time: {exc}", ExitCode.USAGE)
+    seconds = int(moment.timestamp())
+    if fraction and int(fraction[1:]):
+        seconds += 1
+    return seconds
+
+
+# -- output ------------------------------------------------------------------------------------
+
+
+def _rfc3339(seconds: int | None) -> str | None:
+    if seconds is None:
+        return None
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """One terminal line: control characters (newlines, escape sequences) shown escaped."""
+    escapes = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    return _CONTROL.sub(lambda m: escapes.get(m[0], f"\\x{ord(m[0]):02x}"), text)
+
+
+def plain_line(message: ArchivedMessage) -> str:
+    who = "me" if message.from_me else message.sender
+    if message.revoked_at is not None:
+        body = "[deleted]"
+    elif message.text is None:
+        body = f"[{message.type}]"
+    else:
+        body = message.text + (" (edited)" if message.edited_at is not None else "")
+    return _printable(f"{_rfc3339(message.timestamp)}  {message.chat}  {who}: {body}")
+
+
+def _message_json(raw: bytes | None) -> Any:
+    if raw is None:
+        return None
+    try:
+        return MessageToDict(e2e_pb2.Message.FromString(raw), preserving_proto_field_name=True)
+    except DecodeError:
+        return None  # archived from a newer or damaged body: the text columns still stand
+
+
+def json_row(message: ArchivedMessage, reactions: list[Reaction]) -> dict[str, Any]:
+    return {
+        "id": message.id,
+        "chat": message.chat,
+        "sender": message.sender,
+        "is_from_me": message.from_me,
+        "timestamp": _rfc3339(message.timestamp),
+        "push_name": message.push_name,
+        "type": message.type,
+        "text": message.text,
+        "message": _message_json(message.raw),
+        "reply_to": message.reply_to,
+        "edited_at": _rfc3339(message.edited_at),
+        "revoked_at": _rfc3339(message.revoked_at),
+        "reactions": [
+            {"sender": r.sender, "emoji": r.emoji, "timestamp": _rfc3339(r.timestamp)}
+            for r in reactions
+        ],
+    }
+
+
+# -- the commands ------------------------------------------------------------------------------
+
+
+def open_archive(directory: Path) -> tuple[Store, Archive]:
+    """Open an existing store; a store never written is not created here."""
+    if not (directory / DB_NAME).is_file():
+        _fail("no archive yet; run wacli pair / wacli listen first", ExitCode.NOT_PAIRED)
+    try:
+        store = Store(directory)
+    except StoreError as exc:
+        _fail(str(exc), ExitCode.UNEXPECTED)
+    return store, Archive(store)
+
+
+@history_app.callback(invoke_without_command=True)
+def history(
+    ctx: typer.Context,
+    chat: Annotated[
+        str | None,
+        typer.Argument(
+            help="Phone number or JID; all chats when absent.", metavar="CHAT", show_default=False
+        ),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option(min=1, max=MAX_LIMIT, help="How many messages (newest).")
+    ] = 20,
+    before: Annotated[
+        str | None,
+        typer.Option(help="Only messages before this time (RFC 3339 or a date).", metavar="TIME"),
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option(help="Only messages holding all these words.", metavar="WORDS")
+    ] = None,
+    json: Annotated[bool, typer.Option("--json", help="NDJSON rows instead of lines.")] = False,
+) -> None:
+    """Read the local message archive (filled by listen and history sync)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    key = chat_jid(chat) if chat is not None else None
+    before_s = parse_time(before) if before is not None else None
+    store, archive = open_archive(Path(ctx.obj["store"]))
+    try:
+        if search is not None:
+            page = archive.search(search, chat=key, limit=limit, before=before_s)
+        else:
+            page = archive.messages(key, limit=limit, before=before_s)
+        page.reverse()  # oldest first, like a chat log
+        if json:
+            lines = _json_lines(archive, page)
+        else:
+            lines = [plain_line(message).encode() + b"\n" for message in page]
+    finally:
+        store.close()
+    _write(lines)
+
+
+def _json_lines(archive: Archive, page: list[ArchivedMessage]) -> list[bytes]:
+    reactions: dict[tuple[str, str], list[Reaction]] = {}
+    for chat in {m.chat for m in page}:
+        found = archive.reactions(chat, [m.id for m in page if m.chat == chat])
+        for message_id, those in found.items():
+            reactions[(chat, message_id)] = those
+    return [
+        orjson.dumps(
+            json_row(message, reactions.get((message.chat, message.id), [])),
+            option=orjson.OPT_APPEND_NEWLINE,
+        )
+        for message in page
+    ]
+
+
+def _write(lines: list[bytes]) -> None:
+    out = sys.stdout.buffer
+    try:
+        out.writelines(lines)
+        out.flush()
+    except BrokenPipeError:
+        # The reader left (`| head`): stop quietly with SIGPIPE's status, as git does.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(128 + signal.SIGPIPE) from None
+
+
+@history_app.command()
+def backfill(
+    chat: Annotated[str, typer.Argument(help="Phone number or JID.", metavar="CHAT")],
+    count: Annotated[int, typer.Option(min=1, help="How many older messages to ask for.")] = 50,
+) -> None:
+    """Ask the phone for older messages of CHAT (needs the network)."""
+    chat_jid(chat)
+    _fail("history backfill is not built yet in this version of wacli", ExitCode.UNEXPECTED)
