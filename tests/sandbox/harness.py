@@ -1,0 +1,75 @@
+"""Run the real ``python -m wacli sandbox serve`` and talk to its admin API (tests only)."""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+STARTUP_TIMEOUT = 20.0
+
+
+class SandboxProcess:
+    """``wacli sandbox serve`` as a subprocess; ``.endpoints`` is its JSON line."""
+
+    def __init__(self, state: Path | None = None, *extra: str) -> None:
+        args = [sys.executable, "-m", "wacli", "sandbox", "serve", *extra]
+        if state is not None:
+            args += ["--state", str(state)]
+        self.proc = subprocess.Popen(
+            args, stdout=subprocess.PIPE, stderr=None, text=True, env={**os.environ}
+        )
+        assert self.proc.stdout is not None
+        ready, _, _ = select.select([self.proc.stdout], [], [], STARTUP_TIMEOUT)
+        line = self.proc.stdout.readline() if ready else ""
+        if not line:
+            self.stop()
+            raise RuntimeError("wacli sandbox serve printed no endpoint line")
+        self.endpoints: dict[str, str] = json.loads(line)
+
+    @property
+    def url(self) -> str:
+        return self.endpoints["url"]
+
+    @property
+    def root_key(self) -> str:
+        return self.endpoints["noise_root_public_key"]
+
+    def admin(self, method: str, path: str, body: Any = None, timeout: float = 30.0) -> Any:
+        """(status, JSON) of an admin request; 4xx/5xx are returned, not raised."""
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(
+            self.endpoints["admin_url"] + path, data=data, method=method
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                return response.status, json.loads(response.read() or b"null")
+        except urllib.error.HTTPError as exc:
+            return exc.code, json.loads(exc.read() or b"null")
+
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = 10.0) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+        try:
+            return self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            raise
+        finally:
+            if self.proc.stdout is not None:
+                self.proc.stdout.close()
+
+    def __enter__(self) -> SandboxProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc.poll() is None:
+            self.stop()

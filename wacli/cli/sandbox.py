@@ -1,0 +1,61 @@
+"""`wacli sandbox serve`: run the local WhatsApp-compatible server (sandbox.md)."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import anyio
+import orjson
+import typer
+
+from wacli.cli.exit_codes import ExitCode
+
+sandbox_app = typer.Typer(
+    help="A local WhatsApp-compatible server with simulated phones, for offline tests.",
+    no_args_is_help=True,
+)
+
+
+async def _serve_until_signal(host: str, port: int, state: Path | None) -> None:
+    from wacli.sandbox.server import run_sandbox
+
+    # The handlers stay installed through shutdown, so a second signal cannot cut it short.
+    with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
+        async with anyio.create_task_group() as tg:
+            endpoints = await tg.start(run_sandbox, host, port, state)
+            # One line, flushed: whoever started us reads it to know where to connect.
+            sys.stdout.write(orjson.dumps(endpoints.as_json()).decode() + "\n")
+            sys.stdout.flush()
+            async for _ in signals:
+                break
+            tg.cancel_scope.cancel()
+
+
+@sandbox_app.command("serve")
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="WebSocket port; 0 picks a free one.")] = 0,
+    state: Annotated[
+        Path | None,
+        typer.Option(help="Keep keys and accounts in this directory across restarts."),
+    ] = None,
+) -> None:
+    """Serve until SIGINT/SIGTERM; prints one JSON line with url, admin_url and root key."""
+    from wacli.store import StoreError
+
+    try:
+        anyio.run(_serve_until_signal, host, port, state)
+    except* OSError as group:
+        _fail(f"cannot listen on {host} port {port}: {group.exceptions[0]}")
+    except* StoreError as group:
+        _fail(f"cannot open the sandbox state: {group.exceptions[0]}")
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"wacli: {message}", err=True)
+    raise typer.Exit(int(ExitCode.UNEXPECTED))

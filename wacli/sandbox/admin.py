@@ -1,0 +1,216 @@
+"""The admin API (JSON over HTTP, sandbox.md): accounts, linking, stats, faults."""
+
+from __future__ import annotations
+
+import re
+import time
+from functools import partial
+from typing import Any
+
+import anyio
+
+from wacli.protocol import PairingError
+from wacli.protocol.pair_qr import parse_qr
+from wacli.sandbox.http import HttpError, Request, Response, Router
+from wacli.sandbox.hub import Hub, Linked, LinkError
+from wacli.sandbox.stanzas import link_code_primary_hello, stream_error_code, stream_error_conflict
+from wacli.sandbox.state import Account
+
+CODE_FINISH_TIMEOUT = 60.0
+# A frame whose flag byte is fine but whose node is not: the ``garbage`` fault.
+GARBAGE_FRAME = b"\x00\xf8\xff\xff"
+_PHONE = re.compile(r"[1-9][0-9]{6,14}")
+_LID = re.compile(r"[1-9][0-9]{5,19}")
+
+
+def _object(request: Request) -> dict[str, Any]:
+    body = request.json()
+    if not isinstance(body, dict):
+        raise HttpError(400, "the request body must be a JSON object")
+    return body
+
+
+def _text(body: dict[str, Any], key: str, default: str | None = None) -> str:
+    value = body.get(key, default)
+    if not isinstance(value, str):
+        raise HttpError(400, f"{key!r} must be a string")
+    return value
+
+
+def _int(body: dict[str, Any], key: str, low: int, high: int) -> int:
+    value = body.get(key)
+    if isinstance(value, str) and value.isdigit():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise HttpError(400, f"{key!r} must be an integer from {low} to {high}")
+    return value
+
+
+def _phone(text: str) -> str:
+    digits = text.removeprefix("+")
+    if not _PHONE.fullmatch(digits):
+        raise HttpError(400, f"{text!r} is not a phone number (7 to 15 digits)")
+    return digits
+
+
+def _linked(linked: Linked) -> dict[str, str]:
+    return {"jid": str(linked.device), "lid": str(linked.lid), "platform": linked.platform}
+
+
+class Admin:
+    def __init__(self, hub: Hub) -> None:
+        self.hub = hub
+
+    def router(self) -> Router:
+        router = Router()
+        router.add("POST", "/admin/accounts", self.create_account)
+        router.add("GET", "/admin/accounts", self.list_accounts)
+        router.add("POST", "/admin/accounts/{phone}/link", self.link)
+        router.add("GET", "/admin/stats", self.stats)
+        router.add("POST", "/admin/faults", self.faults)
+        return router
+
+    def _account(self, phone: str) -> Account:
+        account = self.hub.state.account(_phone(phone))
+        if account is None:
+            raise HttpError(404, f"no account {phone}")
+        return account
+
+    def _describe(self, account: Account) -> dict[str, Any]:
+        jid, lid = self.hub.jids(account)
+        return {
+            "jid": str(jid),
+            "lid": str(lid),
+            "push_name": account.push_name,
+            "devices": [d for d, _ in self.hub.device_ids(account.phone)],
+        }
+
+    async def create_account(self, request: Request) -> Response:
+        body = _object(request)
+        phone = _phone(_text(body, "phone"))
+        lid = body.get("lid")
+        if lid is not None and (not isinstance(lid, str) or not _LID.fullmatch(lid)):
+            raise HttpError(400, "'lid' must be the digits of a LID user")
+        try:
+            account = self.hub.create_account(phone, _text(body, "push_name", ""), lid)
+        except ValueError as exc:
+            raise HttpError(409, str(exc)) from None
+        jid, lid_jid = self.hub.jids(account)
+        return Response.json({"jid": str(jid), "lid": str(lid_jid)}, 201)
+
+    async def list_accounts(self, request: Request) -> Response:
+        return Response.json([self._describe(a) for a in self.hub.state.accounts()])
+
+    async def link(self, request: Request) -> Response:
+        account = self._account(request.params["phone"])
+        body = _object(request)
+        try:
+            if "qr" in body:
+                linked = await self._link_qr(account, _text(body, "qr"))
+            elif "code" in body:
+                linked = await self._link_code(account, _text(body, "code"))
+            else:
+                raise HttpError(400, "give 'qr' (the QR text) or 'code' (the pairing code)")
+        except LinkError as exc:
+            raise HttpError(exc.status, exc.message) from None
+        return Response.json(_linked(linked))
+
+    async def _link_qr(self, account: Account, qr_text: str) -> Linked:
+        try:
+            qr = parse_qr(qr_text)
+        except PairingError as exc:
+            raise HttpError(400, f"not a pairing QR: {exc}") from None
+        conn = self.hub.refs.get(qr.ref.encode())
+        reg = None if conn is None else conn.registration
+        if conn is None or reg is None:
+            raise HttpError(404, "the QR's ref is unknown or expired")
+        if qr.noise_public != reg.noise_public or qr.identity_public != reg.identity_public:
+            raise HttpError(400, "the QR's keys are not those of the companion holding the ref")
+        return await self.hub.link(account, conn, qr.adv_secret)
+
+    async def _link_code(self, account: Account, code: str) -> Linked:
+        conn = self.hub.companion_for_code(account.phone)
+        reg = None if conn is None else conn.registration
+        session = None if reg is None else reg.code
+        if conn is None or session is None:
+            raise HttpError(404, f"no companion waits for a pairing code for {account.phone}")
+        phone = self.hub.phone(account.phone)
+        try:
+            session.primary = phone.accept_code(code, session.wrapped_ephemeral)
+        except PairingError as exc:
+            raise HttpError(400, str(exc)) from None
+        await conn.send(
+            link_code_primary_hello(
+                session.ref, phone.identity.public, session.primary.wrapped_ephemeral
+            )
+        )
+        with anyio.move_on_after(CODE_FINISH_TIMEOUT):
+            await session.finished.wait()
+        adv_secret, error = session.adv_secret, session.error
+        if adv_secret is None:
+            # Let the user type the code again, as on a phone.
+            session.primary, session.error, session.finished = None, None, anyio.Event()
+            if error is not None:
+                raise HttpError(400, f"pairing failed (wrong code?): {error}")
+            raise HttpError(504, "the companion did not finish the code pairing in time")
+        return await self.hub.link(account, conn, adv_secret)
+
+    async def stats(self, request: Request) -> Response:
+        counters = dict(self.hub.stats)
+        counters["connections"] = len(self.hub.connections)
+        counters["logged_in"] = len(self.hub.logged_in)
+        counters["accounts"] = len(self.hub.state.accounts())
+        for key in ("connections_total", "stanzas_in", "stanzas_out", "pairings", "logins"):
+            counters.setdefault(key, 0)
+        return Response.json(counters)
+
+    async def faults(self, request: Request) -> Response:
+        body = _object(request)
+        if body.get("drop") == "all":
+            return Response.json({"dropped": await self.hub.drop_all()})
+        if "stream_error" in body:
+            kind = body["stream_error"]
+            account = self._account(_text(body, "phone"))
+            if kind == "conflict":
+                make = stream_error_conflict
+            elif isinstance(kind, str | int) and str(kind).isdigit():
+                make = partial(stream_error_code, int(kind))
+            else:
+                raise HttpError(400, "'stream_error' is 'conflict' or a numeric code")
+            return Response.json({"sent": await self.hub.stream_error_to(account.phone, make)})
+        if "logout" in body:
+            account = self._account(_text(body, "logout"))
+            return Response.json({"removed": await self.hub.logout(account.phone)})
+        if "ban" in body:
+            return Response.json(await self._ban(body["ban"]))
+        if "connect_failure" in body:
+            spec = body["connect_failure"]
+            if not isinstance(spec, dict):
+                raise HttpError(400, '\'connect_failure\' is {"phone": …, "reason": 405}')
+            account = self._account(_text(spec, "phone"))
+            reason = _int(spec, "reason", 400, 599)
+            self.hub.fail_logins(account.phone, {"reason": str(reason)}, None)
+            return Response.json({"next_login_fails": reason})
+        if "delay_ms" in body:
+            self.hub.delay_seconds = _int(body, "delay_ms", 0, 60_000) / 1000
+            return Response.json({"delay_ms": round(self.hub.delay_seconds * 1000)})
+        if "garbage" in body:
+            account = self._account(_text(body, "garbage"))
+            conns = self.hub.connections_of(account.phone)
+            for conn in conns:
+                await conn.send_raw(GARBAGE_FRAME)
+            return Response.json({"sent": len(conns)})
+        raise HttpError(400, "unknown fault; see sandbox.md for the supported ones")
+
+    async def _ban(self, spec: Any) -> dict[str, Any]:
+        """A temporary ban: live connections end, logins fail 402 until it expires."""
+        if not isinstance(spec, dict):
+            raise HttpError(400, '\'ban\' is {"phone": …, "code": 101, "expire": 3600}')
+        account = self._account(_text(spec, "phone"))
+        code = _int(spec, "code", 101, 106) if "code" in spec else 101
+        expire = _int(spec, "expire", 1, 10**8) if "expire" in spec else 3600
+        attrs = {"reason": "402", "code": str(code), "expire": str(expire)}
+        self.hub.fail_logins(account.phone, attrs, time.monotonic() + expire)
+        for conn in self.hub.connections_of(account.phone):
+            await conn.close()
+        return {"banned": account.phone, "code": code, "expire": expire}

@@ -1,0 +1,72 @@
+"""The server's IQ handlers, one small module per namespace, routed by (xmlns, type, child).
+
+A handler gets the connection and the request and returns the reply (or None
+when it sent what it had to itself). A request no handler knows gets the real
+server's error shape, 501 feature-not-implemented; a malformed one 400.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+from wacli.binary import BinaryError, Node
+from wacli.jid import JIDError
+from wacli.protocol import ProtocolError
+from wacli.sandbox.iq import basic, linking, prekeys, settings, usync
+from wacli.sandbox.stanzas import iq_error
+
+if TYPE_CHECKING:
+    from wacli.sandbox.connection import Connection
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[["Connection", Node], Awaitable[Node | None]]
+
+# (xmlns, type, tag of the first child) -> handler; "*" matches any child.
+_ROUTES: dict[tuple[str, str, str], Handler] = {
+    ("w:p", "get", "ping"): basic.ping,
+    ("passive", "set", "*"): basic.passive,
+    ("md", "set", "link_code_companion_reg"): linking.link_code_companion_reg,
+    ("md", "set", "remove-companion-device"): linking.remove_companion_device,
+    ("encrypt", "set", "*"): prekeys.upload_or_rotate,
+    ("encrypt", "get", "count"): prekeys.count,
+    ("encrypt", "get", "digest"): prekeys.digest,
+    ("encrypt", "get", "key"): prekeys.fetch,
+    ("usync", "get", "usync"): usync.query,
+    ("abt", "get", "props"): settings.ab_props,
+    ("w", "get", "props"): settings.web_props,
+    ("blocklist", "get", "*"): settings.blocklist,
+    ("privacy", "get", "privacy"): settings.privacy,
+}
+
+# What a companion may ask before it is linked (the rest needs a login).
+_BEFORE_LOGIN = {("w:p", "get", "ping"), ("md", "set", "link_code_companion_reg")}
+
+
+def _route(node: Node) -> tuple[tuple[str, str, str], Handler | None]:
+    first = node.children[0].tag if node.children else ""
+    xmlns, kind = node.attr("xmlns", ""), node.attr("type", "")
+    for key in ((xmlns, kind, first), (xmlns, kind, "*")):
+        handler = _ROUTES.get(key)  # type: ignore[arg-type]
+        if handler is not None:
+            return key, handler  # type: ignore[return-value]
+    return (xmlns or "", kind or "", first), None
+
+
+async def handle(conn: Connection, node: Node) -> Node | None:
+    key, handler = _route(node)
+    if handler is None:
+        log.info("no handler for iq %s", key)
+        return iq_error(node, 501)
+    if conn.device_key is None and key not in _BEFORE_LOGIN:
+        return iq_error(node, 401)
+    try:
+        return await handler(conn, node)
+    except (BinaryError, ProtocolError, JIDError) as exc:
+        log.info("bad iq %s: %s", key, exc)
+        return iq_error(node, 400)
+    except Exception:  # a handler's bug answers 500 and leaves the connection up
+        log.exception("iq handler %s failed", key)
+        return iq_error(node, 500)

@@ -1,0 +1,120 @@
+"""Start the sandbox: the WebSocket listener (path /ws/chat) and the admin HTTP listener.
+
+    async with anyio.create_task_group() as tg:
+        endpoints = await tg.start(run_sandbox, "127.0.0.1", 0, None)
+        ...                                 # endpoints.url, .admin_url, .noise_root_public_key
+        tg.cancel_scope.cancel()            # clean shutdown
+
+Both listen on loopback unless told otherwise. State lives in ``state_dir``, or
+in a temporary directory removed at shutdown.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http import HTTPStatus
+from pathlib import Path
+
+import anyio
+from anyio.abc import TaskStatus
+from websockets.asyncio.server import ServerConnection, serve
+from websockets.http11 import Request, Response
+
+from wacli.sandbox import http
+from wacli.sandbox.admin import Admin
+from wacli.sandbox.connection import Connection
+from wacli.sandbox.hub import Hub
+from wacli.sandbox.state import SandboxState
+
+log = logging.getLogger(__name__)
+
+WS_PATH = "/ws/chat"
+MAX_WS_MESSAGE = 16 * 1024 * 1024  # a Noise frame is at most 16 MiB
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoints:
+    url: str
+    admin_url: str
+    noise_root_public_key: str  # hex
+
+    def as_json(self) -> dict[str, str]:
+        return {
+            "url": self.url,
+            "admin_url": self.admin_url,
+            "noise_root_public_key": self.noise_root_public_key,
+        }
+
+
+@contextmanager
+def open_state(state_dir: Path | None) -> Iterator[SandboxState]:
+    with tempfile.TemporaryDirectory(prefix="wacli-sandbox-") as scratch:
+        state = SandboxState(state_dir if state_dir is not None else Path(scratch))
+        try:
+            yield state
+        finally:
+            state.close()
+
+
+def _host_for_url(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+async def run_sandbox(
+    host: str,
+    port: int,
+    state_dir: Path | None,
+    *,
+    admin_port: int = 0,
+    hub_options: dict[str, float] | None = None,
+    task_status: TaskStatus[Endpoints] = anyio.TASK_STATUS_IGNORED,
+) -> None:
+    """Serve until cancelled; reports the endpoints once both listeners accept."""
+    with open_state(state_dir) as state:
+        hub = Hub(state, **(hub_options or {}))
+        try:
+            await _serve(hub, host, port, admin_port, task_status)
+        finally:
+            hub.close()
+
+
+async def _serve(
+    hub: Hub, host: str, port: int, admin_port: int, task_status: TaskStatus[Endpoints]
+) -> None:
+    async def on_connection(ws: ServerConnection) -> None:
+        await Connection(hub, ws).run()
+
+    def only_chat_path(ws: ServerConnection, request: Request) -> Response | None:
+        if request.path.split("?", 1)[0] != WS_PATH:
+            return ws.respond(HTTPStatus.NOT_FOUND, f"only {WS_PATH} is served here\n")
+        return None
+
+    admin_listener = await http.open_listener(host, admin_port)
+    async with (
+        admin_listener,
+        serve(
+            on_connection,
+            host,
+            port,
+            process_request=only_chat_path,
+            compression=None,
+            max_size=MAX_WS_MESSAGE,
+            ping_interval=None,  # clients send their own keepalive IQs, as with the real server
+        ) as ws_server,
+        anyio.create_task_group() as tg,
+    ):
+        ws_port = next(iter(ws_server.sockets)).getsockname()[1]
+        tg.start_soon(http.serve, admin_listener, Admin(hub).router())
+        shown = _host_for_url(host)
+        endpoints = Endpoints(
+            url=f"ws://{shown}:{ws_port}{WS_PATH}",
+            admin_url=f"http://{shown}:{http.listener_port(admin_listener)}/admin",
+            noise_root_public_key=hub.state.root_key.public.hex(),
+        )
+        log.info("sandbox serving at %s, admin at %s", endpoints.url, endpoints.admin_url)
+        task_status.started(endpoints)
+        await anyio.sleep_forever()

@@ -1,0 +1,296 @@
+"""What the sandbox server keeps across restarts: keys, accounts, devices, uploaded prekeys.
+
+One SQLite file (wacli.store.Database with the sandbox's own migrations) in the
+``--state`` directory, or in a temporary directory that lives as long as the
+server. The simulated phones keep their Signal state in their own stores under
+``phones/<phone>/`` (see wacli.sandbox.phone).
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from wacli.crypto import KeyPair, generate_key_pair, key_pair_from_private
+from wacli.store.database import Database
+from wacli.store.migrations import Migration
+
+MIGRATIONS: list[Migration] = [
+    Migration(
+        1,
+        "sandbox: server keys, accounts, devices, prekeys",
+        (
+            "CREATE TABLE server_keys (name TEXT PRIMARY KEY, private BLOB NOT NULL)",
+            """CREATE TABLE accounts (
+                phone TEXT PRIMARY KEY,
+                lid TEXT NOT NULL UNIQUE,
+                push_name TEXT NOT NULL DEFAULT '',
+                next_device INTEGER NOT NULL DEFAULT 1,
+                next_key_index INTEGER NOT NULL DEFAULT 1,
+                created_at INTEGER NOT NULL
+            )""",
+            """CREATE TABLE devices (
+                phone TEXT NOT NULL REFERENCES accounts(phone) ON DELETE CASCADE,
+                device INTEGER NOT NULL,
+                noise_public BLOB NOT NULL,
+                identity_public BLOB NOT NULL,
+                registration_id INTEGER NOT NULL,
+                platform TEXT NOT NULL DEFAULT '',
+                key_index INTEGER NOT NULL,
+                signed_identity BLOB NOT NULL DEFAULT x'',
+                skey_id INTEGER,
+                skey_public BLOB,
+                skey_signature BLOB,
+                created_at INTEGER NOT NULL,
+                PRIMARY KEY (phone, device)
+            )""",
+            """CREATE TABLE prekeys (
+                phone TEXT NOT NULL,
+                device INTEGER NOT NULL,
+                key_id INTEGER NOT NULL,
+                public BLOB NOT NULL,
+                PRIMARY KEY (phone, device, key_id),
+                FOREIGN KEY (phone, device) REFERENCES devices(phone, device) ON DELETE CASCADE
+            )""",
+        ),
+    ),
+]
+
+# LIDs are opaque 15-digit numbers on the real network.
+_LID_DIGITS = 15
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    phone: str
+    lid: str  # the LID user part (digits)
+    push_name: str
+    created_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class SignedPreKey:
+    key_id: int
+    public: bytes
+    signature: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Device:
+    phone: str
+    device: int
+    noise_public: bytes
+    identity_public: bytes
+    registration_id: int
+    platform: str
+    key_index: int
+    signed_identity: bytes
+    signed_prekey: SignedPreKey | None
+
+
+class SandboxState(Database):
+    """The server's tables, with plain methods for the handful of queries it needs."""
+
+    def __init__(self, directory: str | Path) -> None:
+        super().__init__(directory, migrations=MIGRATIONS)
+        self.root_key = self._server_key("noise_root")
+        self.server_static = self._server_key("noise_static")
+
+    @property
+    def phones_dir(self) -> Path:
+        return self.directory / "phones"
+
+    def _sql(self, statement: str, args: tuple[object, ...] = ()) -> sqlite3.Cursor:
+        return self._conn.execute(statement, args)
+
+    def _server_key(self, name: str) -> KeyPair:
+        with self.transaction():
+            row = self._sql("SELECT private FROM server_keys WHERE name = ?", (name,)).fetchone()
+            if row is not None:
+                return key_pair_from_private(bytes(row[0]))
+            pair = generate_key_pair()
+            self._sql("INSERT INTO server_keys VALUES (?, ?)", (name, pair.private))
+            return pair
+
+    # -- accounts -----------------------------------------------------------------------
+
+    def create_account(self, phone: str, push_name: str, lid: str | None = None) -> Account:
+        """A new account; ValueError when the phone or LID is taken."""
+        with self.transaction():
+            if self.account(phone) is not None:
+                raise ValueError(f"account {phone} exists already")
+            if lid is None:
+                lid = self._fresh_lid()
+            elif self.account_by_lid(lid) is not None:
+                raise ValueError(f"LID {lid} is taken")
+            now = int(time.time())
+            self._sql(
+                "INSERT INTO accounts (phone, lid, push_name, created_at) VALUES (?, ?, ?, ?)",
+                (phone, lid, push_name, now),
+            )
+            return Account(phone, lid, push_name, now)
+
+    def _fresh_lid(self) -> str:
+        while True:
+            lid = str(secrets.randbelow(9 * 10 ** (_LID_DIGITS - 1)) + 10 ** (_LID_DIGITS - 1))
+            if self.account_by_lid(lid) is None:
+                return lid
+
+    def _account(self, where: str, value: str) -> Account | None:
+        row = self._sql(
+            f"SELECT phone, lid, push_name, created_at FROM accounts WHERE {where} = ?", (value,)
+        ).fetchone()
+        return None if row is None else Account(*row)
+
+    def account(self, phone: str) -> Account | None:
+        return self._account("phone", phone)
+
+    def account_by_lid(self, lid: str) -> Account | None:
+        return self._account("lid", lid)
+
+    def accounts(self) -> list[Account]:
+        rows = self._sql("SELECT phone, lid, push_name, created_at FROM accounts ORDER BY phone")
+        return [Account(*row) for row in rows]
+
+    # -- devices -------------------------------------------------------------------------
+
+    def allocate_device(self, phone: str) -> tuple[int, int]:
+        """The next (device id, key index) for a companion of ``phone``; never reused."""
+        with self.transaction():
+            row = self._sql(
+                "SELECT next_device, next_key_index FROM accounts WHERE phone = ?", (phone,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(phone)
+            device, key_index = row
+            self._sql(
+                "UPDATE accounts SET next_device = ?, next_key_index = ? WHERE phone = ?",
+                (device + 1, key_index + 1, phone),
+            )
+            return int(device), int(key_index)
+
+    def add_device(self, device: Device) -> None:
+        skey = device.signed_prekey
+        self._sql(
+            """INSERT INTO devices (phone, device, noise_public, identity_public,
+                registration_id, platform, key_index, signed_identity,
+                skey_id, skey_public, skey_signature, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                device.phone,
+                device.device,
+                device.noise_public,
+                device.identity_public,
+                device.registration_id,
+                device.platform,
+                device.key_index,
+                device.signed_identity,
+                None if skey is None else skey.key_id,
+                None if skey is None else skey.public,
+                None if skey is None else skey.signature,
+                int(time.time()),
+            ),
+        )
+
+    _DEVICE_COLUMNS = (
+        "phone, device, noise_public, identity_public, registration_id, platform, key_index, "
+        "signed_identity, skey_id, skey_public, skey_signature"
+    )
+
+    @staticmethod
+    def _device_row(row: tuple[object, ...]) -> Device:
+        skey = None
+        if row[8] is not None:
+            skey = SignedPreKey(int(row[8]), bytes(row[9]), bytes(row[10]))  # type: ignore[arg-type]
+        return Device(
+            str(row[0]),
+            int(row[1]),  # type: ignore[call-overload]
+            bytes(row[2]),  # type: ignore[arg-type]
+            bytes(row[3]),  # type: ignore[arg-type]
+            int(row[4]),  # type: ignore[call-overload]
+            str(row[5]),
+            int(row[6]),  # type: ignore[call-overload]
+            bytes(row[7]),  # type: ignore[arg-type]
+            skey,
+        )
+
+    def device(self, phone: str, device: int) -> Device | None:
+        row = self._sql(
+            f"SELECT {self._DEVICE_COLUMNS} FROM devices WHERE phone = ? AND device = ?",
+            (phone, device),
+        ).fetchone()
+        return None if row is None else self._device_row(row)
+
+    def devices(self, phone: str) -> list[Device]:
+        rows = self._sql(
+            f"SELECT {self._DEVICE_COLUMNS} FROM devices WHERE phone = ? ORDER BY device", (phone,)
+        )
+        return [self._device_row(row) for row in rows]
+
+    def remove_device(self, phone: str, device: int) -> None:
+        self._sql("DELETE FROM devices WHERE phone = ? AND device = ?", (phone, device))
+
+    def set_signed_prekey(self, phone: str, device: int, skey: SignedPreKey) -> None:
+        self._sql(
+            "UPDATE devices SET skey_id = ?, skey_public = ?, skey_signature = ? "
+            "WHERE phone = ? AND device = ?",
+            (skey.key_id, skey.public, skey.signature, phone, device),
+        )
+
+    def set_registration(
+        self, phone: str, device: int, registration_id: int, identity_public: bytes
+    ) -> None:
+        self._sql(
+            "UPDATE devices SET registration_id = ?, identity_public = ? "
+            "WHERE phone = ? AND device = ?",
+            (registration_id, identity_public, phone, device),
+        )
+
+    # -- one-time prekeys ---------------------------------------------------------------
+
+    def add_prekeys(self, phone: str, device: int, keys: list[tuple[int, bytes]]) -> None:
+        with self.transaction():
+            for key_id, public in keys:
+                self._sql(
+                    "INSERT OR REPLACE INTO prekeys VALUES (?, ?, ?, ?)",
+                    (phone, device, key_id, public),
+                )
+
+    def count_prekeys(self, phone: str, device: int) -> int:
+        row = self._sql(
+            "SELECT count(*) FROM prekeys WHERE phone = ? AND device = ?", (phone, device)
+        ).fetchone()
+        return int(row[0])
+
+    def prekey_ids(self, phone: str, device: int) -> list[int]:
+        rows = self._sql(
+            "SELECT key_id FROM prekeys WHERE phone = ? AND device = ? ORDER BY key_id",
+            (phone, device),
+        )
+        return [int(row[0]) for row in rows]
+
+    def prekey_publics(self, phone: str, device: int) -> list[bytes]:
+        rows = self._sql(
+            "SELECT public FROM prekeys WHERE phone = ? AND device = ? ORDER BY key_id",
+            (phone, device),
+        )
+        return [bytes(row[0]) for row in rows]
+
+    def take_prekey(self, phone: str, device: int) -> tuple[int, bytes] | None:
+        """Hand out one one-time prekey, removing it: it is never given twice."""
+        with self.transaction():
+            row = self._sql(
+                "SELECT key_id, public FROM prekeys WHERE phone = ? AND device = ? "
+                "ORDER BY key_id LIMIT 1",
+                (phone, device),
+            ).fetchone()
+            if row is None:
+                return None
+            self._sql(
+                "DELETE FROM prekeys WHERE phone = ? AND device = ? AND key_id = ?",
+                (phone, device, row[0]),
+            )
+            return int(row[0]), bytes(row[1])
