@@ -6,26 +6,29 @@ _wacli() {
         word="${COMP_WORDS[i]}"
         if ((skip)); then skip=0; continue; fi
         case "$word" in
-            --noise-root|--phone|--server|--store|--type) skip=1; continue ;;
+            --before|--count|--host|--limit|--noise-root|--phone|--port|--search|--server|--state|--store|--type) skip=1; continue ;;
             -*) continue ;;
         esac
         case "${cmdpath:+$cmdpath }$word" in
-            'pair'|'send'|'listen'|'presence'|'history'|'completion') cmdpath="${cmdpath:+$cmdpath }$word" ;;
+            'pair'|'send'|'listen'|'presence'|'completion'|'history'|'history backfill'|'sandbox'|'sandbox serve') cmdpath="${cmdpath:+$cmdpath }$word" ;;
         esac
     done
     case "$prev" in
-        --store) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --noise-root|--phone|--server|--store|--type) COMPREPLY=(); return ;;
+        --state|--store) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --before|--count|--host|--limit|--noise-root|--phone|--port|--search|--server|--state|--store|--type) COMPREPLY=(); return ;;
     esac
     local words
     case "$cmdpath" in
-        '') words="pair send listen presence history completion --store --server --noise-root --verbose -v --help" ;;
+        '') words="pair send listen presence completion history sandbox --store --server --noise-root --verbose -v --help" ;;
         'pair') words="--phone --json --help" ;;
         'send') words="--help" ;;
         'listen') words="--type --help" ;;
         'presence') words="--help" ;;
-        'history') words="--help" ;;
         'completion') words="--help" ;;
+        'history') words="backfill --limit --before --search --json --help" ;;
+        'history backfill') words="--count --help" ;;
+        'sandbox') words="serve --help" ;;
+        'sandbox serve') words="--host --port --state --help" ;;
     esac
     COMPREPLY=($(compgen -W "$words" -- "$cur"))
 }

@@ -10,14 +10,14 @@ function __wacli_path
             continue
         end
         switch $word
-            case --noise-root --phone --server --store --type
+            case --before --count --host --limit --noise-root --phone --port --search --server --state --store --type
                 set skip 1
                 continue
             case '-*'
                 continue
         end
         set -l candidate (string join ' ' $cmdpath $word)
-        if contains -- $candidate 'pair' 'send' 'listen' 'presence' 'history' 'completion'
+        if contains -- $candidate 'pair' 'send' 'listen' 'presence' 'completion' 'history' 'history backfill' 'sandbox' 'sandbox serve'
             set cmdpath $cmdpath $word
         end
     end
@@ -32,19 +32,33 @@ complete -c wacli -n '__wacli_at' -a 'pair' -d 'Link this store as a companion d
 complete -c wacli -n '__wacli_at' -a 'send' -d 'Send a message; exits 0 once the server acknowledged it.'
 complete -c wacli -n '__wacli_at' -a 'listen' -d 'Write every event as one NDJSON line on stdout.'
 complete -c wacli -n '__wacli_at' -a 'presence' -d 'Set own presence, follow a contact\'s, or send a chat state.'
-complete -c wacli -n '__wacli_at' -a 'history' -d 'Read the local message archive.'
 complete -c wacli -n '__wacli_at' -a 'completion' -d 'Print the shell completion script for SHELL (bash, zsh or fish).'
+complete -c wacli -n '__wacli_at' -a 'history' -d 'Read the local message archive (filled by listen and history sync).'
+complete -c wacli -n '__wacli_at' -a 'sandbox' -d 'A local WhatsApp-compatible server with simulated phones, for offline tests.'
 complete -c wacli -n '__wacli_at' -l store -r -F -d 'The session store directory.'
 complete -c wacli -n '__wacli_at' -l server -x -d 'WebSocket URL of the server.'
 complete -c wacli -n '__wacli_at' -l noise-root -x -d 'Hex root key the server\'s Noise certificate chain must be signed by.'
 complete -c wacli -n '__wacli_at' -l verbose -s v -d 'Debug logs on stderr.'
 complete -c wacli -n '__wacli_at' -l help -d 'Show the help and exit.'
-complete -c wacli -n '__wacli_at pair' -l phone -x -d 'Link with a pairing code for this phone number.'
-complete -c wacli -n '__wacli_at pair' -l json -d 'Pairing events as NDJSON.'
+complete -c wacli -n '__wacli_at pair' -l phone -x -d 'Link with an 8-character pairing code for this phone number (international form, e.g. +15551234567).'
+complete -c wacli -n '__wacli_at pair' -l json -d 'Write the pairing events as NDJSON on stdout.'
 complete -c wacli -n '__wacli_at pair' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at send' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at listen' -l type -x -d 'Keep only these event types (T1,T2).'
 complete -c wacli -n '__wacli_at listen' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at presence' -l help -d 'Show the help and exit.'
-complete -c wacli -n '__wacli_at history' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at completion' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at history' -a 'backfill' -d 'Ask the phone for older messages of CHAT (needs the network).'
+complete -c wacli -n '__wacli_at history' -l limit -x -d 'How many messages (newest).'
+complete -c wacli -n '__wacli_at history' -l before -x -d 'Only messages before this time (RFC 3339 or a date).'
+complete -c wacli -n '__wacli_at history' -l search -x -d 'Only messages holding all these words.'
+complete -c wacli -n '__wacli_at history' -l json -d 'NDJSON rows instead of lines.'
+complete -c wacli -n '__wacli_at history' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at history backfill' -l count -x -d 'How many older messages to ask for.'
+complete -c wacli -n '__wacli_at history backfill' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at sandbox' -a 'serve' -d 'Serve until SIGINT/SIGTERM; prints one JSON line with url, admin_url and root key.'
+complete -c wacli -n '__wacli_at sandbox' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at sandbox serve' -l host -x -d 'Address to listen on (loopback by default).'
+complete -c wacli -n '__wacli_at sandbox serve' -l port -x -d 'WebSocket port; 0 picks a free one.'
+complete -c wacli -n '__wacli_at sandbox serve' -l state -r -F -d 'Keep keys and accounts in this directory across restarts.'
+complete -c wacli -n '__wacli_at sandbox serve' -l help -d 'Show the help and exit.'

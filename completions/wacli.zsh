@@ -6,26 +6,29 @@ _wacli() {
         word=${words[i]}
         if ((skip)); then skip=0; continue; fi
         case $word in
-            (--noise-root|--phone|--server|--store|--type) skip=1; continue ;;
+            (--before|--count|--host|--limit|--noise-root|--phone|--port|--search|--server|--state|--store|--type) skip=1; continue ;;
             (-*) continue ;;
         esac
         case "${cmdpath:+$cmdpath }$word" in
-            ('pair'|'send'|'listen'|'presence'|'history'|'completion') cmdpath="${cmdpath:+$cmdpath }$word" ;;
+            ('pair'|'send'|'listen'|'presence'|'completion'|'history'|'history backfill'|'sandbox'|'sandbox serve') cmdpath="${cmdpath:+$cmdpath }$word" ;;
         esac
     done
     case ${words[CURRENT-1]} in
-        (--store) _files; return ;;
-        (--noise-root|--phone|--server|--store|--type) return ;;
+        (--state|--store) _files; return ;;
+        (--before|--count|--host|--limit|--noise-root|--phone|--port|--search|--server|--state|--store|--type) return ;;
     esac
     local -a items
     case $cmdpath in
-        ('') items=('pair:Link this store as a companion device (QR, or a code with --phone).' 'send:Send a message; exits 0 once the server acknowledged it.' 'listen:Write every event as one NDJSON line on stdout.' 'presence:Set own presence, follow a contact'\''s, or send a chat state.' 'history:Read the local message archive.' 'completion:Print the shell completion script for SHELL (bash, zsh or fish).' '--store:The session store directory.' '--server:WebSocket URL of the server.' '--noise-root:Hex root key the server'\''s Noise certificate chain must be signed by.' '--verbose:Debug logs on stderr.' '-v:Debug logs on stderr.' '--help:Show the help and exit.') ;;
-        ('pair') items=('--phone:Link with a pairing code for this phone number.' '--json:Pairing events as NDJSON.' '--help:Show the help and exit.') ;;
+        ('') items=('pair:Link this store as a companion device (QR, or a code with --phone).' 'send:Send a message; exits 0 once the server acknowledged it.' 'listen:Write every event as one NDJSON line on stdout.' 'presence:Set own presence, follow a contact'\''s, or send a chat state.' 'completion:Print the shell completion script for SHELL (bash, zsh or fish).' 'history:Read the local message archive (filled by listen and history sync).' 'sandbox:A local WhatsApp-compatible server with simulated phones, for offline tests.' '--store:The session store directory.' '--server:WebSocket URL of the server.' '--noise-root:Hex root key the server'\''s Noise certificate chain must be signed by.' '--verbose:Debug logs on stderr.' '-v:Debug logs on stderr.' '--help:Show the help and exit.') ;;
+        ('pair') items=('--phone:Link with an 8-character pairing code for this phone number (international form, e.g. +15551234567).' '--json:Write the pairing events as NDJSON on stdout.' '--help:Show the help and exit.') ;;
         ('send') items=('--help:Show the help and exit.') ;;
         ('listen') items=('--type:Keep only these event types (T1,T2).' '--help:Show the help and exit.') ;;
         ('presence') items=('--help:Show the help and exit.') ;;
-        ('history') items=('--help:Show the help and exit.') ;;
         ('completion') items=('--help:Show the help and exit.') ;;
+        ('history') items=('backfill:Ask the phone for older messages of CHAT (needs the network).' '--limit:How many messages (newest).' '--before:Only messages before this time (RFC 3339 or a date).' '--search:Only messages holding all these words.' '--json:NDJSON rows instead of lines.' '--help:Show the help and exit.') ;;
+        ('history backfill') items=('--count:How many older messages to ask for.' '--help:Show the help and exit.') ;;
+        ('sandbox') items=('serve:Serve until SIGINT/SIGTERM; prints one JSON line with url, admin_url and root key.' '--help:Show the help and exit.') ;;
+        ('sandbox serve') items=('--host:Address to listen on (loopback by default).' '--port:WebSocket port; 0 picks a free one.' '--state:Keep keys and accounts in this directory across restarts.' '--help:Show the help and exit.') ;;
     esac
     _describe -t wacli 'wacli' items
 }

@@ -26,7 +26,7 @@ def test_usage_errors_are_one_line_and_exit_2(args: tuple[str, ...]) -> None:
 
 
 def test_unbuilt_commands_say_so_honestly() -> None:
-    for args in (("send", "+15551234567", "hi"), ("listen",), ("pair",)):
+    for args in (("send", "+15551234567", "hi"), ("listen",)):
         result = run(*args)
         assert result.returncode == ExitCode.UNEXPECTED
         assert result.stdout == ""

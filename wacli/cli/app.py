@@ -11,6 +11,9 @@ from typing import Annotated, NoReturn
 import typer
 
 from wacli.cli.exit_codes import ExitCode
+from wacli.cli.history import history_app
+from wacli.cli.pair import pair as pair_command
+from wacli.cli.sandbox import sandbox_app
 from wacli.client.errors import ClientError
 
 PRODUCTION_NOISE_ROOT = "142375574d0a587166aae71ebe516437c4a28b73e3695c6ce1f7f9545da8ee6b"
@@ -84,15 +87,7 @@ def root(
     ctx.obj = {"store": store or default_store(), "server": server, "noise_root": noise_root}
 
 
-@app.command()
-def pair(
-    phone: Annotated[
-        str | None, typer.Option(help="Link with a pairing code for this phone number.")
-    ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Pairing events as NDJSON.")] = False,
-) -> None:
-    """Link this store as a companion device (QR, or a code with --phone)."""
-    not_built("pair")
+app.command(name="pair")(pair_command)
 
 
 @app.command()
@@ -124,12 +119,8 @@ def presence(
     not_built("presence")
 
 
-@app.command()
-def history(
-    chat: Annotated[str | None, typer.Argument(help="Chat JID or phone number.")] = None,
-) -> None:
-    """Read the local message archive."""
-    not_built("history")
+app.add_typer(history_app, name="history")
+app.add_typer(sandbox_app, name="sandbox")
 
 
 @app.command()

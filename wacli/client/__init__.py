@@ -1,1 +1,11 @@
-"""The client: connection, pairing, sending and receiving, on the wire layer and Signal."""
+"""The client: connection, pairing, sending and receiving, on the wire layer and Signal.
+
+- connection: WebSocket + Noise (XX, IK with the remembered server key), nodes, IQs routed
+  by id with timeouts, keepalive, stream errors and failures -> events and typed errors;
+- dispatcher: the one place that acknowledges incoming stanzas, after the sink returned;
+- router: the default treatment of stanzas; feature handlers go in front of it;
+- pairing: QR and pairing-code linking, ADV verification, the account stored atomically;
+- client: ``Client.pair()``, ``Client.session()`` (one login), ``Client.run()`` (reconnects);
+- payload, failures, stanzas, prekeys: the shapes these send and read (pure functions);
+- events, errors, backoff: the Event model, the ClientError family, reconnect delays.
+"""

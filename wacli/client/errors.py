@@ -29,3 +29,58 @@ class RefusedError(ClientError):
     def __init__(self, message: str, code: int | None = None) -> None:
         super().__init__(message)
         self.code = code
+
+
+# -- finer kinds (each still maps through its family above) ----------------------------------
+
+
+class LoggedOutError(NotPairedError):
+    """The server ended the session: this device was unlinked or logged out (401/403/406)."""
+
+
+class ConnectionLost(ConnectError):
+    """The connection closed or stopped answering (no keepalive reply)."""
+
+
+class RestartRequired(ConnectError):
+    """The server asked for a fresh connection (stream error 515, after pairing)."""
+
+
+class PairingFailed(ConnectError):
+    """The phone's pair-success did not verify (ADV HMAC or signature), so nothing was stored."""
+
+
+class StreamFailure(RefusedError):
+    """A stream error or connect failure that is not one of the kinds below."""
+
+    def __init__(self, message: str, code: int | None = None, *, retry: bool = False) -> None:
+        super().__init__(message, code)
+        self.retry = retry  # whether a reconnect may cure it (500, 503, unknown stream errors)
+
+
+class StreamReplacedError(RefusedError):
+    """Another connection with this device's identity replaced this one (conflict)."""
+
+
+class TemporaryBanError(RefusedError):
+    """The account is temporarily banned."""
+
+
+class ClientOutdatedError(RefusedError):
+    """The server rejected the WhatsApp Web version this client claims (connect failure 405)."""
+
+
+class IqError(RefusedError):
+    """The server answered a request with an error (``<iq type="error"><error code text/>``)."""
+
+    def __init__(self, message: str, code: int | None = None, text: str | None = None) -> None:
+        super().__init__(message, code)
+        self.text = text
+
+
+class AlreadyPairedError(ClientError):
+    """``pair`` on a store that already holds a linked account."""
+
+    def __init__(self, jid: str) -> None:
+        super().__init__(f"this store is already paired as {jid}")
+        self.jid = jid

@@ -8,7 +8,7 @@ the protocol did not carry is None and is written as null, never left out.
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -24,8 +24,10 @@ def _default(value: Any) -> Any:
         return base64.b64encode(value).decode()
     if isinstance(value, ProtoMessage):
         return MessageToDict(value, preserving_proto_field_name=True)
-    if hasattr(value, "__str__") and type(value).__name__ == "JID":
+    if type(value).__name__ == "JID":  # a dataclass too, but written as its text form
         return str(value)
+    if is_dataclass(value):  # events and their parts: their fields, one level at a time
+        return {f.name: getattr(value, f.name) for f in fields(value)}
     raise TypeError(f"cannot write {type(value).__name__} in an event")
 
 
@@ -48,7 +50,10 @@ class Event:
         """The NDJSON line (with its newline) for this event."""
         record = {"type": self.type, "ts": now or datetime.now(UTC), "data": self.data()}
         return orjson.dumps(
-            record, default=_default, option=orjson.OPT_UTC_Z | orjson.OPT_APPEND_NEWLINE
+            record,
+            default=_default,
+            # Dataclasses go through _default so that a JID (a dataclass) is written as text.
+            option=orjson.OPT_UTC_Z | orjson.OPT_APPEND_NEWLINE | orjson.OPT_PASSTHROUGH_DATACLASS,
         )
 
 

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from wacli.store.database import Database
+from wacli.store.device_tables import DeviceTables
 from wacli.store.signal_tables import SignalTables
 
 
-class Store(SignalTables, Database):
+class Store(DeviceTables, SignalTables, Database):
     """wacli's persistent state: one SQLite file in the store directory.
 
     Later parts of wacli add their tables through new entries in

@@ -1,0 +1,137 @@
+"""The one place that acknowledges stanzas: the ack leaves only after the sink returned."""
+
+import anyio
+import pytest
+
+from wacli.binary import Node
+from wacli.client import events as ev
+from wacli.client.dispatcher import Dispatcher, Outcome
+from wacli.client.errors import ConnectionLost
+from wacli.client.router import chain, default_handler, node_data
+from wacli.client.stanzas import ack_for, iq_error
+from wacli.jid import parse_jid
+from wacli.protocol import PairingError
+
+pytestmark = pytest.mark.anyio
+
+SERVER = parse_jid("s.whatsapp.net")
+NOTIFICATION = Node(
+    "notification", {"id": "n1", "from": SERVER, "type": "devices"}, [Node("x", {"a": "1"})]
+)
+
+
+async def test_ack_is_sent_only_after_the_sink_returned() -> None:
+    sent: list[Node] = []
+    entered, release, written = anyio.Event(), anyio.Event(), []
+
+    async def slow_sink(event: ev.Event) -> None:
+        entered.set()
+        await release.wait()  # the line is not yet flushed
+        written.append(event)
+
+    async def send(node: Node) -> None:
+        assert written, "the ack went out before the event was written"
+        sent.append(node)
+
+    dispatcher = Dispatcher(default_handler, slow_sink, send)
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(dispatcher.dispatch, NOTIFICATION)
+        await entered.wait()
+        for _ in range(5):
+            await anyio.sleep(0)  # let the dispatcher run as far as it can
+        assert sent == []
+        release.set()
+    assert [type(e) for e in written] == [ev.Notification]
+    assert sent == [ack_for(NOTIFICATION)]
+
+
+async def test_a_sink_that_fails_means_no_ack() -> None:
+    sent: list[Node] = []
+
+    async def broken_sink(event: ev.Event) -> None:
+        raise BrokenPipeError("stdout closed")
+
+    async def send(node: Node) -> None:
+        sent.append(node)
+
+    with pytest.raises(BrokenPipeError):
+        await Dispatcher(default_handler, broken_sink, send).dispatch(NOTIFICATION)
+    assert sent == []  # the server keeps the stanza and delivers it again
+
+
+async def test_replies_end_and_malformed_input() -> None:
+    sent: list[Node] = []
+    events: list[ev.Event] = []
+
+    async def sink(event: ev.Event) -> None:
+        events.append(event)
+
+    async def send(node: Node) -> None:
+        sent.append(node)
+
+    custom = Node("iq", {"id": "q", "type": "result"})
+
+    async def special(node: Node) -> Outcome | None:
+        if node.tag == "iq":
+            return Outcome(reply=custom, end=ConnectionLost("done"))
+        if node.attr("type") == "broken":
+            raise PairingError("bad bytes")
+        return None
+
+    dispatcher = Dispatcher(chain([special]), sink, send)
+    end = await dispatcher.dispatch(Node("iq", {"id": "q", "type": "set"}))
+    assert isinstance(end, ConnectionLost) and sent == [custom]
+    broken = Node("notification", {"id": "b", "from": SERVER, "type": "broken"})
+    assert await dispatcher.dispatch(broken) is None
+    assert sent[-1] == ack_for(broken) and events == []  # malformed: acked, nothing emitted
+    await dispatcher.dispatch(Node("message", {"id": "m", "from": SERVER}))
+    assert sent[-1] == ack_for(broken)  # messages wait for the handler of a later wave
+
+
+async def test_ib_and_server_ping() -> None:
+    outcome = await default_handler(
+        Node("ib", {}, [Node("offline_preview", {"count": "3", "message": "2"}), Node("offline")])
+    )
+    assert outcome.reply is None
+    assert outcome.events == [
+        ev.OfflineSyncPreview(total=3, app_data_changes=0, messages=2, notifications=0, receipts=0),
+        ev.OfflineSyncCompleted(count=0),
+    ]
+    ping = Node("iq", {"id": "p", "type": "get", "xmlns": "urn:xmpp:ping", "from": SERVER})
+    reply = (await default_handler(ping)).reply
+    assert isinstance(reply, Node) and reply.attrs == {"to": SERVER, "id": "p", "type": "result"}
+
+
+def test_ack_shapes() -> None:
+    receipt = Node(
+        "receipt",
+        {
+            "id": "r",
+            "from": SERVER,
+            "participant": parse_jid("1555@s.whatsapp.net"),
+            "type": "read",
+        },
+    )
+    assert ack_for(receipt) == Node(
+        "ack",
+        {
+            "class": "receipt",
+            "id": "r",
+            "to": SERVER,
+            "participant": parse_jid("1555@s.whatsapp.net"),
+            "type": "read",
+        },
+    )
+    message = Node("message", {"id": "m", "from": SERVER, "type": "text"})
+    assert ack_for(message) == Node("ack", {"class": "message", "id": "m", "to": SERVER})
+    assert ack_for(Node("iq", {"id": "i"})) is None
+    assert ack_for(Node("notification", {})) is None  # nothing to name it by
+
+
+def test_iq_error_and_node_data() -> None:
+    error = iq_error(Node("iq", {"type": "error"}, [Node("error", {"code": "404", "text": "nf"})]))
+    assert error.code == 404 and error.text == "nf" and "404 nf" in str(error)
+    assert iq_error(Node("iq", {"type": "error"})).code is None
+    data = node_data(NOTIFICATION)
+    assert data.attrs == {"id": "n1", "from": "s.whatsapp.net", "type": "devices"}
+    assert data.content == [ev.NodeData("x", {"a": "1"}, None)]

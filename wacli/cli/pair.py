@@ -1,0 +1,138 @@
+"""`wacli pair`: link the store as a companion device, by QR or (with --phone) by code.
+
+Humans get the QR drawn in the terminal (on stdout when it is a terminal, else
+on stderr, so that stdout stays data-only) and redrawn as the server rotates
+refs, or the code as ABCD-EFGH on stderr. ``--json`` writes every event of the
+pairing session (pairing_qr_code / pairing_code, pair_success, connected, ...)
+as NDJSON on stdout instead. Exit 0 once paired, the store written and the
+first login done. A store that is already paired is left alone: one line on
+stderr, exit 0 (pairing is idempotent for scripts).
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+from typing import IO, Annotated
+
+import anyio
+import segno
+import typer
+
+from wacli.cli.exit_codes import ExitCode
+from wacli.client import events as ev
+from wacli.client.client import Client
+from wacli.client.connection import Endpoint
+from wacli.client.errors import AlreadyPairedError
+from wacli.client.payload import VersionError, configured_version
+from wacli.jid import JID, JIDError, phone_to_jid
+from wacli.protocol.pair_code import format_code
+from wacli.store import Store, StoreError
+
+
+class PairOutput:
+    """The sink of a pairing session: NDJSON lines, or drawings and one-liners for humans."""
+
+    def __init__(self, json_lines: bool, out: IO[bytes], err: IO[str], qr_to: IO[str]) -> None:
+        self._json = json_lines
+        self._out = out
+        self._err = err
+        self._qr_to = qr_to
+        self._drawn_lines = 0  # of the previous QR, to redraw it in place on a terminal
+
+    async def __call__(self, event: ev.Event) -> None:
+        if self._json:
+            self._out.write(event.line())
+            self._out.flush()
+            return
+        say = self._err
+        if isinstance(event, ev.PairingQrCode):
+            drawing = io.StringIO()
+            drawing.write(
+                "Scan this QR code with WhatsApp on your phone "
+                "(Settings > Linked devices > Link a device); "
+                f"it is valid for {event.timeout:.0f} s:\n"
+            )
+            segno.make(event.code, error="l").terminal(out=drawing, compact=True)
+            text = drawing.getvalue()
+            if self._drawn_lines and self._qr_to.isatty():
+                self._qr_to.write(f"\x1b[{self._drawn_lines}A\x1b[J")  # replace the old one
+            self._qr_to.write(text)
+            self._qr_to.flush()
+            self._drawn_lines = text.count("\n")
+        elif isinstance(event, ev.PairingCode):
+            say.write(
+                f"Enter this code on your phone: {format_code(event.code)}\n"
+                "(WhatsApp > Linked devices > Link a device > Link with phone number instead; "
+                f"valid for {event.timeout:.0f} s)\n"
+            )
+        elif isinstance(event, ev.PairSuccess):
+            say.write(f"Paired as {event.id}" + (f" ({event.lid})" if event.lid else "") + "\n")
+        elif isinstance(event, ev.PairError):
+            say.write(f"Pairing failed: {event.error}\n")
+        elif isinstance(event, ev.Connected):
+            say.write("Logged in.\n")
+        say.flush()
+
+
+def _root_key(text: str) -> bytes:
+    try:
+        key = bytes.fromhex(text)
+    except ValueError:
+        key = b""
+    if len(key) != 32:
+        raise typer.BadParameter(
+            "--noise-root / WACLI_NOISE_ROOT must be 64 hexadecimal digits (a 32-byte key)"
+        )
+    return key
+
+
+async def _pair(client: Client, phone: JID | None) -> None:
+    await client.pair(phone)
+
+
+def pair(
+    ctx: typer.Context,
+    phone: Annotated[
+        str | None,
+        typer.Option(
+            help="Link with an 8-character pairing code for this phone number "
+            "(international form, e.g. +15551234567).",
+            show_default=False,
+        ),
+    ] = None,
+    json: Annotated[
+        bool, typer.Option("--json", help="Write the pairing events as NDJSON on stdout.")
+    ] = False,
+) -> None:
+    """Link this store as a companion device (QR, or a code with --phone)."""
+    from wacli.cli.app import fail
+
+    options = ctx.obj
+    try:
+        jid = phone_to_jid(phone) if phone is not None else None
+    except JIDError as exc:
+        fail(f"{exc}", ExitCode.USAGE)
+    try:
+        root_key = _root_key(options["noise_root"])
+        version = configured_version()
+    except typer.BadParameter as exc:
+        fail(str(exc), ExitCode.USAGE)
+    except VersionError as exc:
+        fail(str(exc), ExitCode.USAGE)
+    try:
+        store = Store(Path(options["store"]))
+    except StoreError as exc:
+        fail(str(exc), ExitCode.UNEXPECTED)
+    qr_to = sys.stdout if sys.stdout.isatty() else sys.stderr
+    sink = PairOutput(json, sys.stdout.buffer, sys.stderr, qr_to)
+    client = Client(store, Endpoint(options["server"], root_key, version), sink)
+    try:
+        anyio.run(_pair, client, jid, backend="asyncio")
+    except AlreadyPairedError as exc:
+        typer.echo(
+            f"wacli: {exc}; nothing to do (use another --store to link another device)", err=True
+        )
+    finally:
+        store.close()

@@ -1,0 +1,84 @@
+"""The default treatment of stanzas no feature handler claimed.
+
+- a server IQ ping (``xmlns="urn:xmpp:ping"``) is answered with a result;
+- ``<ib>`` carries offline-sync progress and the "scanned without multi-device" hint;
+- a notification becomes a ``notification`` event, acked after the sink;
+- messages, receipts and calls are left unacknowledged for now, so the server
+  keeps them until a handler that can process them (``listen``) is running.
+
+Feature handlers (pairing now; messages, receipts, presence later) are tried
+first, in order; the first to return an Outcome wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wacli.binary import Node
+from wacli.client import events as ev
+from wacli.client.dispatcher import Handler, Outcome
+from wacli.client.stanzas import iq_result
+
+
+def node_data(node: Node) -> ev.NodeData:
+    """A node as the ``notification`` event writes it (attributes as text)."""
+    content = node.content
+    if isinstance(content, list):
+        content = [node_data(child) for child in content]
+    return ev.NodeData(
+        tag=node.tag,
+        attrs={key: str(value) for key, value in node.attrs.items() if value is not None},
+        content=content,  # type: ignore[arg-type]
+    )
+
+
+def _int(node: Node, key: str) -> int:
+    value = node.attr(key)
+    return int(value) if value is not None and value.isdigit() else 0
+
+
+def _ib_events(node: Node) -> list[ev.Event]:
+    found: list[ev.Event] = []
+    for child in node.children:
+        if child.tag == "downgrade_webclient":
+            found.append(ev.QrScannedWithoutMultidevice())
+        elif child.tag == "offline_preview":
+            found.append(
+                ev.OfflineSyncPreview(
+                    total=_int(child, "count"),
+                    app_data_changes=_int(child, "appdata"),
+                    messages=_int(child, "message"),
+                    notifications=_int(child, "notification"),
+                    receipts=_int(child, "receipt"),
+                )
+            )
+        elif child.tag == "offline":
+            found.append(ev.OfflineSyncCompleted(count=_int(child, "count")))
+    return found
+
+
+async def default_handler(node: Node) -> Outcome:
+    if node.tag == "iq":
+        if node.attr("type") == "get" and node.attr("xmlns") == "urn:xmpp:ping":
+            return Outcome(reply=iq_result(node))
+        return Outcome(reply=None)
+    if node.tag == "ib":
+        return Outcome(events=_ib_events(node), reply=None)
+    if node.tag == "notification":
+        return Outcome(events=(ev.Notification(node=node_data(node)),))
+    if node.tag in ("message", "receipt", "call"):
+        return Outcome(reply=None)
+    return Outcome(reply=None)
+
+
+def chain(handlers: Sequence[Handler]) -> Handler:
+    """One handler trying each feature handler, then the default treatment."""
+
+    async def handle(node: Node) -> Outcome:
+        for handler in handlers:
+            outcome = await handler(node)
+            if outcome is not None:
+                return outcome
+        return await default_handler(node)
+
+    return handle
