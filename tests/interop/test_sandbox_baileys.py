@@ -102,3 +102,116 @@ def test_wrong_pairing_code_is_refused(sandbox: SandboxProcess, baileys: Baileys
     assert status == 400 and "code" in error["error"]
     status, _ = sandbox.admin("POST", f"/accounts/{phone}/link", {"code": code})
     assert status == 200  # the right code still works, as on a phone
+
+
+def _wait_inbox(sandbox: SandboxProcess, phone: str, text: str, baileys: Baileys) -> list[dict]:
+    """Poll the phone's inbox (bounded by Baileys' own timed wait between polls)."""
+    for _ in range(40):
+        status, inbox = sandbox.admin("GET", f"/accounts/{phone}/inbox")
+        assert status == 200
+        if any(entry["text"] == text for entry in inbox):
+            return inbox
+        baileys.call("hold", ms=250)
+    raise AssertionError(f"{text!r} never reached the inbox of {phone}: {inbox}")
+
+
+@pytest.mark.parametrize("by_lid", [False, True], ids=["pn", "lid"])
+def test_baileys_exchanges_messages_with_a_simulated_phone(
+    sandbox: SandboxProcess, baileys: Baileys, by_lid: bool
+) -> None:
+    """The headline of issue 4: a phone's message decrypted by Baileys, Baileys' reply
+    decrypted by the phone, delivery receipts both ways, addressed by phone number or LID."""
+    bob = "15550004444"
+    status, alice = sandbox.admin("POST", "/accounts", {"phone": PHONE, "push_name": "Alice"})
+    assert status == 201
+    status, bob_account = sandbox.admin("POST", "/accounts", {"phone": bob, "push_name": "Bob"})
+    assert status == 201
+    baileys.start(sandbox)
+    qr = baileys.call("wait_qr", timeout_ms=20000)["qr"]
+    status, linked = sandbox.admin("POST", f"/accounts/{PHONE}/link", {"qr": qr})
+    assert status == 200, linked
+    baileys.call("wait_open", timeout_ms=30000)
+
+    # A simulated phone sends; Baileys decrypts it (messages.upsert shows the text).
+    to_alice = alice["lid"] if by_lid else PHONE
+    body = {"to": to_alice, "text": "hi Baileys"}
+    status, sent = sandbox.admin("POST", f"/accounts/{bob}/send", body)
+    assert status == 200, sent
+    got = baileys.call("wait_message", text="hi Baileys", timeout_ms=20000)["message"]
+    assert got["key"]["id"] == sent["id"] and not got["key"]["fromMe"]
+    assert got["pushName"] == "Bob"
+    assert got["key"]["remoteJid"] == (bob_account["lid"] if by_lid else bob_account["jid"])
+
+    # Baileys sends to the phone; the phone's inbox shows it decrypted.
+    to_bob = bob_account["lid"] if by_lid else bob_account["jid"]
+    reply = baileys.call("send_text", to=to_bob, text="hello Bob")
+    inbox = _wait_inbox(sandbox, bob, "hello Bob", baileys)
+    entry = next(e for e in inbox if e["text"] == "hello Bob")
+    assert entry["id"] == reply["id"] and not entry["from_me"]
+    assert entry["from"] == (linked["lid"] if by_lid else linked["jid"])
+    assert entry["chat"] == (alice["lid"] if by_lid else alice["jid"])
+    # Baileys' copy for its own phone (a DeviceSentMessage) was decrypted there.
+    status, own = sandbox.admin("GET", f"/accounts/{PHONE}/inbox")
+    assert [(e["id"], e["text"], e["chat"]) for e in own if e["from_me"]] == [
+        (reply["id"], "hello Bob", to_bob)
+    ]
+    # The phone's delivery receipt reaches Baileys as a status update.
+    baileys.call("wait_status", id=reply["id"], status=3, timeout_ms=20000)
+    # Baileys acked what it got: nothing stays queued for it.
+    baileys.call("hold", ms=500)
+    status, stats = sandbox.admin("GET", "/stats")
+    assert stats["phone_messages_received"] >= 1 and "phone_decrypt_failures" not in stats
+    assert stats["acks_pending"] == 0
+
+
+def test_baileys_sees_a_phones_presence_and_typing(
+    sandbox: SandboxProcess, baileys: Baileys
+) -> None:
+    bob = "15550005555"
+    assert sandbox.admin("POST", "/accounts", {"phone": PHONE, "push_name": "Alice"})[0] == 201
+    status, bob_account = sandbox.admin("POST", "/accounts", {"phone": bob, "push_name": "Bob"})
+    assert status == 201
+    baileys.start(sandbox)
+    qr = baileys.call("wait_qr", timeout_ms=20000)["qr"]
+    assert sandbox.admin("POST", f"/accounts/{PHONE}/link", {"qr": qr})[0] == 200
+    baileys.call("wait_open", timeout_ms=30000)
+
+    bob_jid = bob_account["jid"]
+    baileys.call("presence_subscribe", jid=bob_jid)
+    baileys.call("wait_presence", jid=bob_jid, presence="unavailable", timeout_ms=20000)
+    assert sandbox.admin("POST", f"/accounts/{bob}/presence", {"available": True})[0] == 200
+    baileys.call("wait_presence", jid=bob_jid, presence="available", timeout_ms=20000)
+    body = {"to": PHONE, "state": "composing"}
+    assert sandbox.admin("POST", f"/accounts/{bob}/chatstate", body)[0] == 200
+    baileys.call("wait_presence", jid=bob_jid, presence="composing", timeout_ms=20000)
+    body = {"to": PHONE, "state": "composing", "media": "audio"}
+    assert sandbox.admin("POST", f"/accounts/{bob}/chatstate", body)[0] == 200
+    baileys.call("wait_presence", jid=bob_jid, presence="recording", timeout_ms=20000)
+
+
+def test_baileys_gets_what_was_sent_while_it_was_offline(
+    sandbox: SandboxProcess, baileys: Baileys
+) -> None:
+    bob = "15550006666"
+    assert sandbox.admin("POST", "/accounts", {"phone": PHONE, "push_name": "Alice"})[0] == 201
+    assert sandbox.admin("POST", "/accounts", {"phone": bob, "push_name": "Bob"})[0] == 201
+    # The sandbox's phones push no history sync yet: without this Baileys would hold its
+    # events back for 20 s on every login, waiting for one (chats.js AwaitingInitialSync).
+    baileys.start(sandbox, history=False)
+    qr = baileys.call("wait_qr", timeout_ms=20000)["qr"]
+    assert sandbox.admin("POST", f"/accounts/{PHONE}/link", {"qr": qr})[0] == 200
+    baileys.call("wait_open", timeout_ms=30000)
+    baileys.call("disconnect")
+
+    status, sent = sandbox.admin("POST", f"/accounts/{bob}/send", {"to": PHONE, "text": "later"})
+    assert status == 200
+    status, stats = sandbox.admin("GET", "/stats")
+    assert stats["acks_pending"] == 1  # queued for Baileys' device
+
+    baileys.call("reconnect", timeout_ms=30000)
+    got = baileys.call("wait_message", text="later", timeout_ms=20000)["message"]
+    assert got["key"]["id"] == sent["id"]
+    assert got["type"] == "append"  # Baileys saw it come from the offline queue
+    baileys.call("hold", ms=500)
+    status, stats = sandbox.admin("GET", "/stats")
+    assert stats["acks_pending"] == 0  # its receipt settled the queue

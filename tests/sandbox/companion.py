@@ -8,7 +8,9 @@ tests can reach every server path with exact control over what is sent.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import anyio
 from websockets.asyncio.client import ClientConnection, connect
@@ -17,9 +19,21 @@ from wacli.binary import Node, decode, encode
 from wacli.crypto import KeyPair, generate_key_pair
 from wacli.noise import ClientHandshake
 from wacli.noise.stream import NoiseStream, open_client
-from wacli.proto import client_payload_pb2, companion_pb2
+from wacli.proto import client_payload_pb2, companion_pb2, e2e_pb2
 from wacli.protocol.adv import verify_pair_success
+from wacli.protocol.padding import pad_message, unpad_message
+from wacli.signal import (
+    CiphertextMessage,
+    MessageType,
+    PreKeyBundle,
+    ProtocolAddress,
+    SessionCipher,
+    new_prekeys,
+    process_prekey_bundle,
+)
 from wacli.signal.keys import generate_identity, generate_signed_prekey
+from wacli.store import Store
+from wacli.store.records import DeviceIdentity
 
 TIMEOUT = 10.0
 
@@ -35,6 +49,74 @@ class Companion:
 
     def __post_init__(self) -> None:
         self.skey = generate_signed_prekey(self.identity, 1)
+        self.store: Store | None = None
+
+    def open_store(self, directory: Path) -> Store:
+        """A Signal store holding this companion's identity and signed prekey."""
+        store = Store(directory)
+        store.save_device_identity(DeviceIdentity(self.registration_id, self.identity))
+        store.store_signed_prekey(self.skey)
+        self.store = store
+        return store
+
+    def upload_prekeys(self, count: int) -> Node:
+        """The encrypt-set IQ uploading ``count`` fresh one-time prekeys of the store."""
+        assert self.store is not None
+        records = new_prekeys(self.store, count)
+        keys = [
+            Node(
+                "key",
+                {},
+                [
+                    Node("id", {}, r.key_id.to_bytes(3, "big")),
+                    Node("value", {}, r.key_pair.public),
+                ],
+            )
+            for r in records
+        ]
+        skey = Node(
+            "skey",
+            {},
+            [
+                Node("id", {}, self.skey.key_id.to_bytes(3, "big")),
+                Node("value", {}, self.skey.key_pair.public),
+                Node("signature", {}, self.skey.signature),
+            ],
+        )
+        return Node(
+            "iq",
+            {"id": os.urandom(4).hex(), "to": "s.whatsapp.net", "xmlns": "encrypt", "type": "set"},
+            [
+                Node("registration", {}, self.registration_id.to_bytes(4, "big")),
+                Node("type", {}, b"\x05"),
+                Node("identity", {}, self.identity.public),
+                Node("list", {}, keys),
+                skey,
+            ],
+        )
+
+    def decrypt(self, message: Node) -> e2e_pb2.Message:
+        """Decrypt a 1:1 <message><enc/></message> from the server."""
+        assert self.store is not None
+        sender = message.attr_jid("from")
+        enc = message.require_child("enc")
+        cipher = SessionCipher(self.store, ProtocolAddress(sender.user, sender.device))
+        kind = MessageType.from_enc_type(enc.require_attr("type"))
+        padded = cipher.decrypt(CiphertextMessage(kind, enc.content_bytes()))
+        result = e2e_pb2.Message()
+        result.ParseFromString(unpad_message(padded))
+        return result
+
+    def encrypt(self, user: str, device: int, bundle: PreKeyBundle | None, data: bytes) -> Node:
+        """An <enc> for one device of ``user`` (a session from ``bundle`` if none yet)."""
+        assert self.store is not None
+        address = ProtocolAddress(user, device)
+        cipher = SessionCipher(self.store, address)
+        if not cipher.has_session():
+            assert bundle is not None
+            process_prekey_bundle(self.store, address, bundle)
+        out = cipher.encrypt(pad_message(data))
+        return Node("enc", {"v": "2", "type": out.type.enc_type}, out.body)
 
     def registration_payload(self) -> bytes:
         props = companion_pb2.DeviceProps(os="wacli-test", platform_type=1)  # CHROME
@@ -98,8 +180,37 @@ class Session:
                     return reply
                 self.skipped.append(reply)
 
+    async def receive_tag(self, tag: str, timeout: float = TIMEOUT) -> Node:
+        """The next stanza with ``tag`` (others are kept in ``skipped``)."""
+        with anyio.fail_after(timeout):
+            while True:
+                node = await self.receive(timeout)
+                if node.tag == tag:
+                    return node
+                self.skipped.append(node)
+
     async def close(self) -> None:
         await self.ws.close()
+
+
+def parse_bundle(user: Node, device: int) -> PreKeyBundle:
+    """A <user> of a prekey fetch answer as a bundle."""
+
+    def num(node: Node) -> int:
+        return int.from_bytes(node.content_bytes(), "big")
+
+    skey = user.require_child("skey")
+    key = user.child("key")
+    return PreKeyBundle(
+        registration_id=num(user.require_child("registration")),
+        device_id=device,
+        identity_key=user.require_child("identity").content_bytes(),
+        signed_prekey_id=num(skey.require_child("id")),
+        signed_prekey=skey.require_child("value").content_bytes(),
+        signed_prekey_signature=skey.require_child("signature").content_bytes(),
+        prekey_id=None if key is None else num(key.require_child("id")),
+        prekey=None if key is None else key.require_child("value").content_bytes(),
+    )
 
 
 async def open_session(url: str, root_key: bytes, static: KeyPair, payload: bytes) -> Session:

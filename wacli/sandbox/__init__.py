@@ -7,19 +7,23 @@ client and nothing else (see tests/unit/test_layering.py). Layout:
   admin HTTP listener (http.py), on loopback unless told otherwise;
 - state.py: what survives a restart (SQLite in ``--state``): the Noise root and
   static keys, accounts (phone, LID, push name), companion devices (noise key,
-  identity, registration id, signed prekey, key index) and uploaded prekeys;
+  identity, registration id, signed prekey, key index), uploaded prekeys, the
+  per-device offline queues and the phones' inboxes;
 - hub.py: the shared in-memory side (live connections, issued refs, phones,
   counters, faults) and linking (pair-success, countersignature check, 515);
 - connection.py: one task per WebSocket: Noise XX/IK, registration vs login,
   the stanza loop; registration.py: a companion waiting to be linked;
 - iq/: one module per IQ namespace (basic, linking, prekeys, usync, settings),
   routed by (xmlns, type, first child) in iq/__init__.py;
+- routing.py: messages, receipts, acks, presence and chat state between devices
+  (fan-out, server acks, offline queues replayed at login until acked), and the
+  simulated phones' sending and receiving;
 - phone.py: the simulated primary phone (device 0), a Signal endpoint whose
-  identity key signs its companions' ADV identities;
+  identity key signs its companions' ADV identities and which encrypts and
+  decrypts its own messages;
 - stanzas.py: the server's stanzas, shaped as the real server's;
 - admin.py: the admin API routes.
 
-Message routing, receipts, presence, groups, app state and media are to slot in
-as further modules: a stanza handler table beside iq/ (connection._dispatch),
-per-device queues in state.py, and the phones' send/receive in phone.py.
+Groups, app state, history sync and media are to slot in as further modules:
+stanza handlers in connection._STANZAS, IQ handlers in iq/.
 """

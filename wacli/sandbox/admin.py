@@ -1,4 +1,4 @@
-"""The admin API (JSON over HTTP, sandbox.md): accounts, linking, stats, faults."""
+"""The admin API (JSON over HTTP, sandbox.md): accounts, linking, messages, stats, faults."""
 
 from __future__ import annotations
 
@@ -8,13 +8,19 @@ from functools import partial
 from typing import Any
 
 import anyio
+from google.protobuf import json_format
 
+from wacli.binary import Node
+from wacli.jid import JID, JIDError, parse_jid, phone_to_jid
+from wacli.proto import e2e_pb2
 from wacli.protocol import PairingError
 from wacli.protocol.pair_qr import parse_qr
+from wacli.sandbox import routing
 from wacli.sandbox.http import HttpError, Request, Response, Router
 from wacli.sandbox.hub import Hub, Linked, LinkError
+from wacli.sandbox.phone import message_text
 from wacli.sandbox.stanzas import link_code_primary_hello, stream_error_code, stream_error_conflict
-from wacli.sandbox.state import Account
+from wacli.sandbox.state import Account, InboxEntry
 
 CODE_FINISH_TIMEOUT = 60.0
 # A frame whose flag byte is fine but whose node is not: the ``garbage`` fault.
@@ -66,6 +72,10 @@ class Admin:
         router.add("POST", "/admin/accounts", self.create_account)
         router.add("GET", "/admin/accounts", self.list_accounts)
         router.add("POST", "/admin/accounts/{phone}/link", self.link)
+        router.add("POST", "/admin/accounts/{phone}/send", self.send)
+        router.add("GET", "/admin/accounts/{phone}/inbox", self.inbox)
+        router.add("POST", "/admin/accounts/{phone}/presence", self.presence)
+        router.add("POST", "/admin/accounts/{phone}/chatstate", self.chatstate)
         router.add("GET", "/admin/stats", self.stats)
         router.add("POST", "/admin/faults", self.faults)
         return router
@@ -155,12 +165,81 @@ class Admin:
             raise HttpError(504, "the companion did not finish the code pairing in time")
         return await self.hub.link(account, conn, adv_secret)
 
+    def _recipient(self, text: str) -> JID:
+        try:
+            jid = parse_jid(text) if "@" in text else phone_to_jid(text)
+        except JIDError as exc:
+            raise HttpError(400, f"'to' is not a JID or phone number: {exc}") from None
+        if self.hub.account_of(jid.to_non_ad()) is None:
+            raise HttpError(404, f"no account {text}")
+        return jid.to_non_ad()
+
+    async def send(self, request: Request) -> Response:
+        account = self._account(request.params["phone"])
+        body = _object(request)
+        to = self._recipient(_text(body, "to"))
+        message = e2e_pb2.Message()
+        if "message" in body:
+            if not isinstance(body["message"], dict):
+                raise HttpError(400, "'message' must be a protobuf Message as a JSON object")
+            try:
+                json_format.ParseDict(body["message"], message)
+            except json_format.ParseError as exc:
+                raise HttpError(400, f"not a Message: {exc}") from None
+        elif "text" in body:
+            message.conversation = _text(body, "text")
+        else:
+            raise HttpError(400, "give 'text' or 'message'")
+        try:
+            stanza_id = await routing.phone_sends(self.hub, account.phone, to, message)
+        except routing.RoutingError as exc:
+            raise HttpError(404, str(exc)) from None
+        return Response.json({"id": stanza_id})
+
+    async def inbox(self, request: Request) -> Response:
+        account = self._account(request.params["phone"])
+        return Response.json([_entry(e) for e in self.hub.state.inbox(account.phone)])
+
+    async def presence(self, request: Request) -> Response:
+        account = self._account(request.params["phone"])
+        available = _object(request).get("available")
+        if not isinstance(available, bool):
+            raise HttpError(400, "'available' must be true or false")
+        await routing.set_presence(self.hub, account.phone, available)
+        return Response.json({"available": available})
+
+    async def chatstate(self, request: Request) -> Response:
+        account = self._account(request.params["phone"])
+        body = _object(request)
+        to = self._recipient(_text(body, "to"))
+        state = _text(body, "state", "composing")
+        if state not in ("composing", "paused"):
+            raise HttpError(400, "'state' is 'composing' or 'paused'")
+        media = _text(body, "media", "text")
+        node = Node(state, {"media": "audio"} if state == "composing" and media == "audio" else {})
+        target = self.hub.account_of(to)
+        assert target is not None
+        await routing.send_chatstate(self.hub, account, target, node, to.is_lid)
+        return Response.json({"state": state})
+
     async def stats(self, request: Request) -> Response:
         counters = dict(self.hub.stats)
+        counters["acks_pending"] = self.hub.state.pending_count()
         counters["connections"] = len(self.hub.connections)
         counters["logged_in"] = len(self.hub.logged_in)
         counters["accounts"] = len(self.hub.state.accounts())
-        for key in ("connections_total", "stanzas_in", "stanzas_out", "pairings", "logins"):
+        for key in (
+            "connections_total",
+            "stanzas_in",
+            "stanzas_out",
+            "pairings",
+            "logins",
+            "messages_in",
+            "receipts_in",
+            "queued",
+            "delivered",
+            "acked",
+        ):
             counters.setdefault(key, 0)
         return Response.json(counters)
 
@@ -214,3 +293,17 @@ class Admin:
         for conn in self.hub.connections_of(account.phone):
             await conn.close()
         return {"banned": account.phone, "code": code, "expire": expire}
+
+
+def _entry(entry: InboxEntry) -> dict[str, Any]:
+    message = e2e_pb2.Message()
+    message.ParseFromString(entry.message)
+    return {
+        "id": entry.id,
+        "from": entry.sender,
+        "chat": entry.chat,
+        "timestamp": entry.timestamp,
+        "from_me": entry.from_me,
+        "message": json_format.MessageToDict(message),
+        "text": message_text(message),
+    }

@@ -16,10 +16,11 @@ from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
 from wacli.binary import BinaryError, Node, decode, encode
+from wacli.jid import JIDError
 from wacli.noise import NoiseError
 from wacli.noise.stream import NoiseStream, accept_server
 from wacli.proto import client_payload_pb2
-from wacli.sandbox import iq
+from wacli.sandbox import iq, routing
 from wacli.sandbox.hub import Hub
 from wacli.sandbox.registration import (
     REF_COUNT,
@@ -55,6 +56,8 @@ class Connection:
         self._waiting: dict[str, tuple[anyio.Event, list[Node]]] = {}
         self._closed = False
         self.active = False  # the client said <active/> (passive IQ)
+        self.ready = False  # logged in and its offline queue replayed: stanzas go out live
+        self.subscriptions: set[str] = set()  # phones whose presence it asked for
 
     @property
     def closed(self) -> bool:
@@ -136,7 +139,8 @@ class Connection:
         _, lid = hub.jids(account, device_id)
         enc_static = base64.b64encode(hub.state.server_static.public).decode()
         await self.send(success(lid, account.push_name, enc_static, account.created_at))
-        await self.send(offline_done(0))
+        count = await routing.replay_queue(self)
+        await self.send(offline_done(count))
         return True
 
     async def _offer_refs(self) -> None:
@@ -194,8 +198,14 @@ class Connection:
             if reply is not None:
                 await self.send(reply)
             return
-        # Acks, receipts, presences and messages are routed in a later part of the sandbox.
-        log.debug("ignoring <%s> for now", node.tag)
+        handler = _STANZAS.get(node.tag)
+        if handler is None or self.device_key is None:
+            log.debug("ignoring <%s>", node.tag)
+            return
+        try:
+            await handler(self, node)
+        except (BinaryError, JIDError, routing.RoutingError) as exc:
+            log.info("bad <%s> from %s: %s", node.tag, self.device_key, exc)
 
     # -- sending --------------------------------------------------------------------------
 
@@ -240,6 +250,7 @@ class Connection:
 
     async def close(self) -> None:
         self._closed = True
+        self.ready = False
         for event, _ in self._waiting.values():
             event.set()
         code = None if self.registration is None else self.registration.code
@@ -247,3 +258,16 @@ class Connection:
             code.error = "the companion disconnected"
             code.finished.set()
         await self.ws.close()
+
+
+async def _ack(conn: Connection, node: Node) -> None:
+    routing.handle_ack(conn, node)
+
+
+_STANZAS = {
+    "message": routing.handle_message,
+    "receipt": routing.handle_receipt,
+    "ack": _ack,
+    "presence": routing.handle_presence,
+    "chatstate": routing.handle_chatstate,
+}

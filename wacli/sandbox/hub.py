@@ -70,6 +70,8 @@ class Hub:
         self.code_refs: dict[bytes, Connection] = {}  # link-code refs -> waiting companion
         self.stats: Counter[str] = Counter()
         self.low_prekeys_notified: set[tuple[str, int]] = set()
+        self.available: dict[str, bool] = {}  # phone -> last presence it announced
+        self.last_seen: dict[str, int] = {}
         # Faults set through the admin API.
         self.delay_seconds = 0.0  # before every stanza the server sends
         self._login_failures: dict[str, tuple[dict[str, str], float | None]] = {}

@@ -3,23 +3,67 @@
 It is a real Signal endpoint with its own store (``phones/<phone>/``): its
 identity key is the account key that signs each companion's ADV identity at
 pairing, and it answers pairing codes as a phone would (wacli.protocol.pair_code).
-Sending and receiving messages come with the message routing.
+It sends and receives 1:1 messages as a phone does (wacli.sandbox.routing drives
+it): sessions built from fetched bundles, WhatsApp padding, and what it decrypts
+kept in its inbox for the admin API.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from wacli.crypto import KeyPair
+from wacli.jid import JID
+from wacli.proto import e2e_pb2
 from wacli.protocol.adv import build_key_index_list, build_pair_success
+from wacli.protocol.padding import pad_message, unpad_message
 from wacli.protocol.pair_code import PrimaryPairing
 from wacli.sandbox.state import Device, SignedPreKey
+from wacli.signal import (
+    CiphertextMessage,
+    MessageType,
+    PreKeyBundle,
+    ProtocolAddress,
+    SessionCipher,
+    process_prekey_bundle,
+)
 from wacli.signal.device import ensure_identity, new_prekeys, rotate_signed_prekey
 from wacli.store import Store
 
 # What pair-success's <platform name=…> says about the primary.
 PHONE_PLATFORM = "android"
+
+
+def new_message_id() -> str:
+    """A message id as phones make them (upper-case hex)."""
+    return "3A" + os.urandom(9).hex().upper()
+
+
+# Sent messages a phone keeps to answer retry receipts.
+SENT_KEPT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class SentMessage:
+    id: str
+    chat: JID
+    type: str  # the stanza's type attribute (text, media)
+    plain: bytes  # the Message for the recipient's devices
+    own_copy: bytes  # the DeviceSentMessage for our own companions
+
+
+def message_text(message: e2e_pb2.Message) -> str | None:
+    if message.HasField("conversation"):
+        return message.conversation
+    if message.HasField("extended_text_message"):
+        return message.extended_text_message.text
+    return None
 
 
 class SimulatedPhone:
@@ -31,6 +75,7 @@ class SimulatedPhone:
         self.registration_id = own.registration_id
         # The account's ADV id: the same in every device identity and key index list it signs.
         self.adv_raw_id = int.from_bytes(hashlib.sha256(self.identity.public).digest()[:4], "big")
+        self.sent: OrderedDict[str, SentMessage] = OrderedDict()
 
     def close(self) -> None:
         self.store.close()
@@ -69,3 +114,45 @@ class SimulatedPhone:
         """A fresh one-time prekey (the phone keeps its private half to answer the session)."""
         record = new_prekeys(self.store, 1)[0]
         return record.key_id, record.key_pair.public
+
+    # -- messages ---------------------------------------------------------------------------
+
+    def encrypt_for(
+        self,
+        peer: str,
+        device: int,
+        plaintext: bytes,
+        fetch_bundle: Callable[[], PreKeyBundle | None],
+    ) -> CiphertextMessage | None:
+        """Encrypt a padded Message for one device of ``peer`` (an account's phone number),
+        starting a session from a fetched bundle when there is none; None without a bundle."""
+        address = ProtocolAddress(peer, device)
+        cipher = SessionCipher(self.store, address)
+        if not cipher.has_session():
+            bundle = fetch_bundle()
+            if bundle is None:
+                return None
+            process_prekey_bundle(self.store, address, bundle)
+        return cipher.encrypt(pad_message(plaintext))
+
+    def remember(self, sent: SentMessage) -> None:
+        self.sent[sent.id] = sent
+        while len(self.sent) > SENT_KEPT:
+            self.sent.popitem(last=False)
+
+    def forget_session(self, peer: str, device: int) -> None:
+        """Drop the session with one device (it asked for a retry: it lost its side)."""
+        self.store.delete_session(str(ProtocolAddress(peer, device)))
+
+    def decrypt_from(self, peer: str, device: int, enc_type: str, body: bytes) -> e2e_pb2.Message:
+        """Decrypt a pkmsg/msg from one device of ``peer``; SignalError, PaddingError or
+        DecodeError when it is not a message for us."""
+        cipher = SessionCipher(self.store, ProtocolAddress(peer, device))
+        padded = cipher.decrypt(CiphertextMessage(MessageType.from_enc_type(enc_type), body))
+        message = e2e_pb2.Message()
+        message.ParseFromString(unpad_message(padded))
+        return message
+
+
+def now() -> int:
+    return int(time.time())

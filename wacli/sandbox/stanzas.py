@@ -157,3 +157,29 @@ def prekeys_low(left: int) -> Node:
         {"from": SERVER_JID, "id": new_id(), "type": "encrypt", "t": str(int(time.time()))},
         [Node("count", {"value": str(left)})],
     )
+
+
+def now() -> str:
+    return str(int(time.time()))
+
+
+def server_ack(
+    kind: str, stanza_id: str, sender: str | JID, stanza_type: str | None = None
+) -> Node:
+    """The server's ack of a client's message or receipt:
+    ``<ack class="message" id=… from=<the stanza's to> t=…/>`` (whatsmeow send.go reads t)."""
+    attrs: dict[str, str | JID | None] = {"class": kind, "id": stanza_id, "from": sender}
+    attrs["t"] = now()
+    if stanza_type is not None and kind != "message":
+        attrs["type"] = stanza_type
+    return Node("ack", attrs)
+
+
+def presence(sender: JID, available: bool, last: int | None = None) -> Node:
+    """What a subscriber sees: ``<presence from=…/>`` when available, else with
+    ``type="unavailable" last=<unix time or "deny">``."""
+    attrs: dict[str, str | JID | None] = {"from": sender}
+    if not available:
+        attrs["type"] = "unavailable"
+        attrs["last"] = "deny" if last is None else str(last)
+    return Node("presence", attrs)

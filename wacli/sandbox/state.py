@@ -57,6 +57,36 @@ MIGRATIONS: list[Migration] = [
             )""",
         ),
     ),
+    Migration(
+        2,
+        "sandbox: per-device offline queues",
+        (
+            # One row per stanza a device has not acked yet, in delivery order. ``sender``
+            # is the stanza's from (what the device's <ack to=…> names), ``class`` the tag.
+            """CREATE TABLE queue (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                phone TEXT NOT NULL,
+                device INTEGER NOT NULL,
+                class TEXT NOT NULL,
+                id TEXT NOT NULL,
+                sender TEXT NOT NULL,
+                stanza BLOB NOT NULL
+            )""",
+            "CREATE INDEX queue_device ON queue (phone, device, class, id)",
+            # What each simulated phone received and decrypted (GET …/inbox).
+            """CREATE TABLE inbox (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                phone TEXT NOT NULL,
+                id TEXT NOT NULL,
+                sender TEXT NOT NULL,
+                chat TEXT NOT NULL,
+                timestamp INTEGER NOT NULL,
+                from_me INTEGER NOT NULL,
+                message BLOB NOT NULL
+            )""",
+            "CREATE INDEX inbox_phone ON inbox (phone, seq)",
+        ),
+    ),
 ]
 
 # LIDs are opaque 15-digit numbers on the real network.
@@ -69,6 +99,18 @@ class Account:
     lid: str  # the LID user part (digits)
     push_name: str
     created_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class InboxEntry:
+    """A message a simulated phone decrypted; ``message`` is the serialized Message."""
+
+    id: str
+    sender: str  # the sending device's JID
+    chat: str
+    timestamp: int
+    from_me: bool
+    message: bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +273,10 @@ class SandboxState(Database):
         return [self._device_row(row) for row in rows]
 
     def remove_device(self, phone: str, device: int) -> None:
-        self._sql("DELETE FROM devices WHERE phone = ? AND device = ?", (phone, device))
+        """Forget a device, with its offline queue (nobody will ever ack it now)."""
+        with self.transaction():
+            self._sql("DELETE FROM devices WHERE phone = ? AND device = ?", (phone, device))
+            self.drop_queue(phone, device)
 
     def set_signed_prekey(self, phone: str, device: int, skey: SignedPreKey) -> None:
         self._sql(
@@ -294,3 +339,68 @@ class SandboxState(Database):
                 (phone, device, row[0]),
             )
             return int(row[0]), bytes(row[1])
+
+    # -- per-device offline queues --------------------------------------------------------
+
+    def enqueue(
+        self, phone: str, device: int, kind: str, stanza_id: str, sender: str, stanza: bytes
+    ) -> int:
+        """Keep an encoded stanza for a device until it acks it; returns its sequence number."""
+        cursor = self._sql(
+            "INSERT INTO queue (phone, device, class, id, sender, stanza) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (phone, device, kind, stanza_id, sender, stanza),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def queued(self, phone: str, device: int) -> list[bytes]:
+        """The device's unacked stanzas, oldest first."""
+        rows = self._sql(
+            "SELECT stanza FROM queue WHERE phone = ? AND device = ? ORDER BY seq", (phone, device)
+        )
+        return [bytes(row[0]) for row in rows]
+
+    def dequeue(
+        self, phone: str, device: int, kind: str, stanza_id: str, sender: str | None
+    ) -> int:
+        """Drop what an ack names (by class, id and, when the ack says it, the sender)."""
+        statement = "DELETE FROM queue WHERE phone = ? AND device = ? AND class = ? AND id = ?"
+        args: tuple[object, ...] = (phone, device, kind, stanza_id)
+        if sender is not None:
+            statement += " AND sender = ?"
+            args += (sender,)
+        return self._sql(statement, args).rowcount
+
+    def drop_queue(self, phone: str, device: int) -> None:
+        self._sql("DELETE FROM queue WHERE phone = ? AND device = ?", (phone, device))
+
+    def pending_count(self) -> int:
+        return int(self._sql("SELECT count(*) FROM queue").fetchone()[0])
+
+    # -- the simulated phones' inboxes -----------------------------------------------------
+
+    def keep_inbox(self, phone: str, entry: InboxEntry) -> None:
+        self._sql(
+            "INSERT INTO inbox (phone, id, sender, chat, timestamp, from_me, message) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                phone,
+                entry.id,
+                entry.sender,
+                entry.chat,
+                entry.timestamp,
+                int(entry.from_me),
+                entry.message,
+            ),
+        )
+
+    def inbox(self, phone: str) -> list[InboxEntry]:
+        rows = self._sql(
+            "SELECT id, sender, chat, timestamp, from_me, message FROM inbox WHERE phone = ? "
+            "ORDER BY seq",
+            (phone,),
+        )
+        return [
+            InboxEntry(str(r[0]), str(r[1]), str(r[2]), int(r[3]), bool(r[4]), bytes(r[5]))
+            for r in rows
+        ]

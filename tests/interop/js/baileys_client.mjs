@@ -10,12 +10,28 @@ import makeWASocket, {
 import { serve } from "./serve.mjs";
 
 const logger = pino({ level: "silent" }); // keep stdout for the NDJSON channel
+// libsignal prints session notes with console.log/info: send them to stderr instead.
+console.log = console.info = (...args) => console.error(...args);
 
 let client = null;
 
-function newClient(url, rootKeyHex, dir, keepAliveMs) {
+function newClient(url, rootKeyHex, dir, keepAliveMs, history) {
   WA_CERT_DETAILS.PUBLIC_KEY = Buffer.from(rootKeyHex, "hex");
-  return { url, dir, keepAliveMs, sock: null, qrs: [], opens: 0, closes: [], me: null, waiters: [] };
+  return {
+    url,
+    dir,
+    keepAliveMs,
+    history,
+    sock: null,
+    qrs: [],
+    opens: 0,
+    closes: [],
+    me: null,
+    messages: [],
+    receipts: [],
+    presences: [],
+    waiters: [],
+  };
 }
 
 function notify() {
@@ -50,9 +66,37 @@ async function connect() {
     markOnlineOnConnect: false,
     ...(client.keepAliveMs ? { keepAliveIntervalMs: client.keepAliveMs } : {}),
     syncFullHistory: false,
+    // history: false = Baileys' own config switch for "no history sync expected".
+    ...(client.history === false ? { shouldSyncHistoryMessage: () => false } : {}),
   });
   client.sock = sock;
   sock.ev.on("creds.update", saveCreds);
+  sock.ev.on("messages.upsert", ({ messages, type }) => {
+    for (const msg of messages) {
+      client.messages.push({
+        type,
+        key: msg.key,
+        pushName: msg.pushName ?? null,
+        text: msg.message?.conversation ?? msg.message?.extendedTextMessage?.text ?? null,
+        status: msg.status ?? null,
+        stub: msg.messageStubType ?? null,
+        stubParams: msg.messageStubParameters ?? null,
+      });
+    }
+    notify();
+  });
+  sock.ev.on("presence.update", ({ id, presences }) => {
+    for (const [participant, presence] of Object.entries(presences)) {
+      client.presences.push({ id, participant, ...presence });
+    }
+    notify();
+  });
+  sock.ev.on("messages.update", (updates) => {
+    for (const { key, update } of updates) {
+      if (update.status !== undefined) client.receipts.push({ id: key.id, status: update.status });
+    }
+    notify();
+  });
   sock.ev.on("connection.update", (update) => {
     if (update.qr) client.qrs.push(update.qr);
     if (update.connection === "open") {
@@ -76,7 +120,7 @@ await serve({
   start: async (req) => {
     // The auth state directory belongs to the caller (Baileys may still write into it
     // while a socket winds down, so the caller removes it after this process exits).
-    client = newClient(req.url, req.root_key, req.dir, req.keep_alive_ms);
+    client = newClient(req.url, req.root_key, req.dir, req.keep_alive_ms, req.history);
     await connect();
     return true;
   },
@@ -91,6 +135,50 @@ await serve({
   wait_open: async (req) => {
     await waitFor(() => client.opens > 0, req.timeout_ms ?? 30000, "connection open");
     return { me: client.me, closes: client.closes };
+  },
+  wait_message: async (req) => {
+    // The first upserted message with the given text (or any not from us).
+    const match = (m) => (req.text ? m.text === req.text : !m.key.fromMe);
+    await waitFor(() => client.messages.some(match), req.timeout_ms ?? 20000, "a message");
+    return { message: client.messages.find(match), all: client.messages };
+  },
+  send_text: async (req) => {
+    const sent = await client.sock.sendMessage(req.to, { text: req.text });
+    return { id: sent.key.id, key: sent.key };
+  },
+  wait_status: async (req) => {
+    // Our message reaching at least the given status (3 = delivered): a messages.update,
+    // or the upsert itself when Baileys' event buffer merged the update into it.
+    const reached = () =>
+      client.receipts.some((r) => r.id === req.id && r.status >= req.status) ||
+      client.messages.some((m) => m.key.id === req.id && m.status >= req.status);
+    await waitFor(reached, req.timeout_ms ?? 20000, "a status");
+    return { receipts: client.receipts };
+  },
+  disconnect: async () => {
+    // Drop the connection (the auth state stays); "reconnect" logs in again with it.
+    const sock = client.sock;
+    client.sock = null;
+    const closed = client.closes.length;
+    sock.end(undefined);
+    await waitFor(() => client.closes.length > closed, 10000, "the close");
+    return { closes: client.closes };
+  },
+  reconnect: async (req) => {
+    const opens = client.opens;
+    await connect();
+    await waitFor(() => client.opens > opens, req.timeout_ms ?? 30000, "connection open");
+    return { opens: client.opens };
+  },
+  presence_subscribe: async (req) => {
+    await client.sock.presenceSubscribe(req.jid);
+    return true;
+  },
+  wait_presence: async (req) => {
+    // A presence.update from req.jid whose lastKnownPresence is req.presence.
+    const match = (p) => p.id === req.jid && p.lastKnownPresence === req.presence;
+    await waitFor(() => client.presences.some(match), req.timeout_ms ?? 20000, "a presence");
+    return { presence: client.presences.find(match), all: client.presences };
   },
   hold: async (req) => {
     // Stay connected for a while; report whether the socket is still open.

@@ -39,6 +39,7 @@ _ROUTES: dict[tuple[str, str, str], Handler] = {
     ("w", "get", "props"): settings.web_props,
     ("blocklist", "get", "*"): settings.blocklist,
     ("privacy", "get", "privacy"): settings.privacy,
+    ("privacy", "set", "tokens"): settings.privacy_tokens,
 }
 
 # What a companion may ask before it is linked (the rest needs a login).

@@ -48,3 +48,9 @@ async def privacy(conn: Connection, node: Node) -> Node:
         for name, value in _PRIVACY_DEFAULTS.items()
     ]
     return iq_result(node, [Node("privacy", {}, categories)])
+
+
+async def privacy_tokens(conn: Connection, node: Node) -> Node:
+    """``<tokens><token jid t type="trusted_contact"/></tokens>``: a client hands out its
+    trusted-contact tokens after a first message; accepted, nothing is checked yet."""
+    return iq_result(node)
