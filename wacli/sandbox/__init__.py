@@ -8,13 +8,18 @@ client and nothing else (see tests/unit/test_layering.py). Layout:
 - state.py: what survives a restart (SQLite in ``--state``): the Noise root and
   static keys, accounts (phone, LID, push name), companion devices (noise key,
   identity, registration id, signed prekey, key index), uploaded prekeys, the
-  per-device offline queues and the phones' inboxes;
+  per-device offline queues, the phones' inboxes, groups and the phones' sender
+  key memory;
 - hub.py: the shared in-memory side (live connections, issued refs, phones,
   counters, faults) and linking (pair-success, countersignature check, 515);
 - connection.py: one task per WebSocket: Noise XX/IK, registration vs login,
   the stanza loop; registration.py: a companion waiting to be linked;
-- iq/: one module per IQ namespace (basic, linking, prekeys, usync, settings),
-  routed by (xmlns, type, first child) in iq/__init__.py;
+- iq/: one module per IQ namespace (basic, linking, prekeys, usync, settings,
+  groups for w:g2), routed by (xmlns, type, first child) in iq/__init__.py;
+- groups.py: group membership, admins and subject (kept in state.py) and the w:gp2
+  notifications of their changes; group_routing.py: skmsg fan-out of group
+  messages to every member device, group receipts, and the phones' side of groups
+  (sender keys distributed pairwise, skmsg decrypted into their inboxes, retries);
 - routing.py: messages, receipts, acks, presence and chat state between devices
   (fan-out, server acks, offline queues replayed at login until acked), and the
   simulated phones' sending and receiving;
@@ -24,6 +29,6 @@ client and nothing else (see tests/unit/test_layering.py). Layout:
 - stanzas.py: the server's stanzas, shaped as the real server's;
 - admin.py: the admin API routes.
 
-Groups, app state, history sync and media are to slot in as further modules:
+App state, history sync and media are to slot in as further modules:
 stanza handlers in connection._STANZAS, IQ handlers in iq/.
 """

@@ -1,4 +1,4 @@
-"""The admin API (JSON over HTTP, sandbox.md): accounts, linking, messages, stats, faults."""
+"""The admin API (JSON over HTTP, sandbox.md): accounts, linking, messages, groups, faults."""
 
 from __future__ import annotations
 
@@ -15,12 +15,12 @@ from wacli.jid import JID, JIDError, parse_jid, phone_to_jid
 from wacli.proto import e2e_pb2
 from wacli.protocol import PairingError
 from wacli.protocol.pair_qr import parse_qr
-from wacli.sandbox import routing
+from wacli.sandbox import group_routing, groups, routing
 from wacli.sandbox.http import HttpError, Request, Response, Router
 from wacli.sandbox.hub import Hub, Linked, LinkError
 from wacli.sandbox.phone import message_text
 from wacli.sandbox.stanzas import link_code_primary_hello, stream_error_code, stream_error_conflict
-from wacli.sandbox.state import Account, InboxEntry
+from wacli.sandbox.state import Account, Group, InboxEntry
 
 CODE_FINISH_TIMEOUT = 60.0
 # A frame whose flag byte is fine but whose node is not: the ``garbage`` fault.
@@ -76,6 +76,11 @@ class Admin:
         router.add("GET", "/admin/accounts/{phone}/inbox", self.inbox)
         router.add("POST", "/admin/accounts/{phone}/presence", self.presence)
         router.add("POST", "/admin/accounts/{phone}/chatstate", self.chatstate)
+        router.add("POST", "/admin/groups", self.create_group)
+        router.add("GET", "/admin/groups/{jid}", self.group_info)
+        router.add("POST", "/admin/groups/{jid}/send", self.group_send)
+        router.add("POST", "/admin/groups/{jid}/participants", self.group_participants)
+        router.add("POST", "/admin/groups/{jid}/subject", self.group_subject)
         router.add("GET", "/admin/stats", self.stats)
         router.add("POST", "/admin/faults", self.faults)
         return router
@@ -174,10 +179,9 @@ class Admin:
             raise HttpError(404, f"no account {text}")
         return jid.to_non_ad()
 
-    async def send(self, request: Request) -> Response:
-        account = self._account(request.params["phone"])
-        body = _object(request)
-        to = self._recipient(_text(body, "to"))
+    @staticmethod
+    def _message(body: dict[str, Any]) -> e2e_pb2.Message:
+        """The Message of a send request: ``text`` or ``message`` (protobuf JSON)."""
         message = e2e_pb2.Message()
         if "message" in body:
             if not isinstance(body["message"], dict):
@@ -190,11 +194,109 @@ class Admin:
             message.conversation = _text(body, "text")
         else:
             raise HttpError(400, "give 'text' or 'message'")
+        return message
+
+    async def send(self, request: Request) -> Response:
+        account = self._account(request.params["phone"])
+        body = _object(request)
+        to = self._recipient(_text(body, "to"))
+        message = self._message(body)
         try:
             stanza_id = await routing.phone_sends(self.hub, account.phone, to, message)
         except routing.RoutingError as exc:
             raise HttpError(404, str(exc)) from None
         return Response.json({"id": stanza_id})
+
+    # -- groups ---------------------------------------------------------------------------
+
+    def _member(self, text: Any) -> Account:
+        if not isinstance(text, str):
+            raise HttpError(400, "participants are phone numbers or JIDs")
+        account = groups.parse_member(self.hub, text)
+        if account is None:
+            raise HttpError(404, f"no account {text}")
+        return account
+
+    def _group(self, jid: str) -> Group:
+        text = jid if "@" in jid else f"{jid}@g.us"
+        group = self.hub.state.group(text)
+        if group is None:
+            raise HttpError(404, f"no group {jid}")
+        return group
+
+    async def create_group(self, request: Request) -> Response:
+        body = _object(request)
+        creator = self._member(_text(body, "creator"))
+        members = body.get("participants", [])
+        if not isinstance(members, list):
+            raise HttpError(400, "'participants' must be a list")
+        accounts = [self._member(m) for m in members[: groups.MAX_GROUP_SIZE]]
+        mode = _text(body, "addressing_mode", "lid")
+        try:
+            group = await groups.create(self.hub, creator, _text(body, "subject"), accounts, mode)
+        except groups.GroupError as exc:
+            raise HttpError(exc.code, str(exc)) from None
+        return Response.json({"jid": group.jid}, 201)
+
+    async def group_info(self, request: Request) -> Response:
+        group = self._group(request.params["jid"])
+        return Response.json(
+            {
+                "jid": group.jid,
+                "subject": group.subject,
+                "creator": group.creator,
+                "creation": group.created_at,
+                "addressing_mode": group.addressing_mode,
+                "participants": [
+                    {"phone": phone, "admin": admin or None} for phone, admin in group.participants
+                ],
+            }
+        )
+
+    async def group_send(self, request: Request) -> Response:
+        group = self._group(request.params["jid"])
+        body = _object(request)
+        sender = self._member(_text(body, "from"))
+        message = self._message(body)
+        try:
+            stanza_id = await group_routing.phone_sends_group(
+                self.hub, sender.phone, group, message
+            )
+        except routing.RoutingError as exc:
+            raise HttpError(403, str(exc)) from None
+        return Response.json({"id": stanza_id})
+
+    async def group_participants(self, request: Request) -> Response:
+        """``{"by", "action": add|remove|promote|demote, "participants": […]}``: a member's
+        phone changes the group (w:gp2 notifications follow); per participant its error."""
+        group = self._group(request.params["jid"])
+        body = _object(request)
+        actor = self._member(_text(body, "by"))
+        action = _text(body, "action")
+        targets = body.get("participants")
+        if action not in ("add", "remove", "promote", "demote"):
+            raise HttpError(400, "'action' is add, remove, promote or demote")
+        if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
+            raise HttpError(400, "'participants' must be a list of phone numbers or JIDs")
+        try:
+            results = await groups.change_participants(
+                self.hub, group, actor, action, targets[: groups.MAX_GROUP_SIZE]
+            )
+        except groups.GroupError as exc:
+            raise HttpError(exc.code, str(exc)) from None
+        return Response.json(
+            {"results": [{"participant": str(t), "error": code or None} for t, code in results]}
+        )
+
+    async def group_subject(self, request: Request) -> Response:
+        group = self._group(request.params["jid"])
+        body = _object(request)
+        actor = self._member(_text(body, "by"))
+        try:
+            after = await groups.set_subject(self.hub, group, actor, _text(body, "subject"))
+        except groups.GroupError as exc:
+            raise HttpError(exc.code, str(exc)) from None
+        return Response.json({"subject": after.subject})
 
     async def inbox(self, request: Request) -> Response:
         account = self._account(request.params["phone"])

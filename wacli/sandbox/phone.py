@@ -34,6 +34,7 @@ from wacli.signal import (
     process_prekey_bundle,
 )
 from wacli.signal.device import ensure_identity, new_prekeys, rotate_signed_prekey
+from wacli.signal.group import GroupCipher, GroupSessionBuilder, SenderKeyName
 from wacli.store import Store
 
 # What pair-success's <platform name=…> says about the primary.
@@ -149,6 +150,37 @@ class SimulatedPhone:
         DecodeError when it is not a message for us."""
         cipher = SessionCipher(self.store, ProtocolAddress(peer, device))
         padded = cipher.decrypt(CiphertextMessage(MessageType.from_enc_type(enc_type), body))
+        message = e2e_pb2.Message()
+        message.ParseFromString(unpad_message(padded))
+        return message
+
+    # -- groups (sender keys) ------------------------------------------------------------
+
+    def _own_key(self, group: str) -> SenderKeyName:
+        return SenderKeyName(group, ProtocolAddress(self.phone, 0))
+
+    def sender_key_distribution(self, group: str) -> bytes:
+        """Our SenderKeyDistributionMessage for ``group`` (a key is made when there is none)."""
+        return GroupSessionBuilder(self.store).create(self._own_key(group)).serialize()
+
+    def rotate_group_key(self, group: str) -> None:
+        """A member left: our next group message needs a key they never had."""
+        GroupSessionBuilder(self.store).rotate(self._own_key(group))
+
+    def group_encrypt(self, group: str, plaintext: bytes) -> bytes:
+        """An skmsg under our sender key (the key is made first if need be)."""
+        self.sender_key_distribution(group)
+        return GroupCipher(self.store, self._own_key(group)).encrypt(pad_message(plaintext))
+
+    def process_sender_key(self, group: str, peer: str, device: int, skdm: bytes) -> None:
+        name = SenderKeyName(group, ProtocolAddress(peer, device))
+        GroupSessionBuilder(self.store).process(name, skdm)
+
+    def group_decrypt(self, group: str, peer: str, device: int, body: bytes) -> e2e_pb2.Message:
+        """Decrypt an skmsg from one device of ``peer``; SignalError (a GroupCipherError),
+        PaddingError or DecodeError when it cannot be read."""
+        name = SenderKeyName(group, ProtocolAddress(peer, device))
+        padded = GroupCipher(self.store, name).decrypt(body)
         message = e2e_pb2.Message()
         message.ParseFromString(unpad_message(padded))
         return message

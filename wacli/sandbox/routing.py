@@ -176,6 +176,11 @@ async def handle_message(conn: Connection, node: Node) -> None:
     stanza_id = node.require_attr("id")
     to = node.attr_jid("to")
     log.debug("message from %s:%d: %r", phone, device, node)
+    if to.is_group:
+        from wacli.sandbox import group_routing  # it builds on this module
+
+        await group_routing.handle_group_message(conn, node)
+        return
     peer = node.attr("category") == "peer"  # between one's own devices (key shares, …)
     try:
         # A message resent to one device of ours names its chat in ``recipient``.
@@ -274,6 +279,11 @@ async def handle_receipt(conn: Connection, node: Node) -> None:
     assert sender is not None
     to = node.attr_jid("to") if to_text else user_jid(sender, False)
     await conn.send(server_ack("receipt", stanza_id, to, node.attr("type")))
+    if to.is_group:
+        from wacli.sandbox import group_routing
+
+        await group_routing.handle_group_receipt(conn, node, to)
+        return
     try:
         await relay_receipt(
             hub,
@@ -343,7 +353,7 @@ async def send_chatstate(
 # -- the simulated phones -----------------------------------------------------------------------
 
 
-def _bundle(hub: Hub, phone: str, device: int) -> PreKeyBundle | None:
+def phone_bundle(hub: Hub, phone: str, device: int) -> PreKeyBundle | None:
     record = hub.device_record(phone, device)
     if record is None or record.signed_prekey is None:
         return None
@@ -399,7 +409,7 @@ async def _phone_send_to(
         account.phone,
         device,
         sent.own_copy if own else sent.plain,
-        lambda: _bundle(hub, account.phone, device),
+        lambda: phone_bundle(hub, account.phone, device),
     )
     if ciphertext is None:
         log.info("no bundle for %s:%d; not sent", account.phone, device)
@@ -424,6 +434,11 @@ async def _phone_retry(hub: Hub, phone: str, receipt: Node) -> None:
     """A device could not decrypt what the phone sent (a retry receipt): start a new
     session from a fresh bundle and send that device the message again, as phones do."""
     from_jid = receipt.attr_jid("from")
+    if from_jid.is_group:
+        from wacli.sandbox import group_routing
+
+        await group_routing.phone_group_retry(hub, phone, receipt)
+        return
     account = _resolve(hub, from_jid.to_non_ad())
     retry = receipt.require_child("retry")
     sim = hub.phone(phone)
@@ -448,6 +463,11 @@ async def phone_receives(hub: Hub, phone: str, node: Node) -> None:
                 log.info("the phone of %s ignores a retry receipt: %s", phone, exc)
         return  # other receipts to phones are not kept
     if node.tag != "message":
+        return
+    if node.attr("from", "").endswith("@g.us"):
+        from wacli.sandbox import group_routing
+
+        await group_routing.phone_receives_group(hub, phone, node)
         return
     try:
         from_jid = node.attr_jid("from")

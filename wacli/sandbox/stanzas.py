@@ -17,6 +17,7 @@ SERVER_JID = JID("", DEFAULT_USER_SERVER)
 ERROR_TEXTS = {
     400: "bad-request",
     401: "not-authorized",
+    403: "forbidden",
     404: "item-not-found",
     405: "not-allowed",
     406: "not-acceptable",

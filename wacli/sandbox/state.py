@@ -87,6 +87,37 @@ MIGRATIONS: list[Migration] = [
             "CREATE INDEX inbox_phone ON inbox (phone, seq)",
         ),
     ),
+    Migration(
+        3,
+        "sandbox: groups, their participants, and which devices hold a phone's sender key",
+        (
+            """CREATE TABLE groups (
+                jid TEXT PRIMARY KEY,
+                subject TEXT NOT NULL,
+                creator TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                subject_owner TEXT NOT NULL,
+                subject_time INTEGER NOT NULL,
+                addressing_mode TEXT NOT NULL
+            )""",
+            # ``admin`` is '' for a plain member, 'admin' or 'superadmin' (the creator).
+            """CREATE TABLE group_participants (
+                group_jid TEXT NOT NULL REFERENCES groups(jid) ON DELETE CASCADE,
+                phone TEXT NOT NULL,
+                admin TEXT NOT NULL DEFAULT '',
+                seq INTEGER NOT NULL,
+                PRIMARY KEY (group_jid, phone)
+            )""",
+            # A simulated phone's "sender key memory": devices it gave its sender key to.
+            """CREATE TABLE sender_key_memory (
+                phone TEXT NOT NULL,
+                group_jid TEXT NOT NULL,
+                member TEXT NOT NULL,
+                device INTEGER NOT NULL,
+                PRIMARY KEY (phone, group_jid, member, device)
+            )""",
+        ),
+    ),
 ]
 
 # LIDs are opaque 15-digit numbers on the real network.
@@ -111,6 +142,25 @@ class InboxEntry:
     timestamp: int
     from_me: bool
     message: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    jid: str  # "<digits>@g.us"
+    subject: str
+    creator: str  # the creator's phone
+    created_at: int
+    subject_owner: str  # phone
+    subject_time: int
+    addressing_mode: str  # "lid" or "pn"
+    participants: tuple[tuple[str, str], ...]  # (phone, '' | 'admin' | 'superadmin')
+
+    def members(self) -> list[str]:
+        return [phone for phone, _ in self.participants]
+
+    def admin_of(self, phone: str) -> str | None:
+        """'' for a plain member, 'admin'/'superadmin', or None for a non-member."""
+        return dict(self.participants).get(phone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,3 +454,90 @@ class SandboxState(Database):
             InboxEntry(str(r[0]), str(r[1]), str(r[2]), int(r[3]), bool(r[4]), bytes(r[5]))
             for r in rows
         ]
+
+    # -- groups -------------------------------------------------------------------------
+
+    def create_group(self, group: Group) -> None:
+        with self.transaction():
+            self._sql(
+                "INSERT INTO groups VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    group.jid,
+                    group.subject,
+                    group.creator,
+                    group.created_at,
+                    group.subject_owner,
+                    group.subject_time,
+                    group.addressing_mode,
+                ),
+            )
+            for phone, admin in group.participants:
+                self.set_participant(group.jid, phone, admin)
+
+    def group(self, jid: str) -> Group | None:
+        row = self._sql(
+            "SELECT jid, subject, creator, created_at, subject_owner, subject_time, "
+            "addressing_mode FROM groups WHERE jid = ?",
+            (jid,),
+        ).fetchone()
+        if row is None:
+            return None
+        members = self._sql(
+            "SELECT phone, admin FROM group_participants WHERE group_jid = ? ORDER BY seq", (jid,)
+        )
+        return Group(
+            str(row[0]),
+            str(row[1]),
+            str(row[2]),
+            int(row[3]),
+            str(row[4]),
+            int(row[5]),
+            str(row[6]),
+            tuple((str(p), str(a)) for p, a in members),
+        )
+
+    def groups_of(self, phone: str) -> list[Group]:
+        rows = self._sql(
+            "SELECT group_jid FROM group_participants WHERE phone = ? ORDER BY group_jid", (phone,)
+        ).fetchall()
+        return [g for (jid,) in rows if (g := self.group(str(jid))) is not None]
+
+    def set_participant(self, jid: str, phone: str, admin: str) -> None:
+        """Add a participant, or change its admin flag (its place in the list is kept)."""
+        updated = self._sql(
+            "UPDATE group_participants SET admin = ? WHERE group_jid = ? AND phone = ?",
+            (admin, jid, phone),
+        ).rowcount
+        if not updated:
+            self._sql(
+                "INSERT INTO group_participants (group_jid, phone, admin, seq) VALUES (?, ?, ?, "
+                "(SELECT coalesce(max(seq), 0) + 1 FROM group_participants WHERE group_jid = ?))",
+                (jid, phone, admin, jid),
+            )
+
+    def remove_participant(self, jid: str, phone: str) -> None:
+        with self.transaction():
+            self._sql(
+                "DELETE FROM group_participants WHERE group_jid = ? AND phone = ?", (jid, phone)
+            )
+            # Everyone's sender key must reach the group again without the one who left.
+            self._sql("DELETE FROM sender_key_memory WHERE group_jid = ?", (jid,))
+
+    def set_subject(self, jid: str, subject: str, owner: str, when: int) -> None:
+        self._sql(
+            "UPDATE groups SET subject = ?, subject_owner = ?, subject_time = ? WHERE jid = ?",
+            (subject, owner, when, jid),
+        )
+
+    def sender_key_holders(self, phone: str, jid: str) -> set[tuple[str, int]]:
+        rows = self._sql(
+            "SELECT member, device FROM sender_key_memory WHERE phone = ? AND group_jid = ?",
+            (phone, jid),
+        )
+        return {(str(m), int(d)) for m, d in rows}
+
+    def remember_sender_key_holder(self, phone: str, jid: str, member: str, device: int) -> None:
+        self._sql(
+            "INSERT OR IGNORE INTO sender_key_memory VALUES (?, ?, ?, ?)",
+            (phone, jid, member, device),
+        )

@@ -29,6 +29,7 @@ function newClient(url, rootKeyHex, dir, keepAliveMs, history) {
     me: null,
     messages: [],
     receipts: [],
+    groupReceipts: [],
     presences: [],
     waiters: [],
   };
@@ -82,6 +83,10 @@ async function connect() {
         stub: msg.messageStubType ?? null,
         stubParams: msg.messageStubParameters ?? null,
       });
+      // Group receipts that Baileys' event buffer merged into the upsert of our message.
+      for (const receipt of msg.userReceipt ?? []) {
+        client.groupReceipts.push({ id: msg.key.id, remoteJid: msg.key.remoteJid, ...receipt });
+      }
     }
     notify();
   });
@@ -94,6 +99,13 @@ async function connect() {
   sock.ev.on("messages.update", (updates) => {
     for (const { key, update } of updates) {
       if (update.status !== undefined) client.receipts.push({ id: key.id, status: update.status });
+    }
+    notify();
+  });
+  sock.ev.on("message-receipt.update", (updates) => {
+    // Group receipts: one per member (userJid) that got or read our message.
+    for (const { key, receipt } of updates) {
+      client.groupReceipts.push({ id: key.id, remoteJid: key.remoteJid, ...receipt });
     }
     notify();
   });
@@ -155,6 +167,31 @@ await serve({
     await waitFor(reached, req.timeout_ms ?? 20000, "a status");
     return { receipts: client.receipts };
   },
+  wait_group_receipts: async (req) => {
+    // Delivery receipts of our group message req.id from every member in req.users.
+    const from = () =>
+      new Set(client.groupReceipts.filter((r) => r.id === req.id).map((r) => r.userJid));
+    const done = () => req.users.every((user) => from().has(user));
+    await waitFor(done, req.timeout_ms ?? 20000, "group receipts");
+    return { receipts: client.groupReceipts.filter((r) => r.id === req.id) };
+  },
+  wait_stub: async (req) => {
+    // A stub message (group create, subject, participants…) in req.jid of type req.stub.
+    const match = (m) => m.key.remoteJid === req.jid && m.stub === req.stub;
+    await waitFor(() => client.messages.some(match), req.timeout_ms ?? 20000, "a stub");
+    return { message: client.messages.find(match) };
+  },
+  group_update_subject: async (req) => {
+    await client.sock.groupUpdateSubject(req.jid, req.subject);
+    return true;
+  },
+  group_participants_update: async (req) => {
+    return { results: await client.sock.groupParticipantsUpdate(req.jid, req.participants, req.action) };
+  },
+  events: async () => {
+    // What was recorded so far (for a failing test's message).
+    return { receipts: client.receipts, groupReceipts: client.groupReceipts, closes: client.closes };
+  },
   disconnect: async () => {
     // Drop the connection (the auth state stays); "reconnect" logs in again with it.
     const sock = client.sock;
@@ -179,6 +216,16 @@ await serve({
     const match = (p) => p.id === req.jid && p.lastKnownPresence === req.presence;
     await waitFor(() => client.presences.some(match), req.timeout_ms ?? 20000, "a presence");
     return { presence: client.presences.find(match), all: client.presences };
+  },
+  group_metadata: async (req) => {
+    // Baileys' own w:g2 query and its parse of the answer (extractGroupMetadata).
+    return { metadata: await client.sock.groupMetadata(req.jid) };
+  },
+  group_create: async (req) => {
+    return { metadata: await client.sock.groupCreate(req.subject, req.participants) };
+  },
+  group_participating: async () => {
+    return { groups: await client.sock.groupFetchAllParticipating() };
   },
   hold: async (req) => {
     // Stay connected for a while; report whether the socket is still open.

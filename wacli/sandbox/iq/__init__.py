@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from wacli.binary import BinaryError, Node
 from wacli.jid import JIDError
 from wacli.protocol import ProtocolError
-from wacli.sandbox.iq import basic, linking, prekeys, settings, usync
+from wacli.sandbox.iq import basic, groups, linking, prekeys, settings, usync
 from wacli.sandbox.stanzas import iq_error
 
 if TYPE_CHECKING:
@@ -40,6 +40,15 @@ _ROUTES: dict[tuple[str, str, str], Handler] = {
     ("blocklist", "get", "*"): settings.blocklist,
     ("privacy", "get", "privacy"): settings.privacy,
     ("privacy", "set", "tokens"): settings.privacy_tokens,
+    ("w:g2", "set", "create"): groups.create,
+    ("w:g2", "get", "query"): groups.query,
+    ("w:g2", "get", "participating"): groups.participating,
+    ("w:g2", "set", "add"): groups.participants,
+    ("w:g2", "set", "remove"): groups.participants,
+    ("w:g2", "set", "promote"): groups.participants,
+    ("w:g2", "set", "demote"): groups.participants,
+    ("w:g2", "set", "subject"): groups.subject,
+    ("w:g2", "set", "leave"): groups.leave,
 }
 
 # What a companion may ask before it is linked (the rest needs a login).
