@@ -6,7 +6,7 @@ _wacli() {
         word="${COMP_WORDS[i]}"
         if ((skip)); then skip=0; continue; fi
         case "$word" in
-            --before|--count|--host|--limit|--noise-root|--phone|--port|--search|--server|--state|--store|--type) skip=1; continue ;;
+            --before|--count|--edit|--host|--id|--limit|--noise-root|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type) skip=1; continue ;;
             -*) continue ;;
         esac
         case "${cmdpath:+$cmdpath }$word" in
@@ -15,15 +15,15 @@ _wacli() {
     done
     case "$prev" in
         --state|--store) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --before|--count|--host|--limit|--noise-root|--phone|--port|--search|--server|--state|--store|--type) COMPREPLY=(); return ;;
+        --before|--count|--edit|--host|--id|--limit|--noise-root|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type) COMPREPLY=(); return ;;
     esac
     local words
     case "$cmdpath" in
         '') words="pair send listen presence completion history sandbox --store --server --noise-root --verbose -v --help" ;;
         'pair') words="--phone --json --help" ;;
-        'send') words="--help" ;;
+        'send') words="--reply-to --react --id --edit --revoke --json --help" ;;
         'listen') words="--type --help" ;;
-        'presence') words="--help" ;;
+        'presence') words="--to --help" ;;
         'completion') words="--help" ;;
         'history') words="backfill --limit --before --search --json --help" ;;
         'history backfill') words="--count --help" ;;

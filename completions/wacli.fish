@@ -10,7 +10,7 @@ function __wacli_path
             continue
         end
         switch $word
-            case --before --count --host --limit --noise-root --phone --port --search --server --state --store --type
+            case --before --count --edit --host --id --limit --noise-root --phone --port --react --reply-to --revoke --search --server --state --store --to --type
                 set skip 1
                 continue
             case '-*'
@@ -43,9 +43,16 @@ complete -c wacli -n '__wacli_at' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at pair' -l phone -x -d 'Link with an 8-character pairing code for this phone number (international form, e.g. +15551234567).'
 complete -c wacli -n '__wacli_at pair' -l json -d 'Write the pairing events as NDJSON on stdout.'
 complete -c wacli -n '__wacli_at pair' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at send' -l reply-to -x -d 'Quote the message with this id.'
+complete -c wacli -n '__wacli_at send' -l react -x -d 'React with EMOJI to the message --id.'
+complete -c wacli -n '__wacli_at send' -l id -x -d 'The message --react reacts to.'
+complete -c wacli -n '__wacli_at send' -l edit -x -d 'Replace the text of our message ID.'
+complete -c wacli -n '__wacli_at send' -l revoke -x -d 'Delete our message ID for everyone.'
+complete -c wacli -n '__wacli_at send' -l json -d 'Print {"id","to","timestamp"}.'
 complete -c wacli -n '__wacli_at send' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at listen' -l type -x -d 'Keep only these event types (T1,T2).'
 complete -c wacli -n '__wacli_at listen' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at presence' -l to -x -d 'The chat a typing/recording/paused state goes to.'
 complete -c wacli -n '__wacli_at presence' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at completion' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at history' -a 'backfill' -d 'Ask the phone for older messages of CHAT (needs the network).'

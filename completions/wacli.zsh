@@ -6,7 +6,7 @@ _wacli() {
         word=${words[i]}
         if ((skip)); then skip=0; continue; fi
         case $word in
-            (--before|--count|--host|--limit|--noise-root|--phone|--port|--search|--server|--state|--store|--type) skip=1; continue ;;
+            (--before|--count|--edit|--host|--id|--limit|--noise-root|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type) skip=1; continue ;;
             (-*) continue ;;
         esac
         case "${cmdpath:+$cmdpath }$word" in
@@ -15,15 +15,15 @@ _wacli() {
     done
     case ${words[CURRENT-1]} in
         (--state|--store) _files; return ;;
-        (--before|--count|--host|--limit|--noise-root|--phone|--port|--search|--server|--state|--store|--type) return ;;
+        (--before|--count|--edit|--host|--id|--limit|--noise-root|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type) return ;;
     esac
     local -a items
     case $cmdpath in
         ('') items=('pair:Link this store as a companion device (QR, or a code with --phone).' 'send:Send a message; exits 0 once the server acknowledged it.' 'listen:Write every event as one NDJSON line on stdout.' 'presence:Set own presence, follow a contact'\''s, or send a chat state.' 'completion:Print the shell completion script for SHELL (bash, zsh or fish).' 'history:Read the local message archive (filled by listen and history sync).' 'sandbox:A local WhatsApp-compatible server with simulated phones, for offline tests.' '--store:The session store directory.' '--server:WebSocket URL of the server.' '--noise-root:Hex root key the server'\''s Noise certificate chain must be signed by.' '--verbose:Debug logs on stderr.' '-v:Debug logs on stderr.' '--help:Show the help and exit.') ;;
         ('pair') items=('--phone:Link with an 8-character pairing code for this phone number (international form, e.g. +15551234567).' '--json:Write the pairing events as NDJSON on stdout.' '--help:Show the help and exit.') ;;
-        ('send') items=('--help:Show the help and exit.') ;;
+        ('send') items=('--reply-to:Quote the message with this id.' '--react:React with EMOJI to the message --id.' '--id:The message --react reacts to.' '--edit:Replace the text of our message ID.' '--revoke:Delete our message ID for everyone.' '--json:Print {"id","to","timestamp"}.' '--help:Show the help and exit.') ;;
         ('listen') items=('--type:Keep only these event types (T1,T2).' '--help:Show the help and exit.') ;;
-        ('presence') items=('--help:Show the help and exit.') ;;
+        ('presence') items=('--to:The chat a typing/recording/paused state goes to.' '--help:Show the help and exit.') ;;
         ('completion') items=('--help:Show the help and exit.') ;;
         ('history') items=('backfill:Ask the phone for older messages of CHAT (needs the network).' '--limit:How many messages (newest).' '--before:Only messages before this time (RFC 3339 or a date).' '--search:Only messages holding all these words.' '--json:NDJSON rows instead of lines.' '--help:Show the help and exit.') ;;
         ('history backfill') items=('--count:How many older messages to ask for.' '--help:Show the help and exit.') ;;

@@ -14,7 +14,18 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize(
     "args",
-    [("send", "--foo"), ("nope",), ("send",), ("completion", "tcsh"), ("--store",)],
+    [
+        ("send", "--foo"),
+        ("nope",),
+        ("send",),
+        ("completion", "tcsh"),
+        ("--store",),
+        ("send", "not-a-number", "hi"),
+        ("listen", "--type", "nope"),
+        ("presence", "sleeping"),
+        ("presence", "typing"),
+        ("presence", "subscribe"),
+    ],
 )
 def test_usage_errors_are_one_line_and_exit_2(args: tuple[str, ...]) -> None:
     result = run(*args)
@@ -26,7 +37,7 @@ def test_usage_errors_are_one_line_and_exit_2(args: tuple[str, ...]) -> None:
 
 
 def test_unbuilt_commands_say_so_honestly() -> None:
-    for args in (("send", "+15551234567", "hi"), ("listen",)):
+    for args in (("send", "120363000000000001@g.us", "hi"),):
         result = run(*args)
         assert result.returncode == ExitCode.UNEXPECTED
         assert result.stdout == ""

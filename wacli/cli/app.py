@@ -12,8 +12,11 @@ import typer
 
 from wacli.cli.exit_codes import ExitCode
 from wacli.cli.history import history_app
+from wacli.cli.listen import listen as listen_command
 from wacli.cli.pair import pair as pair_command
+from wacli.cli.presence import presence as presence_command
 from wacli.cli.sandbox import sandbox_app
+from wacli.cli.send import send as send_command
 from wacli.client.errors import ClientError
 
 PRODUCTION_NOISE_ROOT = "142375574d0a587166aae71ebe516437c4a28b73e3695c6ce1f7f9545da8ee6b"
@@ -90,35 +93,13 @@ def root(
 app.command(name="pair")(pair_command)
 
 
-@app.command()
-def send(
-    to: Annotated[str, typer.Argument(help="Phone number or JID.")],
-    text: Annotated[str | None, typer.Argument(help="Text; '-' or absent reads stdin.")] = None,
-) -> None:
-    """Send a message; exits 0 once the server acknowledged it."""
-    not_built("send")
+app.command(name="send")(send_command)
 
 
-@app.command()
-def listen(
-    type: Annotated[
-        str | None, typer.Option("--type", help="Keep only these event types (T1,T2).")
-    ] = None,
-) -> None:
-    """Write every event as one NDJSON line on stdout."""
-    not_built("listen")
+app.command(name="listen")(listen_command)
 
 
-@app.command()
-def presence(
-    state: Annotated[
-        str, typer.Argument(help="available|unavailable|subscribe|typing|recording|paused")
-    ],
-) -> None:
-    """Set own presence, follow a contact's, or send a chat state."""
-    not_built("presence")
-
-
+app.command(name="presence")(presence_command)
 app.add_typer(history_app, name="history")
 app.add_typer(sandbox_app, name="sandbox")
 

@@ -40,6 +40,8 @@ class Outcome:
     events: Sequence[Event] = ()
     # The standard ack (messages, receipts, notifications, calls), another node, or nothing.
     reply: Node | _Default | None = field(default=STANDARD_ACK)
+    # Stanzas sent after the events and before the reply (a message's delivery receipt).
+    also: Sequence[Node] = ()
     # Set when the stanza ends the connection (after its events and reply went out).
     end: ClientError | None = None
 
@@ -66,6 +68,8 @@ class Dispatcher:
             outcome = Outcome()
         for event in outcome.events:
             await self._sink(event)
+        for extra in outcome.also:
+            await self._send(extra)
         reply = ack_for(node) if isinstance(outcome.reply, _Default) else outcome.reply
         if reply is not None:
             await self._send(reply)

@@ -1,0 +1,135 @@
+"""`wacli listen` end to end against the real sandbox: messages from a simulated phone and
+from another wacli (pkmsg then msg), chat states, the offline queue on reconnect, the
+`--type` filter, SIGTERM → exit 0, and every message id seen at least once across a
+SIGKILL. Every line printed is validated against docs/events.schema.json."""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+
+import pytest
+
+from tests.client.accounts import Lines, pair, valid
+from tests.client.support import Wacli, run
+from tests.sandbox.harness import SandboxProcess
+from wacli.cli.exit_codes import ExitCode
+from wacli.store import Store
+from wacli.store.archive import Archive
+
+LISTENER = "15550004001"
+OTHER = "15550004002"
+
+
+@pytest.fixture(scope="module")
+def stores(sandbox: SandboxProcess, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    base = tmp_path_factory.mktemp("listen")
+    pair(sandbox, base / "listener", LISTENER)
+    pair(sandbox, base / "other", OTHER)
+    return base / "listener", base / "other"
+
+
+def listen(sandbox: SandboxProcess, store: Path, *args: str) -> Lines:
+    return Lines(Wacli(store, sandbox.url, sandbox.root_key, "listen", *args))
+
+
+def stop(lines: Lines) -> list[dict]:
+    """SIGTERM: exit 0 without a traceback; the lines written until then."""
+    lines.wacli.proc.send_signal(signal.SIGTERM)
+    rest = lines.rest()
+    assert lines.wacli.proc.returncode == 0
+    assert lines.wacli.proc.stderr is not None
+    assert b"Traceback" not in lines.wacli.proc.stderr.read()
+    return rest
+
+
+def phone_sends(sandbox: SandboxProcess, phone: str, to: str, text: str) -> str:
+    status, body = sandbox.admin("POST", f"/accounts/{phone}/send", {"to": to, "text": text})
+    assert status == 200, body
+    return body["id"]
+
+
+def test_messages_from_a_phone_and_from_wacli(
+    sandbox: SandboxProcess, stores: tuple[Path, Path]
+) -> None:
+    listener, other = stores
+    wacli = listen(sandbox, listener)
+    wacli.next_of("connected")
+    sent = phone_sends(sandbox, OTHER, LISTENER, "hello from the phone")
+    line = wacli.next_of("message")
+    info = line["data"]["info"]
+    assert info["id"] == sent
+    assert line["data"]["text"] == "hello from the phone"
+    assert line["data"]["message"] == {"conversation": "hello from the phone"}
+    assert info["chat"] == f"{OTHER}@s.whatsapp.net"
+    assert info["sender"] == f"{OTHER}@s.whatsapp.net"  # device 0, the phone
+    assert info["is_from_me"] is False and info["is_group"] is False
+    assert info["push_name"] == "Tester"
+    for n in range(2):  # the first a pkmsg, the second a msg on the same session
+        code, out, err = run(other, sandbox.url, sandbox.root_key, "send", LISTENER, f"wacli {n}")
+        assert code == 0, err
+        line = wacli.next_of("message")
+        assert line["data"]["info"]["id"] == out.decode().strip()
+        assert line["data"]["text"] == f"wacli {n}"
+        assert line["data"]["info"]["sender"].startswith(f"{OTHER}:")
+    status, body = sandbox.admin(
+        "POST", f"/accounts/{OTHER}/chatstate", {"to": LISTENER, "state": "composing"}
+    )
+    assert status == 200, body
+    line = wacli.next_of("chat_presence")
+    assert line["data"]["state"] == "composing" and line["data"]["media"] == "text"
+    assert line["data"]["source"]["sender"] == f"{OTHER}@s.whatsapp.net"
+    stop(wacli)
+    with Store(listener) as store:
+        row = Archive(store).message(f"{OTHER}@s.whatsapp.net", sent)
+    assert row is not None and row.text == "hello from the phone" and not row.from_me
+
+
+def test_offline_messages_arrive_on_login_and_type_filter(
+    sandbox: SandboxProcess, stores: tuple[Path, Path]
+) -> None:
+    listener, _ = stores
+    ids = [phone_sends(sandbox, OTHER, LISTENER, f"offline {n}") for n in range(3)]
+    wacli = listen(sandbox, listener, "--type", "message")
+    seen = [wacli.next() for _ in ids]
+    lines = seen + stop(wacli)
+    assert all(valid(line)["type"] == "message" for line in lines)
+    # jq '.data | select(.text | startswith("offline")) | .info.id'
+    picked = [
+        line["data"]["info"]["id"]
+        for line in lines
+        if (line["data"]["text"] or "").startswith("offline")
+    ]
+    assert picked[:3] == ids
+
+
+def test_every_message_seen_at_least_once_across_sigkill(
+    sandbox: SandboxProcess, stores: tuple[Path, Path]
+) -> None:
+    listener, _ = stores
+    wacli = listen(sandbox, listener, "--type", "message,connected")
+    wacli.next_of("connected")
+    ids = [phone_sends(sandbox, OTHER, LISTENER, f"burst {n}") for n in range(40)]
+    seen = {wacli.next_of("message")["data"]["info"]["id"] for _ in range(5)}
+    wacli.wacli.proc.kill()
+    # What reached the pipe before the kill was written out: it counts as seen.
+    seen |= {line["data"]["info"]["id"] for line in wacli.rest() if line["type"] == "message"}
+    wacli = listen(sandbox, listener, "--type", "message,connected")
+    connected = False  # once it is, a SIGTERM ends it with exit 0
+    while not (connected and set(ids) <= seen):
+        line = wacli.next()
+        connected = connected or line["type"] == "connected"
+        if line["type"] == "message":
+            seen.add(line["data"]["info"]["id"])
+    stop(wacli)
+
+
+def test_unknown_type_is_a_usage_error(sandbox: SandboxProcess, stores: tuple[Path, Path]) -> None:
+    code, out, err = run(stores[0], sandbox.url, sandbox.root_key, "listen", "--type", "nope")
+    assert code == ExitCode.USAGE and out == b""
+    assert "nope" in err and err.count("\n") == 1
+
+
+def test_not_paired(sandbox: SandboxProcess, tmp_path: Path) -> None:
+    code, out, err = run(tmp_path / "empty", sandbox.url, sandbox.root_key, "listen")
+    assert code == ExitCode.NOT_PAIRED and out == b"" and "wacli pair" in err

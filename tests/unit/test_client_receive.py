@@ -1,0 +1,221 @@
+"""Receiving, with real Signal stores on both sides: a peer encrypts, the Receiver decrypts,
+archives and emits; a redelivered stanza is emitted again from the archive (a crash
+between the commit and the NDJSON line loses nothing); what does not decrypt becomes
+undecryptable_message with a retry receipt; receipts, presence and chat states."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wacli.binary import Node
+from wacli.client import events as ev
+from wacli.client.dispatcher import Dispatcher
+from wacli.client.receive import Receiver, message_kind, message_text
+from wacli.client.send import device_sent_copy, text_message
+from wacli.jid import JID, parse_jid
+from wacli.proto import e2e_pb2
+from wacli.protocol import ProtocolError
+from wacli.protocol.padding import pad_message
+from wacli.signal import ProtocolAddress, SessionCipher, process_prekey_bundle
+from wacli.signal.device import ensure_identity, own_bundle
+from wacli.signal.group import GroupCipher, GroupSessionBuilder, SenderKeyName
+from wacli.store import Store
+from wacli.store.archive import Archive
+
+pytestmark = pytest.mark.anyio
+
+ME = parse_jid("15550000001:3@s.whatsapp.net")
+MY_LID = parse_jid("99990001@lid")
+PEER = parse_jid("15550000002:0@s.whatsapp.net")
+GROUP = parse_jid("120363000000000001@g.us")
+
+
+@pytest.fixture
+def stores(tmp_path: Path):
+    mine, theirs = Store(tmp_path / "me"), Store(tmp_path / "peer")
+    ensure_identity(mine)
+    ensure_identity(theirs)
+    yield mine, theirs
+    mine.close()
+    theirs.close()
+
+
+def encrypt_from_peer(peer: Store, me: Store, plain: bytes, device: int = ME.device) -> Node:
+    """An <enc> the peer made for our device (a session from our bundle the first time)."""
+    address = ProtocolAddress(ME.user, device)
+    cipher = SessionCipher(peer, address)
+    if not cipher.has_session():
+        process_prekey_bundle(peer, address, own_bundle(me, device))
+    out = cipher.encrypt(pad_message(plain))
+    return Node("enc", {"v": "2", "type": out.type.enc_type}, out.body)
+
+
+def stanza(enc: list[Node], sender: JID = PEER, msg_id: str = "3EB0AA", **attrs: str) -> Node:
+    base = {"from": sender, "id": msg_id, "t": "1764064800", "type": "text", "notify": "Peer"}
+    base.update(attrs)
+    return Node("message", base, enc)  # type: ignore[arg-type]
+
+
+def receiver(store: Store) -> Receiver:
+    return Receiver(store, lambda: (ME, MY_LID))
+
+
+async def test_a_message_is_decrypted_archived_and_receipted(stores) -> None:
+    mine, theirs = stores
+    plain = text_message("hello").SerializeToString()
+    node = stanza([encrypt_from_peer(theirs, mine, plain)])
+    outcome = await receiver(mine).handle(node)
+    assert outcome is not None
+    (event,) = outcome.events
+    assert isinstance(event, ev.MessageEvent)
+    assert event.text == "hello"
+    assert event.info.chat == PEER.to_non_ad() and event.info.sender == PEER
+    assert event.info.push_name == "Peer" and not event.info.is_from_me
+    (receipt,) = outcome.also
+    assert receipt.tag == "receipt" and receipt.attr("id") == "3EB0AA"
+    assert receipt.attr("to") == str(PEER) and receipt.attr("type") is None
+    row = Archive(mine).message(str(PEER.to_non_ad()), "3EB0AA")
+    assert row is not None and row.text == "hello" and row.push_name == "Peer"
+
+
+async def test_a_redelivered_message_is_emitted_again_from_the_archive(stores) -> None:
+    mine, theirs = stores
+    node = stanza([encrypt_from_peer(theirs, mine, text_message("once").SerializeToString())])
+    first = await receiver(mine).handle(node)
+    # wacli died after the commit, before the line was written: the server sends it again,
+    # and the ratchet would not decrypt it twice; the archive answers instead.
+    again = await receiver(mine).handle(node)
+    assert first is not None and again is not None
+    assert [e.text for e in again.events] == ["once"]  # type: ignore[attr-defined]
+    assert again.events[0].info == first.events[0].info  # type: ignore[attr-defined]
+    assert len(again.also) == 1
+
+
+async def test_the_dispatcher_writes_the_line_before_receipt_and_ack(stores) -> None:
+    mine, theirs = stores
+    node = stanza([encrypt_from_peer(theirs, mine, text_message("order").SerializeToString())])
+    order: list[str] = []
+
+    async def sink(event: ev.Event) -> None:
+        order.append(event.type)
+
+    async def send(out: Node) -> None:
+        order.append(out.tag)
+
+    await Dispatcher(receiver(mine).handle, sink, send).dispatch(node)
+    assert order == ["message", "receipt", "ack"]
+
+
+async def test_a_run_of_messages_then_a_second_prekey_session(stores) -> None:
+    mine, theirs = stores
+    rx = receiver(mine)
+    for n in range(5):
+        plain = text_message(f"n{n}").SerializeToString()
+        outcome = await rx.handle(stanza([encrypt_from_peer(theirs, mine, plain)], msg_id=f"M{n}"))
+        assert outcome is not None and outcome.events[0].text == f"n{n}"  # type: ignore[attr-defined]
+
+
+async def test_our_own_sent_copy_is_unwrapped(stores) -> None:
+    mine, theirs = stores
+    own_phone = parse_jid("15550000001:0@s.whatsapp.net")
+    chat = parse_jid("15550000009@s.whatsapp.net")
+    copy = device_sent_copy(chat, text_message("to someone")).SerializeToString()
+    node = stanza([encrypt_from_peer(theirs, mine, copy)], sender=own_phone, recipient=str(chat))
+    del node.attrs["notify"]
+    outcome = await receiver(mine).handle(node)
+    assert outcome is not None
+    event = outcome.events[0]
+    assert isinstance(event, ev.MessageEvent)
+    assert event.info.is_from_me and event.info.chat == chat and event.text == "to someone"
+    assert outcome.also[0].attr("type") == "sender"
+
+
+async def test_group_message_with_sender_key(stores) -> None:
+    mine, theirs = stores
+    peer_name = SenderKeyName(str(GROUP), ProtocolAddress(PEER.user, 0))
+    skdm = GroupSessionBuilder(theirs).create(peer_name).serialize()
+    carrier = e2e_pb2.Message()
+    carrier.sender_key_distribution_message.group_id = str(GROUP)
+    carrier.sender_key_distribution_message.axolotl_sender_key_distribution_message = skdm
+    body = GroupCipher(theirs, peer_name).encrypt(
+        pad_message(text_message("hi all").SerializeToString())
+    )
+    node = stanza(
+        [
+            Node("enc", {"v": "2", "type": "skmsg"}, body),
+            encrypt_from_peer(theirs, mine, carrier.SerializeToString()),
+        ],
+        sender=GROUP,
+        participant=str(PEER),
+    )
+    outcome = await receiver(mine).handle(node)
+    assert outcome is not None
+    event = outcome.events[0]
+    assert isinstance(event, ev.MessageEvent)
+    assert event.text == "hi all" and event.info.is_group and event.info.chat == GROUP
+    assert event.info.sender == PEER
+    assert outcome.also[0].attr("participant") == str(PEER)
+
+
+async def test_garbage_is_undecryptable_with_a_retry_receipt(stores) -> None:
+    mine, _ = stores
+    node = stanza([Node("enc", {"v": "2", "type": "msg"}, b"\x33not a signal message")])
+    rx = receiver(mine)
+    outcome = await rx.handle(node)
+    assert outcome is not None
+    assert isinstance(outcome.events[0], ev.UndecryptableMessage)
+    (retry,) = outcome.also
+    assert retry.attr("type") == "retry" and retry.attr("id") == "3EB0AA"
+    assert retry.require_child("retry").attr("count") == "1"
+    registration = retry.require_child("registration").content_bytes()
+    assert int.from_bytes(registration, "big") == mine.load_device_identity().registration_id
+    second = await rx.handle(node)
+    assert second is not None
+    assert second.also[0].require_child("retry").attr("count") == "2"
+    assert Archive(mine).message(str(PEER.to_non_ad()), "3EB0AA") is None
+
+
+async def test_receipts_presence_and_chat_states(stores) -> None:
+    rx = receiver(stores[0])
+    receipt = Node(
+        "receipt",
+        {"from": PEER, "id": "A", "t": "1764064800", "type": "read"},
+        [Node("list", {}, [Node("item", {"id": "B"})])],
+    )
+    outcome = await rx.handle(receipt)
+    assert outcome is not None
+    event = outcome.events[0]
+    assert isinstance(event, ev.Receipt)
+    assert event.message_ids == ("A", "B") and event.type_ == "read"
+    assert outcome.reply is not None and not outcome.also  # the standard ack
+    delivery = await rx.handle(Node("receipt", {"from": PEER, "id": "C"}))
+    assert delivery is not None and delivery.events[0].type_ == "delivery"  # type: ignore[attr-defined]
+    presence = await rx.handle(
+        Node("presence", {"from": PEER.to_non_ad(), "type": "unavailable", "last": "1764064800"})
+    )
+    assert presence is not None and presence.reply is None
+    seen = presence.events[0]
+    assert isinstance(seen, ev.Presence) and seen.unavailable and seen.last_seen is not None
+    state = await rx.handle(
+        Node("chatstate", {"from": PEER.to_non_ad()}, [Node("composing", {"media": "audio"})])
+    )
+    assert state is not None and state.reply is None
+    chat = state.events[0]
+    assert isinstance(chat, ev.ChatPresence) and (chat.state, chat.media) == ("composing", "audio")
+    assert await rx.handle(Node("notification", {"id": "n"})) is None
+
+
+async def test_malformed_stanzas_are_protocol_errors(stores) -> None:
+    rx = receiver(stores[0])
+    with pytest.raises(ProtocolError):
+        await rx.handle(Node("receipt", {"from": "not a jid@@", "id": "A"}))
+
+
+def test_text_and_kind() -> None:
+    caption = e2e_pb2.Message()
+    caption.image_message.caption = "look"
+    assert (message_text(caption), message_kind(caption)) == ("look", "image")
+    assert message_text(e2e_pb2.Message()) is None
+    assert message_kind(text_message("x", reply_to="ID")) == "text"

@@ -1,0 +1,123 @@
+"""`wacli listen`: every event as one NDJSON line on stdout, until SIGINT/SIGTERM.
+
+Each line is written and flushed before the stanza it came from is acknowledged
+(the dispatcher waits for this sink). Reconnects with backoff (Client.run).
+``--type T1,T2`` keeps only those event types; the others are still acknowledged.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import IO, Annotated
+
+import anyio
+import typer
+
+from wacli.cli.exit_codes import ExitCode
+from wacli.client import events as ev
+from wacli.client.client import Client
+from wacli.client.connection import Endpoint
+from wacli.client.payload import VersionError, configured_version
+from wacli.client.receive import Receiver
+from wacli.jid import JID, parse_jid
+from wacli.store import DB_NAME, Store, StoreError
+
+
+class LineSink:
+    """Writes the events whose type is kept, one flushed line each."""
+
+    def __init__(self, out: IO[bytes], keep: frozenset[str] | None) -> None:
+        self._out = out
+        self._keep = keep
+
+    async def __call__(self, event: ev.Event) -> None:
+        if self._keep is not None and event.type not in self._keep:
+            return
+        self._out.write(event.line())
+        self._out.flush()
+
+
+def event_types() -> frozenset[str]:
+    """Every event type name the stream can carry."""
+    found: set[str] = set()
+    pending: list[type] = [ev.Event]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        name = cls.__dict__.get("type")
+        if isinstance(name, str):
+            found.add(name)
+    return frozenset(found)
+
+
+def parse_types(text: str | None) -> frozenset[str] | None:
+    """``--type`` as a set; ValueError naming an unknown type."""
+    if text is None:
+        return None
+    wanted = frozenset(part.strip() for part in text.split(",") if part.strip())
+    unknown = sorted(wanted - event_types())
+    if unknown or not wanted:
+        raise ValueError(
+            f"unknown event type {', '.join(unknown) or '(none given)'}; "
+            f"known: {', '.join(sorted(event_types()))}"
+        )
+    return wanted
+
+
+def own_jids(store: Store) -> tuple[JID, JID | None]:
+    account = store.load_account()
+    assert account is not None  # Client.session() checked it
+    return parse_jid(account.jid), parse_jid(account.lid) if account.lid else None
+
+
+async def stop_on_signals(main: Callable[[], Awaitable[None]]) -> None:
+    """Run ``main`` until it returns or SIGINT/SIGTERM arrives (then return normally)."""
+    with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
+        async with anyio.create_task_group() as tg:
+
+            async def stop() -> None:
+                async for _ in signals:
+                    tg.cancel_scope.cancel()
+                    return
+
+            tg.start_soon(stop)
+            await main()
+            tg.cancel_scope.cancel()
+
+
+def listen(
+    ctx: typer.Context,
+    type: Annotated[
+        str | None, typer.Option("--type", help="Keep only these event types (T1,T2).")
+    ] = None,
+) -> None:
+    """Write every event as one NDJSON line on stdout."""
+    from wacli.cli.app import fail
+    from wacli.cli.pair import _root_key
+
+    options = ctx.obj
+    try:
+        keep = parse_types(type)
+        root_key = _root_key(options["noise_root"])
+        version = configured_version()
+    except (ValueError, typer.BadParameter, VersionError) as exc:
+        fail(str(exc), ExitCode.USAGE)
+    directory = Path(options["store"])
+    if not (directory / DB_NAME).is_file():
+        fail("this store is not paired; run 'wacli pair' first", ExitCode.NOT_PAIRED)
+    try:
+        store = Store(directory)
+    except StoreError as exc:
+        fail(str(exc), ExitCode.UNEXPECTED)
+    try:
+        receiver = Receiver(store, lambda: own_jids(store))
+        sink = LineSink(sys.stdout.buffer, keep)
+        endpoint = Endpoint(options["server"], root_key, version)
+        client = Client(store, endpoint, sink, handlers=[receiver.handle])
+        client.require_account()
+        anyio.run(stop_on_signals, client.run, backend="asyncio")
+    finally:
+        store.close()

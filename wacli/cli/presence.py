@@ -1,0 +1,142 @@
+"""`wacli presence`: own presence, following a contact's, or a chat state.
+
+wacli presence available|unavailable
+wacli presence subscribe JID          # presence events as NDJSON until SIGINT/SIGTERM
+wacli presence typing|recording|paused --to JID
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import anyio
+import typer
+
+from wacli.binary import Node
+from wacli.cli.exit_codes import ExitCode
+from wacli.cli.listen import LineSink, own_jids, stop_on_signals
+from wacli.cli.send import recipient
+from wacli.client import events as ev
+from wacli.client.client import Client
+from wacli.client.connection import Connection, Endpoint
+from wacli.client.errors import ClientError
+from wacli.client.payload import VersionError, configured_version
+from wacli.client.presence import CHAT_STATES, chat_state, own_presence, subscribe
+from wacli.client.receive import Receiver
+from wacli.jid import JID, JIDError
+from wacli.store import DB_NAME, Store, StoreError
+
+STATES = ("available", "unavailable", "subscribe", *CHAT_STATES)
+
+
+async def _quiet(event: ev.Event) -> None:
+    del event
+
+
+class NoPushName(ClientError):
+    """Own presence needs a push name, and neither the store nor the server gave one."""
+
+
+async def _send_once(client: Client, node: Node | bool) -> None:
+    """Send ``node``, or own presence (available when True) with the account's push name."""
+    async with client.session() as conn:
+        if isinstance(node, bool):
+            node = own_presence(node, _push_name(client, conn))
+        await conn.send(node)
+        # A round trip after it: the server has read the stanza before we hang up.
+        await conn.iq("w:p", "get", [Node("ping")])
+
+
+def _push_name(client: Client, conn: Connection) -> str:
+    """The account's push name: the store's, else the one ``<success display_name>`` gave
+    (kept in the store for next time)."""
+    account = client.require_account()
+    if account.push_name:
+        return account.push_name
+    success = conn.success_node
+    name = success.attr("display_name") if success is not None else None
+    if not name:
+        raise NoPushName(
+            "the account has no push name yet, and the server wants one with the presence"
+        )
+    with client.store.transaction():
+        client.store.set_push_name(name)
+    return name
+
+
+async def _follow(client: Client, node: Node) -> None:
+    async def subscribed() -> None:
+        async with client.session() as conn:
+            await conn.send(node)
+            await anyio.sleep_forever()
+
+    await stop_on_signals(subscribed)
+
+
+def presence(
+    ctx: typer.Context,
+    state: Annotated[
+        str, typer.Argument(help="available|unavailable|subscribe|typing|recording|paused")
+    ],
+    jid: Annotated[
+        str | None, typer.Argument(help="The contact to follow (subscribe).", show_default=False)
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option("--to", help="The chat a typing/recording/paused state goes to."),
+    ] = None,
+) -> None:
+    """Set own presence, follow a contact's, or send a chat state."""
+    from wacli.cli.app import fail
+    from wacli.cli.pair import _root_key
+
+    options = ctx.obj
+    if state not in STATES:
+        fail(f"unknown presence {state!r}; use one of {', '.join(STATES)}", ExitCode.USAGE)
+    target: JID | None = None
+    try:
+        if state == "subscribe":
+            if jid is None or to is not None:
+                fail("usage: wacli presence subscribe JID", ExitCode.USAGE)
+            target = recipient(jid)
+        elif state in CHAT_STATES:
+            if to is None or jid is not None:
+                fail(f"usage: wacli presence {state} --to JID", ExitCode.USAGE)
+            target = recipient(to)
+        elif jid is not None or to is not None:
+            fail(f"usage: wacli presence {state} (no JID)", ExitCode.USAGE)
+    except JIDError as exc:
+        fail(str(exc), ExitCode.USAGE)
+    try:
+        root_key = _root_key(options["noise_root"])
+        version = configured_version()
+    except (typer.BadParameter, VersionError) as exc:
+        fail(str(exc), ExitCode.USAGE)
+    directory = Path(options["store"])
+    if not (directory / DB_NAME).is_file():
+        fail("this store is not paired; run 'wacli pair' first", ExitCode.NOT_PAIRED)
+    try:
+        store = Store(directory)
+    except StoreError as exc:
+        fail(str(exc), ExitCode.UNEXPECTED)
+    try:
+        endpoint = Endpoint(options["server"], root_key, version)
+        if state == "subscribe":
+            assert target is not None
+            receiver = Receiver(store, lambda: own_jids(store))
+            sink = LineSink(sys.stdout.buffer, frozenset({"presence"}))
+            client = Client(store, endpoint, sink, handlers=[receiver.handle])
+            client.require_account()
+            anyio.run(_follow, client, subscribe(target), backend="asyncio")
+            return
+        client = Client(store, endpoint, _quiet)
+        client.require_account()
+        node: Node | bool = state == "available"
+        if state in CHAT_STATES:
+            assert target is not None
+            node = chat_state(target, state)
+        anyio.run(_send_once, client, node, backend="asyncio")
+    finally:
+        store.close()

@@ -1,0 +1,320 @@
+"""Incoming messages, receipts, presence and chat states (whatsmeow message.go, receipt.go,
+presence.go; Baileys messages-recv.ts).
+
+A ``<message from id t [participant] [notify] [recipient]><enc v type>…</enc>…</message>``
+is decrypted (pkmsg/msg pairwise; skmsg with the sender key its author distributed in a
+SenderKeyDistributionMessage), unpadded and parsed. The ratchet step and the archive row
+commit in one transaction; the dispatcher then writes the ``message`` line and only after
+it sends the delivery ``<receipt>`` and the ``<ack>``. If wacli dies after the commit
+but before the line is out, the server delivers the stanza again: the archive already
+has it (the ratchet would refuse a second decryption), so the line is written again
+from the archive. Consumers see every message at least once; ``info.id`` tells repeats.
+
+A message that does not decrypt becomes ``undecryptable_message`` and is answered
+with a retry receipt (``<receipt type="retry"><retry count id t v/><registration/>``),
+as phones then resend it from a fresh session.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from google.protobuf.message import DecodeError
+
+from wacli.binary import BinaryError, Node
+from wacli.client import events as ev
+from wacli.client.dispatcher import Outcome
+from wacli.jid import JID, JIDError, parse_jid
+from wacli.proto import e2e_pb2
+from wacli.protocol import ProtocolError
+from wacli.protocol.padding import unpad_message
+from wacli.signal import (
+    CiphertextMessage,
+    MessageType,
+    ProtocolAddress,
+    SessionCipher,
+    SignalError,
+)
+from wacli.signal.group import GroupCipher, GroupSessionBuilder, SenderKeyName
+from wacli.store import Store
+from wacli.store.archive import Archive, ArchivedMessage
+
+log = logging.getLogger(__name__)
+
+MAX_RETRIES = 5  # retry receipts per message before giving up (whatsmeow's limit)
+
+
+class UndecryptableError(Exception):
+    """A message whose payload could not be decrypted or parsed."""
+
+
+def _address(jid: JID) -> ProtocolAddress:
+    name, device = jid.signal_address()
+    return ProtocolAddress(name, device)
+
+
+def _time(node: Node) -> datetime:
+    t = node.attr("t")
+    return datetime.fromtimestamp(int(t) if t and t.isdigit() else time.time(), UTC)
+
+
+def message_text(message: e2e_pb2.Message) -> str | None:
+    """The plain text of a message: conversation, extended text or a media caption."""
+    if message.HasField("conversation"):
+        return message.conversation
+    if message.HasField("extended_text_message"):
+        return message.extended_text_message.text
+    for field in ("image_message", "video_message", "document_message"):
+        if message.HasField(field):
+            caption = getattr(message, field).caption
+            return caption or None
+    return None
+
+
+def message_kind(message: e2e_pb2.Message) -> str:
+    """The archive's type for a message."""
+    for field, kind in (
+        ("reaction_message", "reaction"),
+        ("protocol_message", "protocol"),
+        ("image_message", "image"),
+        ("video_message", "video"),
+        ("audio_message", "audio"),
+        ("document_message", "document"),
+        ("sticker_message", "sticker"),
+    ):
+        if message.HasField(field):
+            return kind
+    return "text" if message_text(message) is not None else "other"
+
+
+class Receiver:
+    """The feature handler ``listen`` puts in front of the router."""
+
+    def __init__(self, store: Store, own: Callable[[], tuple[JID, JID | None]]) -> None:
+        self.store = store
+        self.archive = Archive(store)
+        self._own = own  # (our device JID, our LID) as the store knows them now
+        self._retries: Counter[str] = Counter()
+
+    async def handle(self, node: Node) -> Outcome | None:
+        try:
+            if node.tag == "message":
+                return self._message(node)
+            if node.tag == "receipt":
+                return self._receipt(node)
+            if node.tag == "presence":
+                return self._presence(node)
+            if node.tag == "chatstate":
+                return self._chatstate(node)
+        except (JIDError, ValueError) as exc:
+            raise ProtocolError(f"malformed <{node.tag}>: {exc}") from None
+        return None
+
+    # -- who and where -----------------------------------------------------------------
+
+    def _is_me(self, jid: JID) -> bool:
+        device, lid = self._own()
+        return jid.user == device.user or (lid is not None and jid.user == lid.user)
+
+    def _info(self, node: Node) -> tuple[ev.MessageInfo, JID]:
+        """The message's info, and the device that sent it."""
+        origin = node.attr_jid("from")
+        is_group = origin.is_group or origin.is_broadcast
+        sender = node.attr_jid("participant") if is_group else origin
+        from_me = self._is_me(sender)
+        if is_group:
+            chat = origin
+        elif from_me and node.attr("recipient"):
+            chat = node.attr_jid("recipient").to_non_ad()
+        else:
+            chat = origin.to_non_ad()
+        info = ev.MessageInfo(
+            id=node.require_attr("id"),
+            chat=chat,
+            sender=sender,
+            is_from_me=from_me,
+            is_group=is_group,
+            is_bot=sender.is_bot,
+            timestamp=_time(node),
+            push_name=node.attr("notify"),
+            category=node.attr("category"),
+        )
+        return info, sender
+
+    # -- messages ------------------------------------------------------------------------
+
+    def _decrypt(self, node: Node, info: ev.MessageInfo, sender: JID) -> e2e_pb2.Message:
+        """Every <enc> of the stanza: pairwise ones first (they carry sender keys)."""
+        encs = node.children_named("enc")
+        if not encs:
+            raise UndecryptableError("no <enc> in the message")
+        found: e2e_pb2.Message | None = None
+        for enc in sorted(encs, key=lambda e: e.attr("type") == "skmsg"):
+            kind = enc.require_attr("type")
+            body = enc.content_bytes()
+            if kind == "skmsg":
+                name = SenderKeyName(str(info.chat), _address(sender))
+                padded = GroupCipher(self.store, name).decrypt(body)
+            else:
+                cipher = SessionCipher(self.store, _address(sender))
+                padded = cipher.decrypt(CiphertextMessage(MessageType.from_enc_type(kind), body))
+            message = e2e_pb2.Message()
+            message.ParseFromString(unpad_message(padded, enc.attr_int("v", 2)))
+            if message.HasField("sender_key_distribution_message"):
+                skdm = message.sender_key_distribution_message
+                group = skdm.group_id or str(info.chat)
+                GroupSessionBuilder(self.store).process(
+                    SenderKeyName(group, _address(sender)),
+                    skdm.axolotl_sender_key_distribution_message,
+                )
+                message.ClearField("sender_key_distribution_message")
+            if message.ListFields():
+                found = message
+        if found is None:
+            raise UndecryptableError("the message carried only a sender key")
+        return found
+
+    def _message(self, node: Node) -> Outcome:
+        info, sender = self._info(node)
+        known = self.archive.message(str(info.chat), info.id, str(sender.to_non_ad()))
+        if known is not None and known.raw is not None:
+            # Delivered again: decrypted and stored before, perhaps never written out.
+            message = e2e_pb2.Message()
+            message.ParseFromString(known.raw)
+            return self._delivered(node, info, message)
+        try:
+            with self.store.transaction():
+                message = self._decrypt(node, info, sender)
+                if info.is_from_me and message.HasField("device_sent_message"):
+                    sent = message.device_sent_message
+                    if sent.destination_jid:
+                        info = _with_chat(info, parse_jid(sent.destination_jid).to_non_ad())
+                    message = sent.message
+                self.archive.add_message(
+                    ArchivedMessage(
+                        chat=str(info.chat),
+                        id=info.id,
+                        sender=str(sender.to_non_ad()),
+                        from_me=info.is_from_me,
+                        timestamp=int(info.timestamp.timestamp()),
+                        type=message_kind(message),
+                        text=message_text(message),
+                        raw=message.SerializeToString(),
+                        push_name=info.push_name,
+                    )
+                )
+        except (SignalError, ProtocolError, BinaryError, DecodeError, UndecryptableError) as exc:
+            log.warning("cannot decrypt message %s from %s: %s", info.id, sender, exc)
+            return self._undecryptable(node, info)
+        return self._delivered(node, info, message)
+
+    def _delivered(self, node: Node, info: ev.MessageInfo, message: e2e_pb2.Message) -> Outcome:
+        event = ev.MessageEvent(info=info, message=message, text=message_text(message))
+        return Outcome(events=(event,), also=(self._receipt_for(node, info),))
+
+    def _receipt_for(self, node: Node, info: ev.MessageInfo, kind: str | None = None) -> Node:
+        attrs: dict[str, object] = {"id": info.id, "to": node.attrs["from"]}
+        if node.attr("participant"):
+            attrs["participant"] = node.attrs["participant"]
+        if info.is_from_me and not info.is_group:
+            attrs["type"] = "sender"
+            if node.attr("recipient"):
+                attrs["recipient"] = node.attrs["recipient"]
+        if kind is not None:
+            attrs["type"] = kind
+        return Node("receipt", attrs)  # type: ignore[arg-type]
+
+    def _undecryptable(self, node: Node, info: ev.MessageInfo) -> Outcome:
+        event = ev.UndecryptableMessage(
+            info=info, is_unavailable=False, unavailable_type=None, decrypt_fail_mode=None
+        )
+        self._retries[info.id] += 1
+        count = self._retries[info.id]
+        if count > MAX_RETRIES:
+            return Outcome(events=(event,))
+        receipt = self._receipt_for(node, info, "retry")
+        registration = self.store.load_device_identity()
+        if registration is None:  # not paired: nothing to offer for a retry
+            return Outcome(events=(event,))
+        receipt.content = [
+            Node(
+                "retry",
+                {"count": str(count), "id": info.id, "t": node.attr("t") or "", "v": "1"},
+            ),
+            Node("registration", {}, registration.registration_id.to_bytes(4, "big")),
+        ]
+        return Outcome(events=(event,), also=(receipt,))
+
+    # -- receipts, presence, chat states ----------------------------------------------------
+
+    def _receipt(self, node: Node) -> Outcome:
+        origin = node.attr_jid("from")
+        is_group = origin.is_group
+        sender = node.attr_jid("participant") if is_group and node.attr("participant") else origin
+        ids = [node.require_attr("id")]
+        for listing in node.children_named("list"):
+            ids += [item.require_attr("id") for item in listing.children_named("item")]
+        from_me = self._is_me(sender)
+        chat = origin.to_non_ad()
+        if from_me and node.attr("recipient"):
+            chat = node.attr_jid("recipient").to_non_ad()
+        event = ev.Receipt(
+            source=ev.MessageSource(
+                chat=chat, sender=sender, is_from_me=from_me, is_group=is_group
+            ),
+            message_ids=tuple(ids),
+            timestamp=_time(node),
+            type_=node.attr("type") or "delivery",
+            message_sender=None,
+        )
+        return Outcome(events=(event,))
+
+    def _presence(self, node: Node) -> Outcome:
+        last = node.attr("last")
+        seen = None
+        if last and last.isdigit():
+            seen = datetime.fromtimestamp(int(last), UTC)
+        event = ev.Presence(
+            from_=node.attr_jid("from"),
+            unavailable=node.attr("type") == "unavailable",
+            last_seen=seen,
+        )
+        return Outcome(events=(event,), reply=None)
+
+    def _chatstate(self, node: Node) -> Outcome:
+        origin = node.attr_jid("from")
+        is_group = origin.is_group
+        sender = node.attr_jid("participant") if is_group and node.attr("participant") else origin
+        if not node.children:
+            return Outcome(reply=None)
+        state = node.children[0]
+        media = "audio" if state.attr("media") == "audio" else "text"
+        event = ev.ChatPresence(
+            source=ev.MessageSource(
+                chat=origin.to_non_ad(),
+                sender=sender,
+                is_from_me=self._is_me(sender),
+                is_group=is_group,
+            ),
+            state="composing" if state.tag == "composing" else "paused",
+            media=media,
+        )
+        return Outcome(events=(event,), reply=None)
+
+
+def _with_chat(info: ev.MessageInfo, chat: JID) -> ev.MessageInfo:
+    return ev.MessageInfo(
+        id=info.id,
+        chat=chat,
+        sender=info.sender,
+        is_from_me=info.is_from_me,
+        is_group=info.is_group,
+        is_bot=info.is_bot,
+        timestamp=info.timestamp,
+        push_name=info.push_name,
+        category=info.category,
+    )
