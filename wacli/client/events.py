@@ -16,7 +16,9 @@ import orjson
 from google.protobuf.json_format import MessageToDict
 from google.protobuf.message import Message as ProtoMessage
 
-Jid = Any  # a wacli.jid.JID; written as its string form
+from wacli.jid import JID
+
+Jid = JID | str  # written as its text form
 
 
 def _default(value: Any) -> Any:
@@ -24,7 +26,7 @@ def _default(value: Any) -> Any:
         return base64.b64encode(value).decode()
     if isinstance(value, ProtoMessage):
         return MessageToDict(value, preserving_proto_field_name=True)
-    if type(value).__name__ == "JID":  # a dataclass too, but written as its text form
+    if isinstance(value, JID):  # a dataclass too, but written as its text form
         return str(value)
     if is_dataclass(value):  # events and their parts: their fields, one level at a time
         return {f.name: getattr(value, f.name) for f in fields(value)}
