@@ -10,7 +10,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from wacli.cli.exit_codes import ExitCode
+from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.history import history_app
 from wacli.cli.listen import listen as listen_command
 from wacli.cli.pair import pair as pair_command
@@ -34,12 +34,6 @@ app = typer.Typer(
 def default_store() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "wacli"
-
-
-def fail(message: str, code: ExitCode) -> NoReturn:
-    """End the command with one line on stderr and a documented exit code."""
-    typer.echo(f"wacli: {message}", err=True)
-    raise typer.Exit(int(code))
 
 
 def exit_code_for(exc: BaseException) -> ExitCode:

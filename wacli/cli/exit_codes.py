@@ -1,6 +1,9 @@
 """The documented exit codes (cli.md); scripts depend on these numbers."""
 
 from enum import IntEnum
+from typing import NoReturn
+
+import typer
 
 
 class ExitCode(IntEnum):
@@ -22,3 +25,9 @@ MEANING = {
     ExitCode.TIMED_OUT: "timed out waiting for the server",
     ExitCode.REFUSED: "refused by the server: a negative ack or a ban",
 }
+
+
+def fail(message: str, code: ExitCode) -> NoReturn:
+    """End the command with one line on stderr and a documented exit code."""
+    typer.echo(f"wacli: {message}", err=True)
+    raise typer.Exit(int(code))

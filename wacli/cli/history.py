@@ -22,7 +22,7 @@ from google.protobuf.json_format import MessageToDict
 from google.protobuf.message import DecodeError
 from typer.core import TyperGroup
 
-from wacli.cli.exit_codes import ExitCode
+from wacli.cli.exit_codes import ExitCode, fail
 from wacli.jid import JIDError, parse_jid, phone_to_jid
 from wacli.proto import e2e_pb2
 from wacli.store import DB_NAME, Store, StoreError
@@ -62,7 +62,6 @@ history_app = typer.Typer(
 
 
 def _fail(message: str, code: ExitCode) -> NoReturn:
-    from wacli.cli.app import fail  # at call time: app.py imports this module
 
     fail(message, code)
 

@@ -10,20 +10,18 @@ from __future__ import annotations
 import signal
 import sys
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import IO, Annotated
 
 import anyio
 import typer
 
-from wacli.cli.exit_codes import ExitCode
+from wacli.cli.exit_codes import ExitCode, fail
+from wacli.cli.session import endpoint, open_store
 from wacli.client import events as ev
 from wacli.client.client import Client
-from wacli.client.connection import Endpoint
-from wacli.client.payload import VersionError, configured_version
 from wacli.client.receive import Receiver
 from wacli.jid import JID, parse_jid
-from wacli.store import DB_NAME, Store, StoreError
+from wacli.store import Store
 
 
 class LineSink:
@@ -95,28 +93,18 @@ def listen(
     ] = None,
 ) -> None:
     """Write every event as one NDJSON line on stdout."""
-    from wacli.cli.app import fail
-    from wacli.cli.pair import _root_key
 
     options = ctx.obj
     try:
         keep = parse_types(type)
-        root_key = _root_key(options["noise_root"])
-        version = configured_version()
-    except (ValueError, typer.BadParameter, VersionError) as exc:
+    except ValueError as exc:
         fail(str(exc), ExitCode.USAGE)
-    directory = Path(options["store"])
-    if not (directory / DB_NAME).is_file():
-        fail("this store is not paired; run 'wacli pair' first", ExitCode.NOT_PAIRED)
-    try:
-        store = Store(directory)
-    except StoreError as exc:
-        fail(str(exc), ExitCode.UNEXPECTED)
+    server = endpoint(options)
+    store = open_store(options)
     try:
         receiver = Receiver(store, lambda: own_jids(store))
         sink = LineSink(sys.stdout.buffer, keep)
-        endpoint = Endpoint(options["server"], root_key, version)
-        client = Client(store, endpoint, sink, handlers=[receiver.handle])
+        client = Client(store, server, sink, handlers=[receiver.handle])
         client.require_account()
         anyio.run(stop_on_signals, client.run, backend="asyncio")
     finally:

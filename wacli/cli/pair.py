@@ -13,22 +13,19 @@ from __future__ import annotations
 
 import io
 import sys
-from pathlib import Path
 from typing import IO, Annotated
 
 import anyio
 import segno
 import typer
 
-from wacli.cli.exit_codes import ExitCode
+from wacli.cli.exit_codes import ExitCode, fail
+from wacli.cli.session import endpoint, open_store
 from wacli.client import events as ev
 from wacli.client.client import Client
-from wacli.client.connection import Endpoint
 from wacli.client.errors import AlreadyPairedError
-from wacli.client.payload import VersionError, configured_version
 from wacli.jid import JID, JIDError, phone_to_jid
 from wacli.protocol.pair_code import format_code
-from wacli.store import Store, StoreError
 
 
 class PairOutput:
@@ -76,18 +73,6 @@ class PairOutput:
         say.flush()
 
 
-def _root_key(text: str) -> bytes:
-    try:
-        key = bytes.fromhex(text)
-    except ValueError:
-        key = b""
-    if len(key) != 32:
-        raise typer.BadParameter(
-            "--noise-root / WACLI_NOISE_ROOT must be 64 hexadecimal digits (a 32-byte key)"
-        )
-    return key
-
-
 async def _pair(client: Client, phone: JID | None) -> None:
     await client.pair(phone)
 
@@ -107,27 +92,17 @@ def pair(
     ] = False,
 ) -> None:
     """Link this store as a companion device (QR, or a code with --phone)."""
-    from wacli.cli.app import fail
 
     options = ctx.obj
     try:
         jid = phone_to_jid(phone) if phone is not None else None
     except JIDError as exc:
         fail(f"{exc}", ExitCode.USAGE)
-    try:
-        root_key = _root_key(options["noise_root"])
-        version = configured_version()
-    except typer.BadParameter as exc:
-        fail(str(exc), ExitCode.USAGE)
-    except VersionError as exc:
-        fail(str(exc), ExitCode.USAGE)
-    try:
-        store = Store(Path(options["store"]))
-    except StoreError as exc:
-        fail(str(exc), ExitCode.UNEXPECTED)
+    server = endpoint(options)
+    store = open_store(options, paired=False)
     qr_to = sys.stdout if sys.stdout.isatty() else sys.stderr
     sink = PairOutput(json, sys.stdout.buffer, sys.stderr, qr_to)
-    client = Client(store, Endpoint(options["server"], root_key, version), sink)
+    client = Client(store, server, sink)
     try:
         anyio.run(_pair, client, jid, backend="asyncio")
     except AlreadyPairedError as exc:

@@ -8,25 +8,23 @@ wacli presence typing|recording|paused --to JID
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import anyio
 import typer
 
 from wacli.binary import Node
-from wacli.cli.exit_codes import ExitCode
+from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.listen import LineSink, own_jids, stop_on_signals
 from wacli.cli.send import recipient
+from wacli.cli.session import endpoint, open_store
 from wacli.client import events as ev
 from wacli.client.client import Client
-from wacli.client.connection import Connection, Endpoint
+from wacli.client.connection import Connection
 from wacli.client.errors import ClientError
-from wacli.client.payload import VersionError, configured_version
 from wacli.client.presence import CHAT_STATES, chat_state, own_presence, subscribe
 from wacli.client.receive import Receiver
 from wacli.jid import JID, JIDError
-from wacli.store import DB_NAME, Store, StoreError
 
 STATES = ("available", "unavailable", "subscribe", *CHAT_STATES)
 
@@ -89,8 +87,6 @@ def presence(
     ] = None,
 ) -> None:
     """Set own presence, follow a contact's, or send a chat state."""
-    from wacli.cli.app import fail
-    from wacli.cli.pair import _root_key
 
     options = ctx.obj
     if state not in STATES:
@@ -109,29 +105,18 @@ def presence(
             fail(f"usage: wacli presence {state} (no JID)", ExitCode.USAGE)
     except JIDError as exc:
         fail(str(exc), ExitCode.USAGE)
+    server = endpoint(options)
+    store = open_store(options)
     try:
-        root_key = _root_key(options["noise_root"])
-        version = configured_version()
-    except (typer.BadParameter, VersionError) as exc:
-        fail(str(exc), ExitCode.USAGE)
-    directory = Path(options["store"])
-    if not (directory / DB_NAME).is_file():
-        fail("this store is not paired; run 'wacli pair' first", ExitCode.NOT_PAIRED)
-    try:
-        store = Store(directory)
-    except StoreError as exc:
-        fail(str(exc), ExitCode.UNEXPECTED)
-    try:
-        endpoint = Endpoint(options["server"], root_key, version)
         if state == "subscribe":
             assert target is not None
             receiver = Receiver(store, lambda: own_jids(store))
             sink = LineSink(sys.stdout.buffer, frozenset({"presence"}))
-            client = Client(store, endpoint, sink, handlers=[receiver.handle])
+            client = Client(store, server, sink, handlers=[receiver.handle])
             client.require_account()
             anyio.run(_follow, client, subscribe(target), backend="asyncio")
             return
-        client = Client(store, endpoint, _quiet)
+        client = Client(store, server, _quiet)
         client.require_account()
         node: Node | bool = state == "available"
         if state in CHAT_STATES:

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Annotated
 
 import anyio
 import orjson
 import typer
 
-from wacli.cli.exit_codes import ExitCode
+from wacli.cli.exit_codes import ExitCode, fail
+from wacli.cli.session import endpoint, open_store
 from wacli.client import events as ev
 from wacli.client.client import Client
-from wacli.client.connection import Endpoint
-from wacli.client.payload import VersionError, configured_version
 from wacli.client.send import (
     Sent,
     edit_message,
@@ -32,7 +30,7 @@ from wacli.client.send import (
 )
 from wacli.jid import JID, JIDError, parse_jid, phone_to_jid
 from wacli.proto import e2e_pb2
-from wacli.store import DB_NAME, Store, StoreError
+from wacli.store import Store
 from wacli.store.archive import Archive, ArchivedMessage
 
 
@@ -108,8 +106,6 @@ def send(
     json: Annotated[bool, typer.Option("--json", help='Print {"id","to","timestamp"}.')] = False,
 ) -> None:
     """Send a message; exits 0 once the server acknowledged it."""
-    from wacli.cli.app import fail
-    from wacli.cli.pair import _root_key
 
     options = ctx.obj
     try:
@@ -134,22 +130,12 @@ def send(
             fail("nothing to send: give TEXT or pipe it on stdin", ExitCode.USAGE)
         if edit is not None:
             message, kind = edit_message(chat, edit, body), "protocol"
-    try:
-        root_key = _root_key(options["noise_root"])
-        version = configured_version()
-    except (typer.BadParameter, VersionError) as exc:
-        fail(str(exc), ExitCode.USAGE)
-    directory = Path(options["store"])
-    if not (directory / DB_NAME).is_file():
-        fail("this store is not paired; run 'wacli pair' first", ExitCode.NOT_PAIRED)
-    try:
-        store = Store(directory)
-    except StoreError as exc:
-        fail(str(exc), ExitCode.UNEXPECTED)
+    server = endpoint(options)
+    store = open_store(options)
     try:
         if message is None:  # --reply-to embeds the quoted message when the archive has it
             message = text_message(body, reply_to, *_quoted(store, chat, reply_to))
-        client = Client(store, Endpoint(options["server"], root_key, version), _quiet)
+        client = Client(store, server, _quiet)
         own = client.require_account().jid
         sent = anyio.run(_send, client, chat, message, backend="asyncio")
         _archive(store, sent, own, message, kind)

@@ -1,0 +1,50 @@
+"""What every networked command does first: read the global options, open the store.
+
+Bad options end the command with exit 2, a store that was never paired with
+exit 3, an unreadable one with exit 1 (cli.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from wacli.cli.exit_codes import ExitCode, fail
+from wacli.client.connection import Endpoint
+from wacli.client.payload import VersionError, configured_version
+from wacli.store import DB_NAME, Store, StoreError
+
+
+def root_key(text: str) -> bytes:
+    """The --noise-root key: exactly 32 bytes as 64 hex digits."""
+    try:
+        key = bytes.fromhex(text)
+    except ValueError:
+        key = b""
+    if len(key) != 32:
+        fail(
+            "--noise-root / WACLI_NOISE_ROOT must be 64 hexadecimal digits (a 32-byte key)",
+            ExitCode.USAGE,
+        )
+    return key
+
+
+def endpoint(options: dict[str, Any]) -> Endpoint:
+    """Server URL, pinned root key and the WhatsApp Web version to announce."""
+    key = root_key(options["noise_root"])
+    try:
+        version = configured_version()
+    except VersionError as exc:
+        fail(str(exc), ExitCode.USAGE)
+    return Endpoint(options["server"], key, version)
+
+
+def open_store(options: dict[str, Any], *, paired: bool = True) -> Store:
+    """The session store; with ``paired`` it must already hold a linked device."""
+    directory = Path(options["store"])
+    if paired and not (directory / DB_NAME).is_file():
+        fail("this store is not paired; run 'wacli pair' first", ExitCode.NOT_PAIRED)
+    try:
+        return Store(directory)
+    except StoreError as exc:
+        fail(str(exc), ExitCode.UNEXPECTED)
