@@ -210,11 +210,15 @@ class Connection:
     # -- sending --------------------------------------------------------------------------
 
     async def send(self, node: Node) -> None:
+        await self.send_encoded(encode(node))
+
+    async def send_encoded(self, data: bytes) -> None:
+        """A stanza already encoded (routing keeps the same bytes for the offline queue)."""
         if self.stream is None or self._closed:
             return
         if self.hub.delay_seconds:
             await anyio.sleep(self.hub.delay_seconds)
-        await self.send_raw(encode(node))
+        await self.send_raw(data)
 
     async def send_raw(self, plaintext: bytes) -> None:
         """One encrypted frame (the ``garbage`` fault sends frames that do not decode)."""

@@ -102,7 +102,7 @@ async def deliver(hub: Hub, phone: str, device: int, node: Node) -> None:
     hub.stats["queued"] += 1
     conn = hub.logged_in.get((phone, device))
     if conn is not None and conn.ready:
-        await conn.send(node)
+        await conn.send_encoded(data)
         hub.stats["delivered"] += 1
 
 
