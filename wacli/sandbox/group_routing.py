@@ -142,9 +142,7 @@ async def handle_group_message(conn: Connection, node: Node) -> None:
             log.info("malformed group message %s: %s", stanza_id, exc)
             error = "400"
     if error is not None or group is None:
-        ack = server_ack("message", stanza_id, to)
-        ack.attrs["error"] = error
-        await conn.send(ack)
+        await conn.send(server_ack("message", stanza_id, to, error=error))
         return
     skmsg = next((e for e in node.children_named("enc") if e.attr("type") == "skmsg"), None)
     await conn.send(server_ack("message", stanza_id, to))

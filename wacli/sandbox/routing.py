@@ -191,9 +191,7 @@ async def handle_message(conn: Connection, node: Node) -> None:
         targets = _targets(node)
     except (RoutingError, BinaryError, JIDError) as exc:
         log.info("cannot route message %s: %s", stanza_id, exc)
-        ack = server_ack("message", stanza_id, to)
-        ack.attrs["error"] = "400"
-        await conn.send(ack)
+        await conn.send(server_ack("message", stanza_id, to, error="400"))
         return
     await conn.send(server_ack("message", stanza_id, to))
     hub.stats["messages_in"] += 1

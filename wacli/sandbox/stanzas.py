@@ -165,14 +165,20 @@ def now() -> str:
 
 
 def server_ack(
-    kind: str, stanza_id: str, sender: str | JID, stanza_type: str | None = None
+    kind: str,
+    stanza_id: str,
+    sender: str | JID,
+    stanza_type: str | None = None,
+    error: str | None = None,
 ) -> Node:
     """The server's ack of a client's message or receipt:
-    ``<ack class="message" id=… from=<the stanza's to> t=…/>`` (whatsmeow send.go reads t)."""
+    ``<ack class="message" id=… from=<the stanza's to> t=… [error=…]/>`` (whatsmeow send.go
+    reads t and error; an error is a negative ack)."""
     attrs: dict[str, str | JID | None] = {"class": kind, "id": stanza_id, "from": sender}
     attrs["t"] = now()
     if stanza_type is not None and kind != "message":
         attrs["type"] = stanza_type
+    attrs["error"] = error
     return Node("ack", attrs)
 
 
