@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 
 import anyio
@@ -50,6 +50,10 @@ from wacli.store.device_tables import AccountRecord
 
 log = logging.getLogger(__name__)
 
+# Work a feature does on every logged-in connection once it is up (after <success>, the
+# prekeys and <active/>): an app-state resync, say. Runs before the session's body.
+ConnectHook = Callable[[Connection], Awaitable[None]]
+
 # After pair-success the server sends stream error 515; if it does not, log in anyway.
 RESTART_WAIT = 20.0
 
@@ -73,12 +77,14 @@ class Client:
         sink: Sink,
         *,
         handlers: Sequence[Handler] = (),
+        on_connect: Sequence[ConnectHook] = (),
         agent: Agent | None = None,
     ) -> None:
         self.store = store
         self.endpoint = endpoint
         self._sink = sink
         self._handlers = tuple(handlers)
+        self._on_connect = tuple(on_connect)
         self.agent = agent or Agent(version=endpoint.version)
 
     @property
@@ -162,6 +168,8 @@ class Client:
                 await refill_prekeys(conn, self.store)
                 await conn.iq("passive", "set", [Node("active")])
                 await self._sink(ev.Connected())
+                for hook in self._on_connect:
+                    await hook(conn)
                 yield conn
 
     @contextmanager

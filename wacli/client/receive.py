@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 
 from google.protobuf.message import DecodeError
@@ -46,6 +46,12 @@ from wacli.store.archive import Archive, ArchivedMessage
 log = logging.getLogger(__name__)
 
 MAX_RETRIES = 5  # retry receipts per message before giving up (whatsmeow's limit)
+
+# A feature that also reads every decrypted message (app-state key shares, history sync
+# notifications, push-name changes, ...) and answers with further events. It runs after the
+# message is archived and before anything is acknowledged, also for a redelivered message,
+# so it must be idempotent.
+MessageHook = Callable[[ev.MessageInfo, e2e_pb2.Message], Awaitable[Sequence[ev.Event]]]
 
 
 class UndecryptableError(Exception):
@@ -94,16 +100,22 @@ def message_kind(message: e2e_pb2.Message) -> str:
 class Receiver:
     """The feature handler ``listen`` puts in front of the router."""
 
-    def __init__(self, store: Store, own: Callable[[], tuple[JID, JID | None]]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        own: Callable[[], tuple[JID, JID | None]],
+        hooks: Sequence[MessageHook] = (),
+    ) -> None:
         self.store = store
         self.archive = Archive(store)
         self._own = own  # (our device JID, our LID) as the store knows them now
+        self._hooks = tuple(hooks)
         self._retries: Counter[str] = Counter()
 
     async def handle(self, node: Node) -> Outcome | None:
         try:
             if node.tag == "message":
-                return self._message(node)
+                return await self._message(node)
             if node.tag == "receipt":
                 return self._receipt(node)
             if node.tag == "presence":
@@ -178,14 +190,14 @@ class Receiver:
             raise UndecryptableError("the message carried only a sender key")
         return found
 
-    def _message(self, node: Node) -> Outcome:
+    async def _message(self, node: Node) -> Outcome:
         info, sender = self._info(node)
         known = self.archive.message(str(info.chat), info.id, str(sender.to_non_ad()))
         if known is not None and known.raw is not None:
             # Delivered again: decrypted and stored before, perhaps never written out.
             message = e2e_pb2.Message()
             message.ParseFromString(known.raw)
-            return self._delivered(node, info, message)
+            return await self._delivered(node, info, message)
         try:
             with self.store.transaction():
                 message = self._decrypt(node, info, sender)
@@ -210,11 +222,17 @@ class Receiver:
         except (SignalError, ProtocolError, BinaryError, DecodeError, UndecryptableError) as exc:
             log.warning("cannot decrypt message %s from %s: %s", info.id, sender, exc)
             return self._undecryptable(node, info)
-        return self._delivered(node, info, message)
+        return await self._delivered(node, info, message)
 
-    def _delivered(self, node: Node, info: ev.MessageInfo, message: e2e_pb2.Message) -> Outcome:
-        event = ev.MessageEvent(info=info, message=message, text=message_text(message))
-        return Outcome(events=(event,), also=(self._receipt_for(node, info),))
+    async def _delivered(
+        self, node: Node, info: ev.MessageInfo, message: e2e_pb2.Message
+    ) -> Outcome:
+        events: list[ev.Event] = [
+            ev.MessageEvent(info=info, message=message, text=message_text(message))
+        ]
+        for hook in self._hooks:
+            events.extend(await hook(info, message))
+        return Outcome(events=events, also=(self._receipt_for(node, info),))
 
     def _receipt_for(self, node: Node, info: ev.MessageInfo, kind: str | None = None) -> Node:
         attrs: dict[str, object] = {"id": info.id, "to": node.attrs["from"]}
