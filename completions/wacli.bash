@@ -10,7 +10,7 @@ _wacli() {
             -*) continue ;;
         esac
         case "${cmdpath:+$cmdpath }$word" in
-            'pair'|'send'|'listen'|'presence'|'completion'|'history'|'history backfill'|'sandbox'|'sandbox serve') cmdpath="${cmdpath:+$cmdpath }$word" ;;
+            'pair'|'send'|'listen'|'presence'|'chats'|'contacts'|'whoami'|'logout'|'completion'|'history'|'history backfill'|'sandbox'|'sandbox serve') cmdpath="${cmdpath:+$cmdpath }$word" ;;
         esac
     done
     case "$prev" in
@@ -19,11 +19,15 @@ _wacli() {
     esac
     local words
     case "$cmdpath" in
-        '') words="pair send listen presence completion history sandbox --store --server --noise-root --verbose -v --help" ;;
+        '') words="pair send listen presence chats contacts whoami logout completion history sandbox --store --server --noise-root --verbose -v --help" ;;
         'pair') words="--phone --json --help" ;;
         'send') words="--reply-to --react --id --edit --revoke --json --help" ;;
         'listen') words="--type --help" ;;
         'presence') words="--to --help" ;;
+        'chats') words="--limit --json --help" ;;
+        'contacts') words="--json --help" ;;
+        'whoami') words="--json --help" ;;
+        'logout') words="--help" ;;
         'completion') words="--help" ;;
         'history') words="backfill --limit --before --search --json --help" ;;
         'history backfill') words="--count --help" ;;

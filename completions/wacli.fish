@@ -17,7 +17,7 @@ function __wacli_path
                 continue
         end
         set -l candidate (string join ' ' $cmdpath $word)
-        if contains -- $candidate 'pair' 'send' 'listen' 'presence' 'completion' 'history' 'history backfill' 'sandbox' 'sandbox serve'
+        if contains -- $candidate 'pair' 'send' 'listen' 'presence' 'chats' 'contacts' 'whoami' 'logout' 'completion' 'history' 'history backfill' 'sandbox' 'sandbox serve'
             set cmdpath $cmdpath $word
         end
     end
@@ -32,6 +32,10 @@ complete -c wacli -n '__wacli_at' -a 'pair' -d 'Link this store as a companion d
 complete -c wacli -n '__wacli_at' -a 'send' -d 'Send a message; exits 0 once the server acknowledged it.'
 complete -c wacli -n '__wacli_at' -a 'listen' -d 'Write every event as one NDJSON line on stdout.'
 complete -c wacli -n '__wacli_at' -a 'presence' -d 'Set own presence, follow a contact\'s, or send a chat state.'
+complete -c wacli -n '__wacli_at' -a 'chats' -d 'List the archived chats: pinned first, then the most recently active.'
+complete -c wacli -n '__wacli_at' -a 'contacts' -d 'List the contacts the archive has learnt (push names, address book, LIDs).'
+complete -c wacli -n '__wacli_at' -a 'whoami' -d 'Show which account and device this store is linked as (no network).'
+complete -c wacli -n '__wacli_at' -a 'logout' -d 'Unlink this device from the phone\'s account and forget it (the archive stays).'
 complete -c wacli -n '__wacli_at' -a 'completion' -d 'Print the shell completion script for SHELL (bash, zsh or fish).'
 complete -c wacli -n '__wacli_at' -a 'history' -d 'Read the local message archive (filled by listen and history sync).'
 complete -c wacli -n '__wacli_at' -a 'sandbox' -d 'A local WhatsApp-compatible server with simulated phones, for offline tests.'
@@ -54,6 +58,14 @@ complete -c wacli -n '__wacli_at listen' -l type -x -d 'Keep only these event ty
 complete -c wacli -n '__wacli_at listen' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at presence' -l to -x -d 'The chat a typing/recording/paused state goes to.'
 complete -c wacli -n '__wacli_at presence' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at chats' -l limit -x -d 'At most this many chats.'
+complete -c wacli -n '__wacli_at chats' -l json -d 'NDJSON rows instead of lines.'
+complete -c wacli -n '__wacli_at chats' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at contacts' -l json -d 'NDJSON rows instead of lines.'
+complete -c wacli -n '__wacli_at contacts' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at whoami' -l json -d 'One JSON document.'
+complete -c wacli -n '__wacli_at whoami' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at logout' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at completion' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at history' -a 'backfill' -d 'Ask the phone for older messages of CHAT (needs the network).'
 complete -c wacli -n '__wacli_at history' -l limit -x -d 'How many messages (newest).'

@@ -10,7 +10,7 @@ _wacli() {
             (-*) continue ;;
         esac
         case "${cmdpath:+$cmdpath }$word" in
-            ('pair'|'send'|'listen'|'presence'|'completion'|'history'|'history backfill'|'sandbox'|'sandbox serve') cmdpath="${cmdpath:+$cmdpath }$word" ;;
+            ('pair'|'send'|'listen'|'presence'|'chats'|'contacts'|'whoami'|'logout'|'completion'|'history'|'history backfill'|'sandbox'|'sandbox serve') cmdpath="${cmdpath:+$cmdpath }$word" ;;
         esac
     done
     case ${words[CURRENT-1]} in
@@ -19,11 +19,15 @@ _wacli() {
     esac
     local -a items
     case $cmdpath in
-        ('') items=('pair:Link this store as a companion device (QR, or a code with --phone).' 'send:Send a message; exits 0 once the server acknowledged it.' 'listen:Write every event as one NDJSON line on stdout.' 'presence:Set own presence, follow a contact'\''s, or send a chat state.' 'completion:Print the shell completion script for SHELL (bash, zsh or fish).' 'history:Read the local message archive (filled by listen and history sync).' 'sandbox:A local WhatsApp-compatible server with simulated phones, for offline tests.' '--store:The session store directory.' '--server:WebSocket URL of the server.' '--noise-root:Hex root key the server'\''s Noise certificate chain must be signed by.' '--verbose:Debug logs on stderr.' '-v:Debug logs on stderr.' '--help:Show the help and exit.') ;;
+        ('') items=('pair:Link this store as a companion device (QR, or a code with --phone).' 'send:Send a message; exits 0 once the server acknowledged it.' 'listen:Write every event as one NDJSON line on stdout.' 'presence:Set own presence, follow a contact'\''s, or send a chat state.' 'chats:List the archived chats: pinned first, then the most recently active.' 'contacts:List the contacts the archive has learnt (push names, address book, LIDs).' 'whoami:Show which account and device this store is linked as (no network).' 'logout:Unlink this device from the phone'\''s account and forget it (the archive stays).' 'completion:Print the shell completion script for SHELL (bash, zsh or fish).' 'history:Read the local message archive (filled by listen and history sync).' 'sandbox:A local WhatsApp-compatible server with simulated phones, for offline tests.' '--store:The session store directory.' '--server:WebSocket URL of the server.' '--noise-root:Hex root key the server'\''s Noise certificate chain must be signed by.' '--verbose:Debug logs on stderr.' '-v:Debug logs on stderr.' '--help:Show the help and exit.') ;;
         ('pair') items=('--phone:Link with an 8-character pairing code for this phone number (international form, e.g. +15551234567).' '--json:Write the pairing events as NDJSON on stdout.' '--help:Show the help and exit.') ;;
         ('send') items=('--reply-to:Quote the message with this id.' '--react:React with EMOJI to the message --id.' '--id:The message --react reacts to.' '--edit:Replace the text of our message ID.' '--revoke:Delete our message ID for everyone.' '--json:Print {"id","to","timestamp"}.' '--help:Show the help and exit.') ;;
         ('listen') items=('--type:Keep only these event types (T1,T2).' '--help:Show the help and exit.') ;;
         ('presence') items=('--to:The chat a typing/recording/paused state goes to.' '--help:Show the help and exit.') ;;
+        ('chats') items=('--limit:At most this many chats.' '--json:NDJSON rows instead of lines.' '--help:Show the help and exit.') ;;
+        ('contacts') items=('--json:NDJSON rows instead of lines.' '--help:Show the help and exit.') ;;
+        ('whoami') items=('--json:One JSON document.' '--help:Show the help and exit.') ;;
+        ('logout') items=('--help:Show the help and exit.') ;;
         ('completion') items=('--help:Show the help and exit.') ;;
         ('history') items=('backfill:Ask the phone for older messages of CHAT (needs the network).' '--limit:How many messages (newest).' '--before:Only messages before this time (RFC 3339 or a date).' '--search:Only messages holding all these words.' '--json:NDJSON rows instead of lines.' '--help:Show the help and exit.') ;;
         ('history backfill') items=('--count:How many older messages to ask for.' '--help:Show the help and exit.') ;;

@@ -13,6 +13,7 @@ from wacli.cli.exit_codes import ExitCode, fail
 from wacli.client.connection import Endpoint
 from wacli.client.payload import VersionError, configured_version
 from wacli.store import DB_NAME, Store, StoreError
+from wacli.store.archive import Archive
 
 
 def root_key(text: str) -> bytes:
@@ -48,3 +49,14 @@ def open_store(options: dict[str, Any], *, paired: bool = True) -> Store:
         return Store(directory)
     except StoreError as exc:
         fail(str(exc), ExitCode.UNEXPECTED)
+
+
+def open_archive(directory: Path) -> tuple[Store, Archive]:
+    """The store for reading its archive; a store never written is not created here."""
+    if not (directory / DB_NAME).is_file():
+        fail("no archive yet; run wacli pair / wacli listen first", ExitCode.NOT_PAIRED)
+    try:
+        store = Store(directory)
+    except StoreError as exc:
+        fail(str(exc), ExitCode.UNEXPECTED)
+    return store, Archive(store)

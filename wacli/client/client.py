@@ -172,6 +172,21 @@ class Client:
                     await hook(conn)
                 yield conn
 
+    async def logout(self) -> None:
+        """Unlink this device at the server, then forget the account (the archive stays)."""
+        account = self.require_account()
+        unlink = Node(
+            "remove-companion-device",
+            {"jid": parse_jid(account.jid), "reason": "user_initiated"},
+        )
+        try:
+            async with self.session() as conn:
+                await conn.iq("md", "set", [unlink])
+        except LoggedOutError:
+            pass  # the server ends an unlinked device's stream (device_removed): expected
+        with self.store.transaction():
+            self.store.delete_account()
+
     @contextmanager
     def _forget_on_logout(self) -> Iterator[None]:
         try:
