@@ -10,6 +10,7 @@ from __future__ import annotations
 import signal
 import sys
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import IO, Annotated
 
 import anyio
@@ -19,7 +20,9 @@ from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.session import endpoint, open_store
 from wacli.client import events as ev
 from wacli.client.client import Client
+from wacli.client.errors import ClientError
 from wacli.client.receive import Receiver
+from wacli.client.relay import RelayServer
 from wacli.jid import JID, parse_jid
 from wacli.store import Store
 
@@ -73,6 +76,7 @@ def own_jids(store: Store) -> tuple[JID, JID | None]:
 
 async def stop_on_signals(main: Callable[[], Awaitable[None]]) -> None:
     """Run ``main`` until it returns or SIGINT/SIGTERM arrives (then return normally)."""
+    failure: ClientError | None = None
     with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
         async with anyio.create_task_group() as tg:
 
@@ -82,8 +86,15 @@ async def stop_on_signals(main: Callable[[], Awaitable[None]]) -> None:
                     return
 
             tg.start_soon(stop)
-            await main()
+            try:
+                await main()
+            except ClientError as exc:
+                # Raised from the task group as itself, not wrapped in an ExceptionGroup,
+                # so the CLI can map it to its exit code.
+                failure = exc
             tg.cancel_scope.cancel()
+    if failure is not None:
+        raise failure
 
 
 def listen(
@@ -103,9 +114,13 @@ def listen(
     store = open_store(options)
     try:
         receiver = Receiver(store, lambda: own_jids(store))
-        sink = LineSink(sys.stdout.buffer, keep)
-        client = Client(store, server, sink, handlers=[receiver.handle])
+        # Other commands on this store use listen's connection through the relay.
+        relay = RelayServer(store.directory)
+        sink = relay.wrap_sink(LineSink(sys.stdout.buffer, keep))
+        client = Client(
+            store, server, sink, handlers=[receiver.handle], on_connect=[relay.attach]
+        )
         client.require_account()
-        anyio.run(stop_on_signals, client.run, backend="asyncio")
+        anyio.run(stop_on_signals, partial(relay.run, client.run), backend="asyncio")
     finally:
         store.close()

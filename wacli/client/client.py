@@ -2,13 +2,14 @@
 
     client = Client(store, Endpoint(url, root_key, version), sink)
     await client.pair(phone=None)          # QR (or code with phone); then logs in once
-    async with client.session() as conn:   # one login: <success>, prekeys, <active/>, connected
-        await conn.iq(...)                  # send, presence, ... (later waves)
+    async with client.session() as conn:   # listen's connection via its relay, else a login
+        await conn.iq(...)                  # send, presence, logout, ...
     await client.run()                     # listen: reconnect with backoff until a final error
 
 Every event goes to ``sink`` (an async callable); the CLI's sink writes NDJSON or
-draws the QR. Feature handlers (messages, receipts, ... in later waves) are
-passed as ``handlers`` and see every stanza before the default treatment.
+draws the QR. Feature handlers (messages, receipts, ...) are passed as ``handlers``
+and see every stanza before the default treatment; ``on_connect`` hooks run on each
+logged-in connection.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from wacli.client.errors import (
 from wacli.client.pairing import Pairing, PairingKeys
 from wacli.client.payload import Agent, login_payload, registration_payload
 from wacli.client.prekeys import PrekeyRefill, refill_prekeys
+from wacli.client.relay import RemoteConnection, open_remote
 from wacli.client.router import chain
 from wacli.crypto import generate_key_pair
 from wacli.jid import JID, parse_jid
@@ -140,14 +142,26 @@ class Client:
                 raise
         if pairing.result is None:  # the connection closed before pairing finished
             raise ConnectionLost("the server closed the connection before pairing finished")
-        async with self.session():
+        async with self.login():
             pass
         return pairing.result
 
     # -- logging in ---------------------------------------------------------------------
 
     @asynccontextmanager
-    async def session(self) -> AsyncIterator[Connection]:
+    async def session(self) -> AsyncIterator[Connection | RemoteConnection]:
+        """A connection for one command: the running ``listen``'s, through its relay socket
+        (a device has one connection at a time), else a login of our own."""
+        self.require_account()
+        async with open_remote(self.store.directory, self._sink) as remote:
+            if remote is not None:
+                yield remote
+                return
+        async with self.login() as conn:
+            yield conn
+
+    @asynccontextmanager
+    async def login(self) -> AsyncIterator[Connection]:
         """One logged-in connection: yields after ``<success>``, prekeys and ``<active/>``."""
         account = self.require_account()
         device = parse_jid(account.jid)
@@ -214,7 +228,7 @@ class Client:
         delays = backoff_delays(initial_delay, max_delay)
         while True:
             try:
-                async with self.session():
+                async with self.login():
                     delays = backoff_delays(initial_delay, max_delay)
                     await anyio.sleep_forever()
             except ClientError as exc:
