@@ -213,6 +213,7 @@ class Session:
         self.ws = ws
         self.stream = stream
         self.skipped: list[Node] = []  # what query() read while waiting for its answer
+        self.previews: list[Node] = []  # <offline_preview>s seen before the offline queue
 
     async def send(self, node: Node) -> None:
         await self.stream.send(encode(node))

@@ -48,7 +48,11 @@ async def connect(sandbox: Running, companion: Companion) -> tuple[Session, int,
     while True:
         node = await session.receive()
         if node.tag == "ib":
-            return session, int(node.require_child("offline").require_attr("count")), queued
+            done = node.child("offline")
+            if done is not None:
+                return session, int(done.require_attr("count")), queued
+            session.previews.append(node.require_child("offline_preview"))
+            continue
         queued.append(node)
 
 
@@ -89,7 +93,7 @@ async def test_a_receipt_settles_the_message_it_names(sandbox: Running, tmp_path
     await settle(a1.session)
     await a1.session.close()
     session, offline, queued = await connect(sandbox, a1.companion)
-    assert offline == 0 and queued == []
+    assert offline == 0 and queued == [] and session.previews == []  # nothing to announce
     await session.close()
 
 
@@ -196,6 +200,13 @@ async def test_unacked_message_is_redelivered_on_every_reconnect_until_acked(
         session, offline, queued = await connect(sandbox, a1.companion)
         assert offline == 1 and [n.attr("id") for n in queued] == [sent["id"]]
         assert queued[0].attr("offline") is not None  # marked as from the offline queue
+        (preview,) = session.previews  # announced first, by kind
+        assert {k: preview.attr(k) for k in ("count", "message", "notification", "receipt")} == {
+            "count": "1",
+            "message": "1",
+            "notification": "0",
+            "receipt": "0",
+        }
         assert queued[0].require_child("enc").content_bytes() == (
             first.require_child("enc").content_bytes()
         )

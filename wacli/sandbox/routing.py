@@ -15,8 +15,9 @@ Shapes (whatsmeow send.go/message.go/receipt.go, Baileys messages-send/-recv):
 - each stanza for a device is queued (state.py) until that device sends ``<ack
   class id to=<from> [type]>`` (for a receipt of type T the class is matched with T),
   or, for a message, a ``<receipt id>`` of it (what clients send for a message they
-  decrypted); on login the queue is replayed after ``<success>`` (each stanza marked
-  ``offline="0"``), then ``<ib><offline count=N/></ib>``;
+  decrypted); on login the queue is replayed after ``<success>``: announced by
+  ``<ib><offline_preview count message notification receipt appdata/></ib>`` when it is
+  not empty, each stanza marked ``offline="0"``, then ``<ib><offline count=N/></ib>``;
 - ``<receipt to id [type] [recipient]>[<list><item id/></list>|<retry/>…]`` is acked
   with ``<ack class="receipt" id from=<to> [type]/>`` and relayed, children and all,
   to every device of the addressee as ``<receipt from=RECEIPTING_DEVICE id t [type]
@@ -36,6 +37,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from google.protobuf.message import DecodeError
@@ -45,7 +47,7 @@ from wacli.jid import DEFAULT_USER_SERVER, JID, LID_SERVER, JIDError
 from wacli.proto import e2e_pb2
 from wacli.protocol import ProtocolError
 from wacli.sandbox.phone import SentMessage, message_text, new_message_id, now
-from wacli.sandbox.stanzas import presence, server_ack
+from wacli.sandbox.stanzas import offline_preview, presence, server_ack
 from wacli.sandbox.state import Account, InboxEntry
 from wacli.signal import PreKeyBundle, SignalError
 
@@ -119,8 +121,10 @@ async def replay_queue(conn: Connection) -> int:
     phone, device = conn.device_key
     stanzas = conn.hub.state.queued(phone, device)
     conn.ready = True  # from here on new stanzas go out live (no await before this)
-    for data in stanzas:
-        node = decode(data)
+    nodes = [decode(data) for data in stanzas]
+    if nodes:  # what is coming, as the real server announces it before the queue
+        await conn.send(offline_preview(Counter(node.tag for node in nodes)))
+    for node in nodes:
         node.attrs["offline"] = "0"  # marks it as from the offline queue (clients check presence)
         await conn.send(node)
         conn.hub.stats["delivered"] += 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Mapping
 
 from wacli.binary import Node
 from wacli.jid import DEFAULT_USER_SERVER, JID
@@ -107,6 +108,19 @@ def success(lid: JID, display_name: str, companion_enc_static: str, creation: in
             "creation": str(creation),
         },
     )
+
+
+def offline_preview(tags: Mapping[str, int]) -> Node:
+    """The bulletin before the offline queue: how many stanzas of each kind it holds."""
+    counts = {
+        "count": sum(tags.values()),
+        "message": tags.get("message", 0),
+        "notification": tags.get("notification", 0),
+        "receipt": tags.get("receipt", 0),
+        "appdata": 0,  # app-state changes travel as notifications here
+    }
+    attrs = {key: str(value) for key, value in counts.items()}
+    return Node("ib", {"from": SERVER_JID}, [Node("offline_preview", attrs)])  # type: ignore[arg-type]
 
 
 def offline_done(count: int = 0) -> Node:

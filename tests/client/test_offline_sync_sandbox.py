@@ -1,0 +1,42 @@
+"""What arrived while wacli was away is announced, delivered, then closed: `wacli listen`
+prints offline_sync_preview (the server's counts), the messages, offline_sync_completed."""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+
+from tests.client.accounts import pair
+from tests.client.support import Wacli, new_account
+from tests.sandbox.harness import SandboxProcess
+
+ME = "15550008101"
+PHONE = "15550008102"
+
+
+def test_offline_messages_are_announced_then_completed(
+    sandbox: SandboxProcess, tmp_path: Path
+) -> None:
+    store = tmp_path / "store"
+    pair(sandbox, store, ME)
+    new_account(sandbox, PHONE)
+    sent = []
+    for n in range(3):
+        status, body = sandbox.admin("POST", f"/accounts/{PHONE}/send", {"to": ME, "text": f"{n}"})
+        assert status == 200, body
+        sent.append(body["id"])
+
+    listen = Wacli(store, sandbox.url, sandbox.root_key, "listen")
+    kinds = []
+    while not kinds or kinds[-1]["type"] != "offline_sync_completed":
+        line = listen.event()
+        if line["type"] in ("offline_sync_preview", "message", "offline_sync_completed"):
+            kinds.append(line)
+    preview, *messages, completed = kinds
+    assert preview["type"] == "offline_sync_preview"
+    assert preview["data"]["total"] >= 3 and preview["data"]["messages"] >= 3
+    assert {m["data"]["info"]["id"] for m in messages} >= set(sent)
+    assert completed["data"]["count"] == preview["data"]["total"]
+    listen.proc.send_signal(signal.SIGTERM)
+    listen.rest()
+    assert listen.proc.returncode == 0
