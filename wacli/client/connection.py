@@ -85,7 +85,26 @@ class _Waiter:
         self.error: ClientError | None = None
 
 
-class Connection:
+class Requests:
+    """What a command needs of a connection beyond ``send`` and ``request``: the IQ
+    shorthand (here once for this module's Connection and the relay's)."""
+
+    async def request(self, node: Node, timeout: float | None = None) -> Node:
+        raise NotImplementedError
+
+    async def iq(
+        self,
+        xmlns: str,
+        type_: str,
+        content: list[Node] | bytes | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> Node:
+        """An IQ to the server; returns the result node (typed errors otherwise)."""
+        return await self.request(iq(xmlns, type_, content), timeout)
+
+
+class Connection(Requests):
     """A logged-in (or registering) connection; create it with :func:`open_connection`."""
 
     def __init__(
@@ -146,17 +165,6 @@ class Connection:
         if waiter.node.tag == "iq" and waiter.node.attr("type") == "error":
             raise iq_error(waiter.node)
         return waiter.node
-
-    async def iq(
-        self,
-        xmlns: str,
-        type_: str,
-        content: list[Node] | bytes | None = None,
-        *,
-        timeout: float | None = None,
-    ) -> Node:
-        """An IQ to the server; returns the result node (typed errors otherwise)."""
-        return await self.request(iq(xmlns, type_, content), timeout)
 
     async def wait_success(self) -> Node:
         """Wait for ``<success>`` (login accepted); the connection's end raises instead."""

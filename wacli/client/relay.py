@@ -38,6 +38,7 @@ from anyio.streams.buffered import BufferedByteReceiveStream
 
 from wacli.binary import BinaryError, Node, decode, encode
 from wacli.client import events as ev
+from wacli.client.connection import Requests
 from wacli.client.dispatcher import Sink
 from wacli.client.errors import (
     ClientError,
@@ -48,7 +49,6 @@ from wacli.client.errors import (
     RefusedError,
     RequestTimeout,
 )
-from wacli.client.stanzas import iq
 
 log = logging.getLogger(__name__)
 
@@ -297,7 +297,7 @@ def _remove_stale(path: Path) -> None:
 # -- a command's side ---------------------------------------------------------------------
 
 
-class RemoteConnection:
+class RemoteConnection(Requests):
     """What a command uses instead of its own connection while listen runs: the same
     ``send`` / ``request`` / ``iq`` / ``success_node`` as wacli.client.connection."""
 
@@ -348,16 +348,6 @@ class RemoteConnection:
         if not answer.children:
             raise RelayError("the relay answered a request with nothing")
         return answer.children[0]
-
-    async def iq(
-        self,
-        xmlns: str,
-        type_: str,
-        content: list[Node] | bytes | None = None,
-        *,
-        timeout: float | None = None,
-    ) -> Node:
-        return await self.request(iq(xmlns, type_, content), timeout)
 
     async def _read_loop(self) -> None:
         try:
