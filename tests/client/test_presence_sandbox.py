@@ -83,6 +83,25 @@ def test_chat_states_reach_the_other_side(
     assert listen.wacli.proc.returncode == 0
 
 
+def test_following_leaves_messages_for_listen(
+    sandbox: SandboxProcess, stores: tuple[Path, Path]
+) -> None:
+    watcher, _ = stores
+    follow = Lines(Wacli(watcher, sandbox.url, sandbox.root_key, "presence", "subscribe", WATCHED))
+    follow.next()
+    status, sent = sandbox.admin("POST", f"/accounts/{WATCHED}/send", {"to": WATCHER, "text": "hi"})
+    assert status == 200, sent
+    status, body = sandbox.admin("POST", f"/accounts/{WATCHED}/presence", {"available": True})
+    assert status == 200, body
+    follow.next()  # the message came before this presence, and was left alone
+    end(follow)
+    listen = Lines(Wacli(watcher, sandbox.url, sandbox.root_key, "listen", "--type", "message"))
+    line = listen.next_of("message")
+    assert line["data"]["info"]["id"] == sent["id"] and line["data"]["text"] == "hi"
+    listen.wacli.proc.send_signal(signal.SIGTERM)
+    listen.rest()
+
+
 def test_not_paired(sandbox: SandboxProcess, tmp_path: Path) -> None:
     code, out, err = run(tmp_path / "none", sandbox.url, sandbox.root_key, "presence", "available")
     assert code == ExitCode.NOT_PAIRED and out == b"" and err.count("\n") == 1

@@ -21,6 +21,7 @@ from wacli.cli.session import endpoint, open_store
 from wacli.client import events as ev
 from wacli.client.client import Client
 from wacli.client.connection import Connection
+from wacli.client.dispatcher import Outcome
 from wacli.client.errors import ClientError
 from wacli.client.presence import CHAT_STATES, chat_state, own_presence, subscribe
 from wacli.client.receive import Receiver
@@ -111,8 +112,13 @@ def presence(
         if state == "subscribe":
             assert target is not None
             receiver = Receiver(store, lambda: own_jids(store))
+
+            async def presences(node: Node) -> Outcome | None:
+                # Only presence: messages stay unacknowledged, for `listen` to take in.
+                return await receiver.handle(node) if node.tag == "presence" else None
+
             sink = LineSink(sys.stdout.buffer, frozenset({"presence"}))
-            client = Client(store, server, sink, handlers=[receiver.handle])
+            client = Client(store, server, sink, handlers=[presences])
             client.require_account()
             anyio.run(_follow, client, subscribe(target), backend="asyncio")
             return
