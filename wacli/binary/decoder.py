@@ -1,7 +1,8 @@
 """bytes -> Node, for any input: a Node, or a BinaryError and nothing else.
 
-Work is bounded by the input: every length is checked against what is left
-before anything is copied, and inflating stops at ``max_size`` bytes.
+Work is bounded by the input: a slice never copies more than the payload holds
+(a length that runs past the end leaves the position beyond it, which ends the
+decode with BinaryError), and inflating stops at ``max_size`` bytes.
 
 Values decode as follows: attribute values are text, or JIDs for JID-tagged
 values (LIST_EMPTY gives ""); content is a list of nodes, bytes for BINARY_*,
@@ -32,6 +33,8 @@ from wacli.jid import (
     MESSENGER_SERVER,
 )
 
+_new_node = object.__new__
+
 # Largest payload inflate may produce (a frame is at most 16 MiB compressed).
 MAX_INFLATED = 16 << 20
 
@@ -46,8 +49,9 @@ _AD_SERVERS = {
     128: HOSTED_SERVER,
     129: HOSTED_LID_SERVER,
 }
-# Packed nibbles read as hex digits, then a..f renamed: 10 '-', 11 '.', 15 NUL.
-_NIBBLE_FROM_HEX = str.maketrans({"a": "-", "b": ".", "f": "\x00"})
+# Packed nibbles read as hex digits, then a..f renamed: 10 '-', 11 '.', 15 NUL (a bytes
+# table: bytes.translate is several times faster than str.translate with a mapping).
+_NIBBLE_FROM_HEX = bytes.maketrans(b"abf", b"-.\x00")
 
 
 def decode(data: bytes | bytearray | memoryview, *, max_size: int = MAX_INFLATED) -> Node:
@@ -56,16 +60,30 @@ def decode(data: bytes | bytearray | memoryview, *, max_size: int = MAX_INFLATED
         data = bytes(data)
     if not data:
         raise BinaryError("empty payload")
+    pos = 1
     if data[0] & 2:
-        return _unmarshal(_inflate(data, max_size), 0)
-    return _unmarshal(data, 1)
+        data, pos = _inflate(data, max_size), 0
+    # The node's reading is inline here (not a helper) as this runs for every stanza.
+    try:
+        node, pos = _read_node(data, pos)
+    except IndexError:
+        raise BinaryError("truncated node") from None
+    except UnicodeDecodeError as exc:
+        raise BinaryError(f"text is not UTF-8: {exc.reason}") from None
+    except RecursionError:
+        raise BinaryError("nodes nested too deeply") from None
+    if pos != len(data):
+        # Past the end too: the hot paths slice without a bounds check of their own, and a
+        # slice that ran over leaves pos beyond the data, which is caught here.
+        if pos > len(data):
+            raise BinaryError("a value runs past the end of the payload")
+        raise BinaryError(f"{len(data) - pos} bytes left after the node")
+    return node
 
 
 def unmarshal(body: bytes | bytearray | memoryview) -> Node:
     """Decode one node from bytes without the flag byte."""
-    if not isinstance(body, bytes):
-        body = bytes(body)
-    return _unmarshal(body, 0)
+    return decode(b"\x00" + bytes(body))
 
 
 def _inflate(data: bytes, max_size: int) -> bytes:
@@ -79,20 +97,6 @@ def _inflate(data: bytes, max_size: int) -> bytes:
     if not inflater.eof:
         raise BinaryError("truncated zlib stream")
     return body
-
-
-def _unmarshal(data: bytes, pos: int) -> Node:
-    try:
-        node, pos = _read_node(data, pos)
-    except IndexError:
-        raise BinaryError("truncated node") from None
-    except UnicodeDecodeError as exc:
-        raise BinaryError(f"text is not UTF-8: {exc.reason}") from None
-    except RecursionError:
-        raise BinaryError("nodes nested too deeply") from None
-    if pos != len(data):
-        raise BinaryError(f"{len(data) - pos} bytes left after the node")
-    return node
 
 
 def _read_node(data: bytes, pos: int) -> tuple[Node, int]:
@@ -110,34 +114,31 @@ def _read_node(data: bytes, pos: int) -> tuple[Node, int]:
     if not size:
         raise BinaryError("empty node list")
 
-    tag = data[pos]
-    pos += 1
-    description = single[tag]
+    description = single[data[pos]]
     if description is None:
-        description, pos = _read_text(data, pos, tag, "node tag")
+        description, pos = _read_text(data, pos + 1, data[pos], "node tag")
+    else:
+        pos += 1
 
     attrs: dict[str, str | JID] = {}
     for _ in range((size - 1) >> 1):
-        tag = data[pos]
-        pos += 1
-        key = single[tag]
-        if key is None:
-            key, pos = _read_text(data, pos, tag, "attribute key")
-        tag = data[pos]
-        pos += 1
+        key = single[data[pos]]
+        if key is None:  # rare: keys are tokens (one byte) nearly always
+            key, pos = _read_text(data, pos + 1, data[pos], "attribute key")
+            tag = data[pos]
+            pos += 1
+        else:
+            tag = data[pos + 1]
+            pos += 2
         value = single[tag]
         if value is None:
             if tag == 252:
                 end = pos + 1 + data[pos]
-                if end > len(data):
-                    raise BinaryError("attribute value runs past the end")
                 value = data[pos + 1 : end].decode()
                 pos = end
             elif tag == 255 or tag == 251:
                 head = data[pos]
                 end = pos + 1 + (head & 0x7F)
-                if end > len(data):
-                    raise BinaryError("packed string runs past the end")
                 value = data[pos + 1 : end].hex()
                 if tag == 251:
                     value = value.upper()
@@ -170,8 +171,12 @@ def _read_node(data: bytes, pos: int) -> tuple[Node, int]:
                     value = ""
         attrs[key] = value
 
+    node = _new_node(Node)  # Node(...) without __init__'s defaults: decoding makes many
+    node.tag = description
+    node.attrs = attrs
     if size & 1:
-        return Node(description, attrs, None), pos
+        node.content = None
+        return node, pos
 
     tag = data[pos]
     pos += 1
@@ -183,15 +188,17 @@ def _read_node(data: bytes, pos: int) -> tuple[Node, int]:
         else:
             count = (data[pos] << 8) | data[pos + 1]
             pos += 2
-        content = []
-        append = content.append
-        for _ in range(count):
+        if count == 1:  # the most common list (a message's one <enc>): no loop to set up
             child, pos = _read_node(data, pos)
-            append(child)
+            content = [child]
+        else:
+            content = []
+            append = content.append
+            for _ in range(count):
+                child, pos = _read_node(data, pos)
+                append(child)
     elif tag == 252:
         end = pos + 1 + data[pos]
-        if end > len(data):
-            raise BinaryError("content runs past the end")
         content = data[pos + 1 : end]
         pos = end
     elif tag == 253 or tag == 254:
@@ -203,7 +210,8 @@ def _read_node(data: bytes, pos: int) -> tuple[Node, int]:
     else:
         value, pos = _read_value(data, pos, tag)
         content = str(value).encode()
-    return Node(description, attrs, content), pos
+    node.content = content
+    return node, pos
 
 
 def _binary_span(data: bytes, pos: int, tag: int) -> tuple[int, int]:
@@ -327,7 +335,7 @@ def _unpacked(digits: str, nibble: bool, half: int) -> str:
             # padding character is dropped, as whatsapp-rust does).
             if "c" in digits or "d" in digits or "e" in digits:
                 raise BinaryError("invalid nibble in NIBBLE_8 string")
-            digits = digits.translate(_NIBBLE_FROM_HEX)
+            digits = digits.encode().translate(_NIBBLE_FROM_HEX).decode()
     else:
         digits = digits.upper()
     return digits[:-1] if half else digits
