@@ -1,4 +1,5 @@
-"""Shared by the end-to-end client tests: `wacli` as a subprocess, sandbox accounts."""
+"""Shared by the end-to-end client tests: `wacli` as a subprocess, sandbox accounts, and the
+one reader of its NDJSON stdout."""
 
 from __future__ import annotations
 
@@ -9,9 +10,62 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
+
 from tests.sandbox.harness import SandboxProcess
 
-LINE_TIMEOUT = 60.0
+LINE_TIMEOUT = 60.0  # hang protection only: no test asserts on how long anything takes
+
+SCHEMA = jsonschema.Draft202012Validator(
+    json.loads((Path(__file__).resolve().parents[2] / "docs" / "events.schema.json").read_text()),
+    format_checker=jsonschema.FormatChecker(),
+)
+
+
+def valid(line: dict) -> dict:
+    """The event line, after checking it against docs/events.schema.json."""
+    SCHEMA.validate(line)
+    return line
+
+
+class Pipe:
+    """Lines of a child's stdout, read straight from the file descriptor.
+
+    select() only knows what the kernel still holds: a buffered reader in between may
+    already have taken in the next line, and select() would then wait for nothing.
+    So bytes go from os.read() into this one buffer, and lines are cut from it."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+        self._buffer = b""
+        self.eof = False
+
+    def _fill(self, timeout: float) -> bool:
+        """Read what arrives within ``timeout``; False on timeout or end of file."""
+        if self.eof:
+            return False
+        ready, _, _ = select.select([self._fd], [], [], timeout)
+        chunk = os.read(self._fd, 65536) if ready else b""
+        if ready and not chunk:
+            self.eof = True
+        self._buffer += chunk
+        return bool(chunk)
+
+    def line(self, timeout: float = LINE_TIMEOUT) -> bytes | None:
+        """The next complete line (without its newline), or None at end of file or when
+        nothing came for ``timeout`` seconds."""
+        while b"\n" not in self._buffer:
+            if not self._fill(timeout):
+                return None
+        line, self._buffer = self._buffer.split(b"\n", 1)
+        return line
+
+    def drain(self, timeout: float = LINE_TIMEOUT) -> bytes:
+        """Everything left until end of file (each read bounded by ``timeout``)."""
+        while self._fill(timeout):
+            pass
+        rest, self._buffer = self._buffer, b""
+        return rest
 
 
 class Wacli:
@@ -35,25 +89,68 @@ class Wacli:
             stderr=subprocess.PIPE,
             env={k: v for k, v in os.environ.items() if not k.startswith("WACLI_")},
         )
-
-    def event(self) -> dict:
-        """The next NDJSON line on stdout."""
         assert self.proc.stdout is not None
-        ready, _, _ = select.select([self.proc.stdout], [], [], LINE_TIMEOUT)
-        line = self.proc.stdout.readline() if ready else b""
-        assert line, f"no event line; stderr: {self.finish()[2]!r}"
-        return json.loads(line)
+        self.stdout = Pipe(self.proc.stdout.fileno())
+
+    def event(self, timeout: float = LINE_TIMEOUT) -> dict:
+        """The next NDJSON line on stdout, validated against the schema."""
+        line = self.stdout.line(timeout)
+        if line is None:
+            if not self.stdout.eof:  # nothing for LINE_TIMEOUT seconds: it hangs
+                self.proc.kill()
+            _, _, err = self.finish()
+            raise AssertionError(f"no event line; stderr: {err!r}")
+        return valid(json.loads(line))
+
+    def ready(self) -> list[dict]:
+        """The lines already written, without waiting for more."""
+        found = []
+        while (line := self.stdout.line(0)) is not None:
+            found.append(valid(json.loads(line)))
+        return found
+
+    def event_of(self, kind: str, timeout: float = LINE_TIMEOUT) -> dict:
+        """The next line of type ``kind`` (the others are skipped)."""
+        while True:
+            line = self.event(timeout)
+            if line["type"] == kind:
+                return line
+
+    def rest(self) -> list[dict]:
+        """Every line still to come until stdout closes (after a kill or a signal)."""
+        lines = self.stdout.drain().split(b"\n")
+        self.proc.wait(LINE_TIMEOUT)
+        return [valid(json.loads(line)) for line in lines if line]
 
     def finish(self) -> tuple[int, bytes, str]:
+        """Wait for the exit: (exit code, the stdout not yet read, stderr)."""
+        pending = self.stdout.drain(0)  # communicate() closes the pipe: take ours first
         out, err = self.proc.communicate(timeout=LINE_TIMEOUT)
-        return self.proc.returncode, out, err.decode()
+        self.stdout.eof = True  # and closed
+        return self.proc.returncode, pending + out, err.decode()
+
+
+class Lines:
+    """The event lines of a running ``wacli`` (a view: the reading is Wacli's own)."""
+
+    def __init__(self, wacli: Wacli) -> None:
+        self.wacli = wacli
+
+    def next(self, timeout: float = LINE_TIMEOUT) -> dict:
+        return self.wacli.event(timeout)
+
+    def next_of(self, kind: str) -> dict:
+        return self.wacli.event_of(kind)
+
+    def rest(self) -> list[dict]:
+        return self.wacli.rest()
 
 
 def run(store: Path, server: str, root: str, *args: str) -> tuple[int, bytes, str]:
     return Wacli(store, server, root, *args).finish()
 
 
-def new_account(sandbox: SandboxProcess, phone: str) -> dict:
-    status, body = sandbox.admin("POST", "/accounts", {"phone": phone, "push_name": "Tester"})
+def new_account(sandbox: SandboxProcess, phone: str, push_name: str = "Tester") -> dict:
+    status, body = sandbox.admin("POST", "/accounts", {"phone": phone, "push_name": push_name})
     assert status in (200, 201), body
     return body

@@ -1,0 +1,169 @@
+"""wacli and an unmodified Baileys 7, each linked to its own simulated account in one
+sandbox, talk to each other: the peer is a companion device, not a simulated phone.
+
+`wacli send` (the real CLI) encrypts for Baileys' device and its phone; Baileys' own
+messages.upsert shows the text decrypted. Baileys sends to the wacli account, by phone
+number JID and by LID, and `wacli listen` prints each as a `message` line (checked
+against docs/events.schema.json). A `--reply-to` reply reaches Baileys with its quote.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.client.accounts import pair
+from tests.client.support import Wacli, run
+from tests.interop.node import NodeProcess
+from tests.interop.test_sandbox_baileys import Baileys
+from tests.sandbox.harness import SandboxProcess
+
+BAILEYS_PHONE = "15550007001"
+WACLI_PHONE = "15550007002"
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[SandboxProcess]:
+    with SandboxProcess() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def peers(
+    sandbox: SandboxProcess, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Baileys, dict, Path, dict]]:
+    """(Baileys linked to BAILEYS_PHONE by QR, its account, the wacli store linked to
+    WACLI_PHONE by code, that account)."""
+    base = tmp_path_factory.mktemp("client-baileys")
+    status, account = sandbox.admin(
+        "POST", "/accounts", {"phone": BAILEYS_PHONE, "push_name": "Bailey"}
+    )
+    assert status == 201, account
+    node = NodeProcess("baileys_client.mjs", timeout=90.0)
+    try:
+        baileys = Baileys(node, base / "baileys-auth")
+        # No history sync comes from the sandbox's phones: don't let Baileys wait for one.
+        baileys.start(sandbox, history=False)
+        qr = baileys.call("wait_qr", timeout_ms=20000)["qr"]
+        status, linked = sandbox.admin("POST", f"/accounts/{BAILEYS_PHONE}/link", {"qr": qr})
+        assert status == 200, linked
+        baileys.call("wait_open", timeout_ms=30000)
+        store = base / "wacli"
+        linked_wacli = pair(sandbox, store, WACLI_PHONE)
+        wacli_account = {key: bare(linked_wacli[key]) for key in ("jid", "lid")}
+        yield baileys, account, store, wacli_account
+    finally:
+        try:
+            node.call("stop")
+        finally:
+            node.close()
+
+
+def stop(listen: Wacli) -> None:
+    """SIGTERM ends a running `wacli listen` with exit 0."""
+    if listen.proc.poll() is None:
+        listen.proc.send_signal(signal.SIGTERM)
+        listen.rest()
+        assert listen.proc.returncode == 0
+
+
+def bare(jid: str) -> str:
+    """The account JID of a device JID (``user:device@server`` -> ``user@server``)."""
+    user, server = jid.split("@")
+    return f"{user.split(':')[0]}@{server}"
+
+
+def wacli_send(sandbox: SandboxProcess, store: Path, *args: str) -> str:
+    code, out, err = run(store, sandbox.url, sandbox.root_key, "send", *args)
+    assert code == 0, err
+    return out.decode().strip()
+
+
+def test_wacli_sends_to_baileys(
+    sandbox: SandboxProcess, peers: tuple[Baileys, dict, Path, dict]
+) -> None:
+    baileys, account, store, wacli_account = peers
+    sent = []
+    for n in range(3):  # the first starts the sessions (pkmsg), the others use them (msg)
+        text = f"from wacli {n}"
+        sent.append(wacli_send(sandbox, store, BAILEYS_PHONE, text))
+        got = baileys.call("wait_message", text=text, timeout_ms=20000)["message"]
+        assert got["key"]["id"] == sent[-1] and not got["key"]["fromMe"]
+        assert got["key"]["remoteJid"] == f"{WACLI_PHONE}@s.whatsapp.net"
+        assert got["pushName"] == "Tester"
+    # Addressed by LID, from our LID device: Baileys sees our LID as the chat.
+    by_lid = wacli_send(sandbox, store, account["lid"], "by LID")
+    got = baileys.call("wait_message", text="by LID", timeout_ms=20000)["message"]
+    assert got["key"]["id"] == by_lid and not got["key"]["fromMe"]
+    assert got["key"]["remoteJid"] == wacli_account["lid"]
+    sent.append(by_lid)
+    # The receipts of Baileys' device and of its phone were queued for wacli's device while
+    # no wacli ran: `listen` gets them on login. Baileys, not marked online, says "inactive"
+    # where an app in the foreground says "delivery" (its sendReceipt).
+    listen = Wacli(store, sandbox.url, sandbox.root_key, "listen", "--type", "receipt")
+    try:
+        by_device: dict[str, set[str]] = {"inactive": set(), "delivery": set()}
+        while not all(set(sent) <= ids for ids in by_device.values()):
+            receipt = listen.event()["data"]
+            lid = receipt["message_ids"] == [by_lid]  # answered in the addressing it came in
+            assert receipt["source"]["chat"] == account["lid" if lid else "jid"]
+            assert receipt["source"]["is_from_me"] is False
+            device = receipt["source"]["sender"].split("@")[0].partition(":")[2]
+            expected = "inactive" if device else "delivery"  # Baileys : its phone
+            assert receipt["type"] == expected, receipt
+            by_device[expected].update(receipt["message_ids"])
+    finally:
+        stop(listen)
+
+
+def test_baileys_sends_to_wacli_by_pn_and_lid(
+    sandbox: SandboxProcess, peers: tuple[Baileys, dict, Path, dict]
+) -> None:
+    baileys, baileys_account, store, wacli_account = peers
+    listen = Wacli(store, sandbox.url, sandbox.root_key, "listen")
+    try:
+        listen.event_of("connected")
+        targets = [wacli_account["jid"], wacli_account["jid"], wacli_account["lid"]]
+        for n, to in enumerate(targets):
+            text = f"from Baileys {n}"
+            sent = baileys.call("send_text", to=to, text=text)
+            line = listen.event_of("message")
+            info = line["data"]["info"]
+            assert info["id"] == sent["id"]
+            assert line["data"]["text"] == text
+            assert info["is_from_me"] is False and info["is_group"] is False
+            assert info["push_name"] == "Bailey"
+            # From Baileys' device (not its phone), in the addressing Baileys chose: a
+            # message to our LID comes from its LID; to our number, from either (Baileys
+            # moves to LIDs once it knows ours).
+            assert info["chat"] == bare(info["sender"]) and info["sender"] != info["chat"]
+            expected = (
+                [baileys_account["lid"]] if to.endswith("@lid") else list(baileys_account.values())
+            )
+            assert info["chat"] in expected
+    finally:
+        stop(listen)
+
+
+def test_wacli_replies_to_a_baileys_message(
+    sandbox: SandboxProcess, peers: tuple[Baileys, dict, Path, dict]
+) -> None:
+    baileys, baileys_account, store, wacli_account = peers
+    listen = Wacli(store, sandbox.url, sandbox.root_key, "listen")
+    try:
+        listen.event_of("connected")
+        original = baileys.call("send_text", to=wacli_account["jid"], text="question?")
+        assert listen.event_of("message")["data"]["info"]["id"] == original["id"]
+    finally:
+        stop(listen)
+    reply = wacli_send(sandbox, store, BAILEYS_PHONE, "answer!", "--reply-to", original["id"])
+    got = baileys.call("wait_message", text="answer!", timeout_ms=20000)["message"]
+    assert got["key"]["id"] == reply
+    assert got["contextInfo"]["stanzaId"] == original["id"]
+    assert got["contextInfo"]["participant"] in (baileys_account["jid"], baileys_account["lid"])
+    # The quote is Baileys' own message as wacli archived it (Baileys sends text as an
+    # extendedTextMessage with a messageSecret).
+    assert got["contextInfo"]["quotedMessage"]["extendedTextMessage"] == {"text": "question?"}
