@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from wacli.binary import BinaryError, Node
 from wacli.client.connection import Connection
 from wacli.client.errors import RefusedError
+from wacli.client.sessions import session_address
 from wacli.client.usync import device_lists
 from wacli.jid import JID, JIDError
 from wacli.proto import e2e_pb2
 from wacli.protocol.padding import pad_message
-from wacli.signal import PreKeyBundle, ProtocolAddress, SessionCipher, process_prekey_bundle
+from wacli.signal import PreKeyBundle, SessionCipher, process_prekey_bundle
 from wacli.signal.errors import SignalError
 from wacli.store import Store
 
@@ -110,6 +111,24 @@ def device_sent_copy(chat: JID, message: e2e_pb2.Message) -> e2e_pb2.Message:
     return copy
 
 
+_MEDIA_FIELDS = (
+    "image_message",
+    "video_message",
+    "audio_message",
+    "document_message",
+    "sticker_message",
+)
+
+
+def message_type(message: e2e_pb2.Message) -> str:
+    """The stanza's ``type`` (whatsmeow getTypeFromMessage): "reaction", "media" or "text"."""
+    if message.HasField("reaction_message"):
+        return "reaction"
+    if any(message.HasField(field) for field in _MEDIA_FIELDS):
+        return "media"
+    return "text"
+
+
 def edit_attr(message: e2e_pb2.Message) -> str | None:
     """The stanza's ``edit`` attribute (whatsmeow getEditAttribute)."""
     if message.HasField("protocol_message"):
@@ -176,14 +195,9 @@ class Sent:
     timestamp: int  # unix seconds, the server's ``t`` when it gave one
 
 
-def _address(jid: JID) -> ProtocolAddress:
-    name, device = jid.signal_address()
-    return ProtocolAddress(name, device)
-
-
-async def _ensure_sessions(conn: Connection, store: Store, devices: list[JID]) -> list[JID]:
+async def ensure_sessions(conn: Connection, store: Store, devices: list[JID]) -> list[JID]:
     """Start sessions with the devices that have none; returns the devices we can reach."""
-    missing = [jid for jid in devices if not SessionCipher(store, _address(jid)).has_session()]
+    missing = [jid for jid in devices if not has_session(store, jid)]
     bundles = await fetch_bundles(conn, missing)
     reachable = []
     for jid in devices:
@@ -191,14 +205,39 @@ async def _ensure_sessions(conn: Connection, store: Store, devices: list[JID]) -
             bundle = bundles.get(jid)
             if bundle is None:
                 continue
-            process_prekey_bundle(store, _address(jid), bundle)
+            process_prekey_bundle(store, session_address(store, jid), bundle)
         reachable.append(jid)
     return reachable
 
 
-def _enc(store: Store, jid: JID, plaintext: bytes) -> Node:
-    ciphertext = SessionCipher(store, _address(jid)).encrypt(pad_message(plaintext))
-    return Node("enc", {"v": "2", "type": ciphertext.type.enc_type}, ciphertext.body)
+def has_session(store: Store, jid: JID) -> bool:
+    return SessionCipher(store, session_address(store, jid)).has_session()
+
+
+def start_session(store: Store, jid: JID, bundle: PreKeyBundle) -> None:
+    """A fresh session with ``jid`` from ``bundle``, replacing the current one."""
+    process_prekey_bundle(store, session_address(store, jid), bundle)
+
+
+def encrypt_for(store: Store, jid: JID, plaintext: bytes, **attrs: str) -> Node:
+    """``<enc v=2 type=pkmsg|msg>`` of the padded ``plaintext`` for one device."""
+    ciphertext = SessionCipher(store, session_address(store, jid)).encrypt(pad_message(plaintext))
+    return Node("enc", {"v": "2", "type": ciphertext.type.enc_type, **attrs}, ciphertext.body)
+
+
+def has_pkmsg(encs: list[Node]) -> bool:
+    """Whether the stanza needs our ``<device-identity>`` (a pkmsg starts a session)."""
+    return any(enc.attr("type") == "pkmsg" for enc in encs)
+
+
+def settle(ack: Node, message_id: str, chat: JID) -> Sent:
+    """The result of the server's ack; RefusedError when it carries an error."""
+    error = ack.attr("error")
+    if error is not None:
+        code = int(error) if error.isdigit() else None
+        raise RefusedError(f"the server refused message {message_id} (error {error})", code)
+    t = ack.attr("t")
+    return Sent(message_id, chat, int(t) if t and t.isdigit() else int(time.time()))
 
 
 async def send_message(
@@ -223,30 +262,27 @@ async def send_message(
     if chat.user == own.user:  # a note to ourselves: every device gets the plain message
         theirs, ours = theirs + ours, []
         theirs = [jid for jid in theirs if jid.device != own.device]
-    reachable = set(await _ensure_sessions(conn, store, theirs + ours))
+    reachable = set(await ensure_sessions(conn, store, theirs + ours))
     plain = message.SerializeToString()
     copy = device_sent_copy(chat, message).SerializeToString()
     participants = []
     with store.transaction():
         for jid in theirs:
             if jid in reachable:
-                participants.append(Node("to", {"jid": jid}, [_enc(store, jid, plain)]))
+                participants.append(Node("to", {"jid": jid}, [encrypt_for(store, jid, plain)]))
         for jid in ours:
             if jid in reachable:
-                participants.append(Node("to", {"jid": jid}, [_enc(store, jid, copy)]))
+                participants.append(Node("to", {"jid": jid}, [encrypt_for(store, jid, copy)]))
+        # Kept before it goes out: a retry receipt may follow the ack at once.
+        store.remember_sent(chat, message_id, plain)
     if not participants:
         raise RefusedError(f"{chat} has no device this account can encrypt for")
-    attrs: dict[str, object] = {"id": message_id, "to": chat, "type": "text"}
+    attrs: dict[str, object] = {"id": message_id, "to": chat, "type": message_type(message)}
     edit = edit_attr(message)
     if edit is not None:
         attrs["edit"] = edit
     content = [Node("participants", {}, participants)]
-    if any(p.children[0].attr("type") == "pkmsg" for p in participants):
+    if has_pkmsg([p.children[0] for p in participants]):
         content.append(Node("device-identity", {}, account.signed_identity))
     ack = await conn.request(Node("message", attrs, content), timeout)  # type: ignore[arg-type]
-    error = ack.attr("error")
-    if error is not None:
-        code = int(error) if error.isdigit() else None
-        raise RefusedError(f"the server refused message {message_id} (error {error})", code)
-    t = ack.attr("t")
-    return Sent(message_id, chat, int(t) if t and t.isdigit() else int(time.time()))
+    return settle(ack, message_id, chat)
