@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -34,7 +35,10 @@ def unb64(text: str) -> bytes:
 class NodeProcess:
     """A long-lived ``node js/<script>`` speaking NDJSON request/response."""
 
-    def __init__(self, script: str, timeout: float = 60.0) -> None:
+    def __init__(
+        self, script: str, timeout: float = 60.0, env: dict[str, str] | None = None
+    ) -> None:
+        """``env`` adds to the environment (e.g. NODE_EXTRA_CA_CERTS for the sandbox's CA)."""
         node = shutil.which("node")
         if node is None:
             raise RuntimeError("node is not installed; the interop tests need Node.js")
@@ -49,6 +53,7 @@ class NodeProcess:
             stderr=None,
             text=True,
             bufsize=1,
+            env={**os.environ, **(env or {})},
         )
 
     def call(self, op: str, **params: Any) -> Any:

@@ -1,0 +1,120 @@
+"""Media between an unmodified Baileys 7, the sandbox's phones and wacli, over the sandbox's
+https media listener (Baileys trusts its CA through NODE_EXTRA_CA_CERTS; nothing turns
+certificate checks off).
+
+- a simulated phone sends an image: Baileys downloads and decrypts it itself
+  (downloadMediaMessage) and gets the very bytes;
+- wacli sends an image (``wacli send --file``): Baileys downloads and decrypts it too;
+- Baileys sends an image (its own media_conn, encryption and upload): the phone's inbox
+  shows the SHA-256 of the bytes it decrypted.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.client.accounts import pair
+from tests.client.support import run
+from tests.interop.node import NodeProcess
+from tests.sandbox.harness import SandboxProcess
+
+ALICE = "15550008001"  # Baileys is linked to her
+BOB = "15550008002"  # a simulated phone
+CAROL = "15550008003"  # wacli is linked to her
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[SandboxProcess]:
+    with SandboxProcess() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def baileys(sandbox: SandboxProcess, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+    env = {"NODE_EXTRA_CA_CERTS": sandbox.endpoints["media_ca"]}
+    node = NodeProcess("baileys_client.mjs", timeout=90.0, env=env)
+    try:
+        assert sandbox.admin("POST", "/accounts", {"phone": ALICE, "push_name": "Alice"})[0] == 201
+        assert sandbox.admin("POST", "/accounts", {"phone": BOB, "push_name": "Bob"})[0] == 201
+        auth = tmp_path_factory.mktemp("baileys") / "auth"
+        node.call("start", url=sandbox.url, root_key=sandbox.root_key, dir=str(auth))
+        qr = node.call("wait_qr", timeout_ms=20000)["qr"]
+        status, linked = sandbox.admin("POST", f"/accounts/{ALICE}/link", {"qr": qr})
+        assert status == 200, linked
+        node.call("wait_open", timeout_ms=30000)
+        yield node
+    finally:
+        try:
+            node.call("stop")
+        finally:
+            node.close()
+
+
+def test_baileys_downloads_a_phones_image(sandbox: SandboxProcess, baileys: NodeProcess) -> None:
+    picture = os.urandom(40_000)
+    body = {
+        "to": ALICE,
+        "image": {
+            "data": base64.b64encode(picture).decode(),
+            "mimetype": "image/jpeg",
+            "caption": "from Bob",
+        },
+    }
+    status, sent = sandbox.admin("POST", f"/accounts/{BOB}/send", body)
+    assert status == 200, sent
+    got = baileys.call("download_media", id=sent["id"], timeout_ms=30000)
+    assert got["sha256"] == hashlib.sha256(picture).hexdigest()
+    assert got["size"] == len(picture)
+    assert got["caption"] == "from Bob" and got["mimetype"] == "image/jpeg"
+
+
+def test_baileys_downloads_wacli_s_image(
+    sandbox: SandboxProcess, baileys: NodeProcess, tmp_path: Path
+) -> None:
+    store = tmp_path / "wacli"
+    pair(sandbox, store, CAROL)
+    picture = tmp_path / "cat.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(30_000))
+    code, out, err = run(
+        store,
+        sandbox.url,
+        sandbox.root_key,
+        *("send", ALICE, "--file", str(picture), "--caption", "from wacli"),
+        *("--media-ca", sandbox.endpoints["media_ca"]),
+    )
+    assert code == 0, err
+    got = baileys.call("download_media", id=out.decode().strip(), timeout_ms=30000)
+    assert got["sha256"] == hashlib.sha256(picture.read_bytes()).hexdigest()
+    assert got["mimetype"] == "image/png" and got["caption"] == "from wacli"
+
+
+def test_a_phone_decrypts_baileys_image(sandbox: SandboxProcess, baileys: NodeProcess) -> None:
+    picture = os.urandom(25_000)
+    sent = baileys.call(
+        "send_image",
+        to=f"{BOB}@s.whatsapp.net",
+        data=base64.b64encode(picture).decode(),
+        mimetype="image/jpeg",
+        caption="from Baileys",
+    )
+    assert sent["url"].startswith("https://127.0.0.1:")
+    for _ in range(40):  # each poll waits in Baileys' own timer; no timing is asserted
+        status, inbox = sandbox.admin("GET", f"/accounts/{BOB}/inbox")
+        assert status == 200
+        found = [e for e in inbox if e["id"] == sent["id"]]
+        if found:
+            break
+        baileys.call("hold", ms=250)
+    else:
+        raise AssertionError(f"Baileys' image never reached the phone: {inbox}")
+    entry = found[0]
+    assert entry["media_kind"] == "image", entry
+    assert entry["media_sha256"] == hashlib.sha256(picture).hexdigest()
+    assert entry["media_size"] == len(picture)
+    assert entry["message"]["imageMessage"]["caption"] == "from Baileys"
