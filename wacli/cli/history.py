@@ -10,22 +10,38 @@ from __future__ import annotations
 
 import os
 import re
-import signal
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
+import anyio
 import orjson
 import typer
 from google.protobuf.json_format import MessageToDict
 from google.protobuf.message import DecodeError
 from typer.core import TyperGroup
 
+from wacli.binary import BinaryError, Node
 from wacli.cli.exit_codes import ExitCode, fail
+from wacli.cli.listen import own_jids
+from wacli.cli.output import printable, rfc3339, write_lines
+from wacli.cli.session import endpoint, open_archive, open_store
+from wacli.client import events as ev
+from wacli.client.client import Client
+from wacli.client.dispatcher import Handler, Outcome
+from wacli.client.errors import RequestTimeout
+from wacli.client.history import (
+    HistorySyncHook,
+    archived_count,
+    backfill_request,
+    request_backfill,
+)
+from wacli.client.receive import Receiver
+from wacli.client.relay import RemoteConnection
 from wacli.jid import JIDError, parse_jid, phone_to_jid
 from wacli.proto import e2e_pb2
-from wacli.store import DB_NAME, Store, StoreError
+from wacli.protocol.history import MAX_ON_DEMAND
+from wacli.store import Store
 from wacli.store.archive import Archive, ArchivedMessage, Reaction
 
 
@@ -61,11 +77,6 @@ history_app = typer.Typer(
 )
 
 
-def _fail(message: str, code: ExitCode) -> NoReturn:
-
-    fail(message, code)
-
-
 # -- arguments -------------------------------------------------------------------------------
 
 
@@ -74,9 +85,9 @@ def chat_jid(text: str) -> str:
     try:
         parsed = parse_jid(text) if "@" in text else phone_to_jid(text)
     except JIDError as exc:
-        _fail(f"not a chat: {exc}", ExitCode.USAGE)
+        fail(f"not a chat: {exc}", ExitCode.USAGE)
     if parsed.is_server:
-        _fail(f"not a chat: {text!r} is a server, not a user or group", ExitCode.USAGE)
+        fail(f"not a chat: {text!r} is a server, not a user or group", ExitCode.USAGE)
     return str(parsed.to_non_ad())  # chats are archived by account, not by device
 
 
@@ -93,7 +104,7 @@ def parse_time(text: str) -> int:
     """
     match = _RFC3339.fullmatch(text.strip())
     if match is None:
-        _fail(
+        fail(
             f"--before {text!r} is not a time; use RFC 3339 (2026-11-25T10:00:00Z) or a date "
             "(2026-11-25)",
             ExitCode.USAGE,
@@ -105,7 +116,7 @@ def parse_time(text: str) -> int:
         zone = "+00:00" if zone in ("Z", "z") else zone
         moment = datetime.fromisoformat(f"{day}T{clock}{zone}")
     except ValueError as exc:
-        _fail(f"--before {text!r} is not a valid time: {exc}", ExitCode.USAGE)
+        fail(f"--before {text!r} is not a valid time: {exc}", ExitCode.USAGE)
     seconds = int(moment.timestamp())
     if fraction and int(fraction[1:]):
         seconds += 1
@@ -113,21 +124,6 @@ def parse_time(text: str) -> int:
 
 
 # -- output ------------------------------------------------------------------------------------
-
-
-def _rfc3339(seconds: int | None) -> str | None:
-    if seconds is None:
-        return None
-    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _printable(text: str) -> str:
-    """One terminal line: control characters (newlines, escape sequences) shown escaped."""
-    escapes = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-    return _CONTROL.sub(lambda m: escapes.get(m[0], f"\\x{ord(m[0]):02x}"), text)
 
 
 def plain_line(message: ArchivedMessage) -> str:
@@ -138,7 +134,7 @@ def plain_line(message: ArchivedMessage) -> str:
         body = f"[{message.type}]"
     else:
         body = message.text + (" (edited)" if message.edited_at is not None else "")
-    return _printable(f"{_rfc3339(message.timestamp)}  {message.chat}  {who}: {body}")
+    return printable(f"{rfc3339(message.timestamp)}  {message.chat}  {who}: {body}")
 
 
 def _message_json(raw: bytes | None) -> Any:
@@ -156,33 +152,22 @@ def json_row(message: ArchivedMessage, reactions: list[Reaction]) -> dict[str, A
         "chat": message.chat,
         "sender": message.sender,
         "is_from_me": message.from_me,
-        "timestamp": _rfc3339(message.timestamp),
+        "timestamp": rfc3339(message.timestamp),
         "push_name": message.push_name,
         "type": message.type,
         "text": message.text,
         "message": _message_json(message.raw),
         "reply_to": message.reply_to,
-        "edited_at": _rfc3339(message.edited_at),
-        "revoked_at": _rfc3339(message.revoked_at),
+        "edited_at": rfc3339(message.edited_at),
+        "revoked_at": rfc3339(message.revoked_at),
         "reactions": [
-            {"sender": r.sender, "emoji": r.emoji, "timestamp": _rfc3339(r.timestamp)}
+            {"sender": r.sender, "emoji": r.emoji, "timestamp": rfc3339(r.timestamp)}
             for r in reactions
         ],
     }
 
 
 # -- the commands ------------------------------------------------------------------------------
-
-
-def open_archive(directory: Path) -> tuple[Store, Archive]:
-    """Open an existing store; a store never written is not created here."""
-    if not (directory / DB_NAME).is_file():
-        _fail("no archive yet; run wacli pair / wacli listen first", ExitCode.NOT_PAIRED)
-    try:
-        store = Store(directory)
-    except StoreError as exc:
-        _fail(str(exc), ExitCode.UNEXPECTED)
-    return store, Archive(store)
 
 
 @history_app.callback(invoke_without_command=True)
@@ -224,7 +209,7 @@ def history(
             lines = [plain_line(message).encode() + b"\n" for message in page]
     finally:
         store.close()
-    _write(lines)
+    write_lines(lines)
 
 
 def _json_lines(archive: Archive, page: list[ArchivedMessage]) -> list[bytes]:
@@ -242,22 +227,98 @@ def _json_lines(archive: Archive, page: list[ArchivedMessage]) -> list[bytes]:
     ]
 
 
-def _write(lines: list[bytes]) -> None:
-    out = sys.stdout.buffer
-    try:
-        out.writelines(lines)
-        out.flush()
-    except BrokenPipeError:
-        # The reader left (`| head`): stop quietly with SIGPIPE's status, as git does.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(128 + signal.SIGPIPE) from None
+# How long backfill waits for the phone's answer (seconds); WACLI_BACKFILL_TIMEOUT overrides.
+BACKFILL_TIMEOUT = 60.0
+
+
+class _Relayed:
+    """The sink of backfill: with a running `listen`, the phone's answer is processed there
+    and only its history_sync event comes here through the relay (the rest is dropped:
+    backfill prints only its result)."""
+
+    def __init__(self) -> None:
+        self.answered = anyio.Event()
+        self.received = 0
+
+    async def __call__(self, event: ev.Event) -> None:
+        if event.type != "history_sync" or self.answered.is_set():
+            return
+        try:
+            data = orjson.loads(event.line()).get("data") or {}
+        except orjson.JSONDecodeError:
+            return
+        if data.get("sync_type") == "ON_DEMAND":
+            self.received = int(data.get("messages") or 0)
+            self.answered.set()
+
+
+def _from_own_phone(store: Store, handle: Handler) -> Handler:
+    """Only our phone's peer messages (the history it sends) are taken here; everything
+    else stays queued at the server for `wacli listen`."""
+
+    async def handler(node: Node) -> Outcome | None:
+        if node.tag != "message" or node.attr("category") != "peer":
+            return None
+        try:
+            sender = node.attr_jid("from")
+        except (BinaryError, JIDError):
+            return None
+        device, lid = own_jids(store)
+        if sender.device != 0 or sender.user not in (device.user, lid.user if lid else None):
+            return None
+        return await handle(node)
+
+    return handler
+
+
+async def _backfill(
+    client: Client, hook: HistorySyncHook, relayed: _Relayed, chat: str, count: int, timeout: float
+) -> tuple[int, int]:
+    """(messages the phone sent, messages new to the archive)."""
+    account = client.require_account()
+    request = backfill_request(client.store, chat, count)
+    before = archived_count(client.store, chat)
+    async with client.session() as conn:
+        request_id = await request_backfill(conn, client.store, parse_jid(account.jid), request)
+        with anyio.move_on_after(timeout):
+            if isinstance(conn, RemoteConnection):  # listen runs: it archives the answer
+                await relayed.answered.wait()
+                return relayed.received, archived_count(client.store, chat) - before
+            stored = await hook.wait_answer(request_id)
+            return stored.messages, stored.added
+    raise RequestTimeout(f"the phone did not answer the history request within {timeout:.0f} s")
 
 
 @history_app.command()
 def backfill(
+    ctx: typer.Context,
     chat: Annotated[str, typer.Argument(help="Phone number or JID.", metavar="CHAT")],
-    count: Annotated[int, typer.Option(min=1, help="How many older messages to ask for.")] = 50,
+    count: Annotated[
+        int, typer.Option(min=1, max=MAX_ON_DEMAND, help="How many older messages to ask for.")
+    ] = 50,
+    json: Annotated[bool, typer.Option("--json", help="A JSON object instead of a line.")] = False,
 ) -> None:
     """Ask the phone for older messages of CHAT (needs the network)."""
-    chat_jid(chat)
-    _fail("history backfill is not built yet in this version of wacli", ExitCode.UNEXPECTED)
+    key = chat_jid(chat)
+    options = ctx.obj
+    server = endpoint(options)
+    store = open_store(options)
+    try:
+        timeout = float(os.environ.get("WACLI_BACKFILL_TIMEOUT") or BACKFILL_TIMEOUT)
+    except ValueError:
+        fail("WACLI_BACKFILL_TIMEOUT must be a number of seconds", ExitCode.USAGE)
+    try:
+        hook = HistorySyncHook(store)
+        receiver = Receiver(store, lambda: own_jids(store), hooks=[hook])
+        handler = _from_own_phone(store, receiver.handle)
+        relayed = _Relayed()
+        client = Client(store, server, relayed, handlers=[handler], on_connect=[hook.attach])
+        run = (_backfill, client, hook, relayed, key, count, timeout)
+        received, added = anyio.run(*run, backend="asyncio")
+    finally:
+        store.close()
+    if json:
+        line = {"chat": key, "requested": count, "received": received, "added": added}
+        write_lines([orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE)])
+    else:
+        write_lines([f"{added} messages added to {key} ({received} sent by the phone)\n".encode()])
