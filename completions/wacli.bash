@@ -6,7 +6,7 @@ _wacli() {
         word="${COMP_WORDS[i]}"
         if ((skip)); then skip=0; continue; fi
         case "$word" in
-            --before|--count|--edit|--host|--id|--limit|--noise-root|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type) skip=1; continue ;;
+            --before|--caption|--count|--edit|--file|--host|--id|--limit|--media-ca|--noise-root|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type) skip=1; continue ;;
             -*) continue ;;
         esac
         case "${cmdpath:+$cmdpath }$word" in
@@ -14,14 +14,14 @@ _wacli() {
         esac
     done
     case "$prev" in
-        --state|--store) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --before|--count|--edit|--host|--id|--limit|--noise-root|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type) COMPREPLY=(); return ;;
+        --file|--media-ca|--state|--store) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --before|--caption|--count|--edit|--file|--host|--id|--limit|--media-ca|--noise-root|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type) COMPREPLY=(); return ;;
     esac
     local words
     case "$cmdpath" in
         '') words="pair send listen presence chats contacts whoami logout completion history sandbox --store --server --noise-root --verbose -v --help" ;;
         'pair') words="--phone --json --help" ;;
-        'send') words="--reply-to --react --id --edit --revoke --json --help" ;;
+        'send') words="--reply-to --react --id --edit --revoke --file --caption --media-ca --json --help" ;;
         'listen') words="--type --help" ;;
         'presence') words="--to --help" ;;
         'chats') words="--limit --json --help" ;;
@@ -30,7 +30,7 @@ _wacli() {
         'logout') words="--help" ;;
         'completion') words="--help" ;;
         'history') words="backfill --limit --before --search --json --help" ;;
-        'history backfill') words="--count --help" ;;
+        'history backfill') words="--count --json --help" ;;
         'sandbox') words="serve --help" ;;
         'sandbox serve') words="--host --port --state --help" ;;
     esac

@@ -10,7 +10,7 @@ function __wacli_path
             continue
         end
         switch $word
-            case --before --count --edit --host --id --limit --noise-root --phone --port --react --reply-to --revoke --search --server --state --store --to --type
+            case --before --caption --count --edit --file --host --id --limit --media-ca --noise-root --phone --port --react --reply-to --revoke --search --server --state --store --to --type
                 set skip 1
                 continue
             case '-*'
@@ -52,6 +52,9 @@ complete -c wacli -n '__wacli_at send' -l react -x -d 'React with EMOJI to the m
 complete -c wacli -n '__wacli_at send' -l id -x -d 'The message --react reacts to.'
 complete -c wacli -n '__wacli_at send' -l edit -x -d 'Replace the text of our message ID.'
 complete -c wacli -n '__wacli_at send' -l revoke -x -d 'Delete our message ID for everyone.'
+complete -c wacli -n '__wacli_at send' -l file -r -F -d 'Send a file: image, video, audio or document by MIME type.'
+complete -c wacli -n '__wacli_at send' -l caption -x -d 'Caption for --file.'
+complete -c wacli -n '__wacli_at send' -l media-ca -r -F -d 'Trust only this CA for the media server\'s TLS (e.g. the sandbox\'s media_ca).'
 complete -c wacli -n '__wacli_at send' -l json -d 'Print {"id","to","timestamp"}.'
 complete -c wacli -n '__wacli_at send' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at listen' -l type -x -d 'Keep only these event types (T1,T2).'
@@ -74,6 +77,7 @@ complete -c wacli -n '__wacli_at history' -l search -x -d 'Only messages holding
 complete -c wacli -n '__wacli_at history' -l json -d 'NDJSON rows instead of lines.'
 complete -c wacli -n '__wacli_at history' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at history backfill' -l count -x -d 'How many older messages to ask for.'
+complete -c wacli -n '__wacli_at history backfill' -l json -d 'A JSON object instead of a line.'
 complete -c wacli -n '__wacli_at history backfill' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at sandbox' -a 'serve' -d 'Serve until SIGINT/SIGTERM; prints one JSON line with url, admin_url and root key.'
 complete -c wacli -n '__wacli_at sandbox' -l help -d 'Show the help and exit.'

@@ -6,7 +6,7 @@ _wacli() {
         word=${words[i]}
         if ((skip)); then skip=0; continue; fi
         case $word in
-            (--before|--count|--edit|--host|--id|--limit|--noise-root|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type) skip=1; continue ;;
+            (--before|--caption|--count|--edit|--file|--host|--id|--limit|--media-ca|--noise-root|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type) skip=1; continue ;;
             (-*) continue ;;
         esac
         case "${cmdpath:+$cmdpath }$word" in
@@ -14,14 +14,14 @@ _wacli() {
         esac
     done
     case ${words[CURRENT-1]} in
-        (--state|--store) _files; return ;;
-        (--before|--count|--edit|--host|--id|--limit|--noise-root|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type) return ;;
+        (--file|--media-ca|--state|--store) _files; return ;;
+        (--before|--caption|--count|--edit|--file|--host|--id|--limit|--media-ca|--noise-root|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type) return ;;
     esac
     local -a items
     case $cmdpath in
         ('') items=('pair:Link this store as a companion device (QR, or a code with --phone).' 'send:Send a message; exits 0 once the server acknowledged it.' 'listen:Write every event as one NDJSON line on stdout.' 'presence:Set own presence, follow a contact'\''s, or send a chat state.' 'chats:List the archived chats: pinned first, then the most recently active.' 'contacts:List the contacts the archive has learnt (push names, address book, LIDs).' 'whoami:Show which account and device this store is linked as (no network).' 'logout:Unlink this device from the phone'\''s account and forget it (the archive stays).' 'completion:Print the shell completion script for SHELL (bash, zsh or fish).' 'history:Read the local message archive (filled by listen and history sync).' 'sandbox:A local WhatsApp-compatible server with simulated phones, for offline tests.' '--store:The session store directory.' '--server:WebSocket URL of the server.' '--noise-root:Hex root key the server'\''s Noise certificate chain must be signed by.' '--verbose:Debug logs on stderr.' '-v:Debug logs on stderr.' '--help:Show the help and exit.') ;;
         ('pair') items=('--phone:Link with an 8-character pairing code for this phone number (international form, e.g. +15551234567).' '--json:Write the pairing events as NDJSON on stdout.' '--help:Show the help and exit.') ;;
-        ('send') items=('--reply-to:Quote the message with this id.' '--react:React with EMOJI to the message --id.' '--id:The message --react reacts to.' '--edit:Replace the text of our message ID.' '--revoke:Delete our message ID for everyone.' '--json:Print {"id","to","timestamp"}.' '--help:Show the help and exit.') ;;
+        ('send') items=('--reply-to:Quote the message with this id.' '--react:React with EMOJI to the message --id.' '--id:The message --react reacts to.' '--edit:Replace the text of our message ID.' '--revoke:Delete our message ID for everyone.' '--file:Send a file: image, video, audio or document by MIME type.' '--caption:Caption for --file.' '--media-ca:Trust only this CA for the media server'\''s TLS (e.g. the sandbox'\''s media_ca).' '--json:Print {"id","to","timestamp"}.' '--help:Show the help and exit.') ;;
         ('listen') items=('--type:Keep only these event types (T1,T2).' '--help:Show the help and exit.') ;;
         ('presence') items=('--to:The chat a typing/recording/paused state goes to.' '--help:Show the help and exit.') ;;
         ('chats') items=('--limit:At most this many chats.' '--json:NDJSON rows instead of lines.' '--help:Show the help and exit.') ;;
@@ -30,7 +30,7 @@ _wacli() {
         ('logout') items=('--help:Show the help and exit.') ;;
         ('completion') items=('--help:Show the help and exit.') ;;
         ('history') items=('backfill:Ask the phone for older messages of CHAT (needs the network).' '--limit:How many messages (newest).' '--before:Only messages before this time (RFC 3339 or a date).' '--search:Only messages holding all these words.' '--json:NDJSON rows instead of lines.' '--help:Show the help and exit.') ;;
-        ('history backfill') items=('--count:How many older messages to ask for.' '--help:Show the help and exit.') ;;
+        ('history backfill') items=('--count:How many older messages to ask for.' '--json:A JSON object instead of a line.' '--help:Show the help and exit.') ;;
         ('sandbox') items=('serve:Serve until SIGINT/SIGTERM; prints one JSON line with url, admin_url and root key.' '--help:Show the help and exit.') ;;
         ('sandbox serve') items=('--host:Address to listen on (loopback by default).' '--port:WebSocket port; 0 picks a free one.' '--state:Keep keys and accounts in this directory across restarts.' '--help:Show the help and exit.') ;;
     esac

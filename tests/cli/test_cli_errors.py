@@ -36,12 +36,12 @@ def test_usage_errors_are_one_line_and_exit_2(args: tuple[str, ...]) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_unbuilt_commands_say_so_honestly() -> None:
-    for args in (("send", "120363000000000001@g.us", "hi"),):
-        result = run(*args)
-        assert result.returncode == ExitCode.UNEXPECTED
+def test_not_paired_is_one_line_exit_3(tmp_path) -> None:
+    for args in (("send", "120363000000000001@g.us", "hi"), ("listen",), ("whoami",)):
+        result = run("--store", str(tmp_path / "none"), *args)
+        assert result.returncode == ExitCode.NOT_PAIRED, result.stderr
         assert result.stdout == ""
-        assert "not built yet" in result.stderr
+        assert result.stderr.count("\n") == 1 and "wacli pair" in result.stderr
 
 
 def test_help_goes_to_stdout_and_exits_0() -> None:

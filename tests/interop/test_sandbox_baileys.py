@@ -7,48 +7,12 @@ Baileys reconnects after stream error 515 and reaches ``connection: open``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from tests.interop.node import NodeProcess
+from tests.interop.baileys import Baileys
 from tests.sandbox.harness import SandboxProcess
 
 PHONE = "15550001111"
-
-
-@pytest.fixture
-def sandbox() -> Iterator[SandboxProcess]:
-    with SandboxProcess() as server:
-        yield server
-
-
-class Baileys:
-    def __init__(self, node: NodeProcess, auth_dir: Path) -> None:
-        self.node = node
-        self.auth_dir = auth_dir
-
-    def call(self, op: str, **params: object) -> dict:
-        return self.node.call(op, **params)
-
-    def start(self, sandbox: SandboxProcess, **options: object) -> None:
-        """A fresh Baileys with its multi-file auth state in a temp dir, pointed at us."""
-        self.call(
-            "start", url=sandbox.url, root_key=sandbox.root_key, dir=str(self.auth_dir), **options
-        )
-
-
-@pytest.fixture
-def baileys(tmp_path: Path) -> Iterator[Baileys]:
-    node = NodeProcess("baileys_client.mjs", timeout=90.0)
-    try:
-        yield Baileys(node, tmp_path / "baileys-auth")
-    finally:
-        try:
-            node.call("stop")  # ends the socket; the process then exits
-        finally:
-            node.close()
 
 
 def test_baileys_links_by_qr_logs_in_and_stays(sandbox: SandboxProcess, baileys: Baileys) -> None:

@@ -8,34 +8,10 @@ fetches, with its sender key in pkmsgs — reaches both phones' inboxes decrypte
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
-from tests.interop.node import NodeProcess
-from tests.interop.test_sandbox_baileys import Baileys
+from tests.interop.baileys import Baileys
 from tests.sandbox.harness import SandboxProcess
 
 ALICE, BOB, CAROL = "15550001111", "15550002222", "15550003333"
-
-
-@pytest.fixture
-def sandbox() -> Iterator[SandboxProcess]:
-    with SandboxProcess() as server:
-        yield server
-
-
-@pytest.fixture
-def baileys(tmp_path: Path) -> Iterator[Baileys]:
-    node = NodeProcess("baileys_client.mjs", timeout=90.0)
-    try:
-        yield Baileys(node, tmp_path / "baileys-auth")
-    finally:
-        try:
-            node.call("stop")
-        finally:
-            node.close()
 
 
 def _accounts(sandbox: SandboxProcess) -> dict[str, dict]:

@@ -6,7 +6,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
@@ -54,10 +54,6 @@ def exit_code_for(exc: BaseException) -> ExitCode:
         if isinstance(exc, kind):
             return code
     return ExitCode.UNEXPECTED
-
-
-def not_built(what: str) -> NoReturn:
-    fail(f"{what} is not built yet in this version of wacli", ExitCode.UNEXPECTED)
 
 
 @app.callback()

@@ -18,7 +18,7 @@ class ExitCode(IntEnum):
 
 MEANING = {
     ExitCode.OK: "success",
-    ExitCode.UNEXPECTED: "unexpected error (a bug, or a feature not built yet)",
+    ExitCode.UNEXPECTED: "unexpected error (a bug: please report it)",
     ExitCode.USAGE: "usage error: bad option, phone number or JID",
     ExitCode.NOT_PAIRED: "the store is not paired, or the device was logged out",
     ExitCode.CANNOT_CONNECT: "cannot connect: network, or the server's certificate chain",

@@ -19,10 +19,16 @@ import typer
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.session import endpoint, open_store
 from wacli.client import events as ev
+from wacli.client.appstate import AppStateSync
 from wacli.client.client import Client
 from wacli.client.errors import ClientError
+from wacli.client.group_events import GroupEvents
+from wacli.client.history import HistorySyncHook
+from wacli.client.notifications import Notifications
 from wacli.client.receive import Receiver
 from wacli.client.relay import RelayServer
+from wacli.client.retry import RetryHandler
+from wacli.client.usync import remember_addresses
 from wacli.jid import JID, parse_jid
 from wacli.store import Store
 
@@ -113,12 +119,38 @@ def listen(
     server = endpoint(options)
     store = open_store(options)
     try:
-        receiver = Receiver(store, lambda: own_jids(store))
+        notes = Notifications(store)
+        groups = GroupEvents(store, lambda: own_jids(store))
+        appstate = AppStateSync(store, lambda event: sink(event))  # sink: made below
+        history = HistorySyncHook(store)  # chunks of our phone's history into the archive
+        receiver = Receiver(
+            store,
+            lambda: own_jids(store),
+            hooks=[notes.push_names, appstate.on_message, history],
+        )
+        retry = RetryHandler(store, lambda: own_jids(store), receiver.handle)
         # Other commands on this store use listen's connection through the relay.
         relay = RelayServer(store.directory)
         sink = relay.wrap_sink(LineSink(sys.stdout.buffer, keep))
         client = Client(
-            store, server, sink, handlers=[receiver.handle], on_connect=[relay.attach]
+            store,
+            server,
+            sink,
+            handlers=[
+                remember_addresses(store),
+                retry.handle,
+                receiver.handle,
+                notes.handle,
+                groups.handle,
+                appstate.handle,
+            ],
+            on_connect=[
+                relay.attach,
+                groups.attach,
+                retry.attach,
+                history.attach,  # before app-state's catch-up, which takes a while
+                appstate.on_connect,
+            ],
         )
         client.require_account()
         anyio.run(stop_on_signals, partial(relay.run, client.run), backend="asyncio")

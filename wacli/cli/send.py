@@ -1,15 +1,17 @@
 """`wacli send TO [TEXT]`: one message, exit 0 once the server acknowledged it.
 
-TO is a phone number or a JID; TEXT ``-`` or absent is read from stdin. ``--reply-to
-ID`` quotes a message, ``--react EMOJI --id ID`` reacts, ``--edit ID`` replaces the
-text of one of our messages, ``--revoke ID`` deletes one for everyone. The id goes to
-stdout (``--json``: ``{"id", "to", "timestamp"}``) and the message into the archive.
+TO is a phone number, a user JID or a group JID (``…@g.us``); TEXT ``-`` or absent
+is read from stdin. ``--reply-to ID`` quotes a message, ``--react EMOJI --id ID``
+reacts, ``--edit ID`` replaces the text of one of our messages, ``--revoke ID``
+deletes one for everyone. The id goes to stdout (``--json``: ``{"id", "to",
+"timestamp"}``) and the message into the archive.
 """
 
 from __future__ import annotations
 
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated
 
 import anyio
@@ -20,6 +22,8 @@ from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.session import endpoint, open_store
 from wacli.client import events as ev
 from wacli.client.client import Client
+from wacli.client.group_send import send_group_message
+from wacli.client.media import file_message, file_message_parts
 from wacli.client.send import (
     Sent,
     edit_message,
@@ -28,6 +32,7 @@ from wacli.client.send import (
     send_message,
     text_message,
 )
+from wacli.client.usync import remember_addresses
 from wacli.jid import JID, JIDError, parse_jid, phone_to_jid
 from wacli.proto import e2e_pb2
 from wacli.store import Store
@@ -50,8 +55,20 @@ async def _quiet(event: ev.Event) -> None:
 
 async def _send(client: Client, to: JID, message: e2e_pb2.Message) -> Sent:
     account = client.require_account()
+    deliver = send_group_message if to.is_group else send_message
     async with client.session() as conn:
-        return await send_message(conn, client.store, parse_jid(account.jid), to, message)
+        return await deliver(conn, client.store, parse_jid(account.jid), to, message)
+
+
+async def _send_file(
+    client: Client, to: JID, name: str, data: bytes, caption: str | None, media_ca: str | None
+) -> tuple[Sent, e2e_pb2.Message]:
+    """Upload the file, then send its message over the same connection."""
+    account = client.require_account()
+    deliver = send_group_message if to.is_group else send_message
+    async with client.session() as conn:
+        message = await file_message(conn, data, name, caption=caption, media_ca=media_ca)
+        return await deliver(conn, client.store, parse_jid(account.jid), to, message), message
 
 
 def _archive(store: Store, sent: Sent, own: str, message: e2e_pb2.Message, kind: str) -> None:
@@ -73,9 +90,10 @@ def _archive(store: Store, sent: Sent, own: str, message: e2e_pb2.Message, kind:
 
 
 def _quoted(
-    store: Store, chat: JID, reply_to: str | None
+    store: Store, chat: JID, reply_to: str | None, own: str
 ) -> tuple[e2e_pb2.Message | None, str | None]:
-    """The archived message ``--reply-to`` names (to embed it) and its sender, if known."""
+    """The archived message ``--reply-to`` names (to embed it) and its sender, if known
+    (in a group also when it is ours: members need to know whose message it quotes)."""
     if reply_to is None:
         return None, None
     found = Archive(store).message(str(chat), reply_to)
@@ -83,12 +101,33 @@ def _quoted(
         return None, None
     quoted = e2e_pb2.Message()
     quoted.ParseFromString(found.raw)
-    return quoted, None if found.from_me else found.sender
+    if found.from_me:
+        return quoted, str(parse_jid(own).to_non_ad()) if chat.is_group else None
+    return quoted, found.sender
+
+
+def _reaction_author(store: Store, chat: JID, message: e2e_pb2.Message) -> None:
+    """In a group a reaction names the author of the message it reacts to."""
+    key = message.reaction_message.key
+    found = Archive(store).message(str(chat), key.id)
+    if found is not None:
+        key.from_me = found.from_me
+        if not found.from_me:
+            key.participant = found.sender
+
+
+def _read_file(path: Path) -> tuple[bytes, str]:
+    """The bytes of a --file and its archive type (image, video, audio or document)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        fail(f"cannot read {path}: {exc.strerror}", ExitCode.USAGE)
+    return data, file_message_parts(path)[0]
 
 
 def send(
     ctx: typer.Context,
-    to: Annotated[str, typer.Argument(help="Phone number or JID.")],
+    to: Annotated[str, typer.Argument(help="Phone number, user JID or group JID.")],
     text: Annotated[str | None, typer.Argument(help="Text; '-' or absent reads stdin.")] = None,
     reply_to: Annotated[
         str | None, typer.Option("--reply-to", help="Quote the message with this id.")
@@ -103,6 +142,19 @@ def send(
     revoke: Annotated[
         str | None, typer.Option("--revoke", help="Delete our message ID for everyone.")
     ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", help="Send a file: image, video, audio or document by MIME type."),
+    ] = None,
+    caption: Annotated[str | None, typer.Option("--caption", help="Caption for --file.")] = None,
+    media_ca: Annotated[
+        Path | None,
+        typer.Option(
+            "--media-ca",
+            envvar="WACLI_MEDIA_CA",
+            help="Trust only this CA for the media server's TLS (e.g. the sandbox's media_ca).",
+        ),
+    ] = None,
     json: Annotated[bool, typer.Option("--json", help='Print {"id","to","timestamp"}.')] = False,
 ) -> None:
     """Send a message; exits 0 once the server acknowledged it."""
@@ -112,15 +164,19 @@ def send(
         chat = recipient(to).to_non_ad()
     except JIDError as exc:
         fail(str(exc), ExitCode.USAGE)
-    if chat.is_group:
-        fail("sending to groups is not built yet in this version of wacli", ExitCode.UNEXPECTED)
     if sum(x is not None for x in (react, edit, revoke)) > 1:
         fail("use only one of --react, --edit and --revoke", ExitCode.USAGE)
     if (react is None) != (id is None):
         fail("--react EMOJI needs --id ID (and --id is only for --react)", ExitCode.USAGE)
+    if file is not None and (text, react, edit, revoke, reply_to) != (None,) * 5:
+        fail("--file goes alone (with --caption): no TEXT, --reply-to or --react", ExitCode.USAGE)
+    if caption is not None and file is None:
+        fail("--caption is for --file", ExitCode.USAGE)
     message: e2e_pb2.Message | None = None  # plain text is built once the archive is open
     kind = "text"
-    if react is not None:
+    if file is not None:
+        data, kind = _read_file(file)
+    elif react is not None:
         message, kind = reaction_message(chat, id or "", react), "reaction"
     elif revoke is not None:
         message, kind = revoke_message(chat, revoke), "protocol"
@@ -133,11 +189,19 @@ def send(
     server = endpoint(options)
     store = open_store(options)
     try:
-        if message is None:  # --reply-to embeds the quoted message when the archive has it
-            message = text_message(body, reply_to, *_quoted(store, chat, reply_to))
-        client = Client(store, server, _quiet)
+        # Stanzas that arrive meanwhile still teach LID <-> phone-number mappings.
+        client = Client(store, server, _quiet, handlers=[remember_addresses(store)])
         own = client.require_account().jid
-        sent = anyio.run(_send, client, chat, message, backend="asyncio")
+        if file is not None:
+            ca = None if media_ca is None else str(media_ca)
+            run = (_send_file, client, chat, file.name, data, caption, ca)
+            sent, message = anyio.run(*run, backend="asyncio")
+        elif message is None:  # --reply-to embeds the quoted message when the archive has it
+            message = text_message(body, reply_to, *_quoted(store, chat, reply_to, own))
+        elif react is not None and chat.is_group:
+            _reaction_author(store, chat, message)
+        if file is None:
+            sent = anyio.run(_send, client, chat, message, backend="asyncio")
         _archive(store, sent, own, message, kind)
     finally:
         store.close()

@@ -28,7 +28,7 @@ from wacli.binary import BinaryError, Node
 from wacli.client import events as ev
 from wacli.client.dispatcher import Outcome
 from wacli.client.errors import ClientError
-from wacli.client.stanzas import iq
+from wacli.client.group_send import group_info
 from wacli.jid import JID, JIDError
 from wacli.proto import history_sync_pb2
 from wacli.store import Store
@@ -143,16 +143,13 @@ class GroupEvents:
     async def _fetch(self, group: JID) -> dict[str, Any]:
         """The group as a Conversation, from the server when it can be asked now."""
         if self._conn is not None:
-            query = iq("w:g2", "get", [Node("query", {"request": "interactive"})], to=group)
             try:
-                answer = await self._conn.request(query)
+                info = await group_info(self._conn, self._store, group)
             except ClientError as exc:
                 log.info("could not fetch the metadata of %s: %s", group, exc)
             else:
-                metadata = answer.child("group")
-                if metadata is not None:
-                    self._name_chat(group, metadata.attr("subject"))
-                    return conversation(metadata, group)
+                self._name_chat(group, info.metadata.attr("subject"))
+                return conversation(info.metadata, group)
         return {"id": str(group)}
 
     def _name_chat(self, group: JID, subject: str | None) -> None:

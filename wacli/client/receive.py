@@ -28,6 +28,8 @@ from google.protobuf.message import DecodeError
 from wacli.binary import BinaryError, Node
 from wacli.client import events as ev
 from wacli.client.dispatcher import Outcome
+from wacli.client.retry import retry_keys
+from wacli.client.sessions import session_address
 from wacli.jid import JID, JIDError, parse_jid
 from wacli.proto import e2e_pb2
 from wacli.protocol import ProtocolError
@@ -172,7 +174,7 @@ class Receiver:
                 name = SenderKeyName(str(info.chat), _address(sender))
                 padded = GroupCipher(self.store, name).decrypt(body)
             else:
-                cipher = SessionCipher(self.store, _address(sender))
+                cipher = SessionCipher(self.store, session_address(self.store, sender))
                 padded = cipher.decrypt(CiphertextMessage(MessageType.from_enc_type(kind), body))
             message = e2e_pb2.Message()
             message.ParseFromString(unpad_message(padded, enc.attr_int("v", 2)))
@@ -252,6 +254,10 @@ class Receiver:
         )
         self._retries[info.id] += 1
         count = self._retries[info.id]
+        encs = node.children_named("enc")
+        if count == 1 and len(encs) == 1 and (encs[0].attr("count") or "").isdigit():
+            # A resend answering a retry receipt of an earlier run: continue its count.
+            count = self._retries[info.id] = int(encs[0].attrs["count"]) + 1  # type: ignore[arg-type]
         if count > MAX_RETRIES:
             return Outcome(events=(event,))
         receipt = self._receipt_for(node, info, "retry")
@@ -265,6 +271,10 @@ class Receiver:
             ),
             Node("registration", {}, registration.registration_id.to_bytes(4, "big")),
         ]
+        if count >= 2:  # the sender may have lost our session too: offer a fresh one
+            keys = retry_keys(self.store)
+            if keys is not None:
+                receipt.content.append(keys)
         return Outcome(events=(event,), also=(receipt,))
 
     # -- receipts, presence, chat states ----------------------------------------------------

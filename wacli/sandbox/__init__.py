@@ -27,7 +27,11 @@ client and nothing else (see tests/unit/test_layering.py). Layout:
   identity key signs its companions' ADV identities and which encrypts and
   decrypts its own messages;
 - stanzas.py: the server's stanzas, shaped as the real server's;
-- admin.py: the admin API routes.
+- admin.py: the admin API routes;
+- media.py: the https media listener (uploads checked against their token, downloads
+  by direct path) and its blob store ``hub.media`` (``put``/``get``/``url``, files in
+  ``--state``/media); media_tls.py: its CA and certificate; iq/media.py: media_conn;
+  media_phone.py: phones send media and open the files of what they receive.
 
 App state, history sync and media are to slot in as further modules:
 stanza handlers in connection._STANZAS, IQ handlers in iq/.

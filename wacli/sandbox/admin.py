@@ -15,11 +15,26 @@ from wacli.jid import JID, JIDError, parse_jid, phone_to_jid
 from wacli.proto import e2e_pb2
 from wacli.protocol import PairingError
 from wacli.protocol.pair_qr import parse_qr
-from wacli.sandbox import group_routing, groups, routing
+from wacli.sandbox import (
+    admin_appstate,
+    admin_history,
+    admin_profile,
+    group_routing,
+    groups,
+    media_phone,
+    retry_faults,
+    routing,
+)
+from wacli.sandbox.connection import Connection
 from wacli.sandbox.http import HttpError, Request, Response, Router
 from wacli.sandbox.hub import Hub, Linked, LinkError
 from wacli.sandbox.phone import message_text
-from wacli.sandbox.stanzas import link_code_primary_hello, stream_error_code, stream_error_conflict
+from wacli.sandbox.stanzas import (
+    SERVER_JID,
+    link_code_primary_hello,
+    stream_error_code,
+    stream_error_conflict,
+)
 from wacli.sandbox.state import Account, Group, InboxEntry
 
 CODE_FINISH_TIMEOUT = 60.0
@@ -83,6 +98,10 @@ class Admin:
         router.add("POST", "/admin/groups/{jid}/subject", self.group_subject)
         router.add("GET", "/admin/stats", self.stats)
         router.add("POST", "/admin/faults", self.faults)
+        retry_faults.add_routes(router, self.hub)
+        admin_profile.add_routes(router, self.hub)
+        admin_appstate.add_routes(router, self.hub)
+        admin_history.add_routes(router, self.hub)
         return router
 
     def _account(self, phone: str) -> Account:
@@ -119,18 +138,24 @@ class Admin:
     async def link(self, request: Request) -> Response:
         account = self._account(request.params["phone"])
         body = _object(request)
+        tamper = body.get("tamper", False)
+        if not isinstance(tamper, bool) or not isinstance(body.get("multidevice", True), bool):
+            raise HttpError(400, "'tamper' and 'multidevice' are true or false")
         try:
+            if "qr" in body and body.get("multidevice", True) is False:
+                await self._scanned_without_multidevice(_text(body, "qr"))
             if "qr" in body:
-                linked = await self._link_qr(account, _text(body, "qr"))
+                linked = await self._link_qr(account, _text(body, "qr"), tamper)
             elif "code" in body:
-                linked = await self._link_code(account, _text(body, "code"))
+                linked = await self._link_code(account, _text(body, "code"), tamper)
             else:
                 raise HttpError(400, "give 'qr' (the QR text) or 'code' (the pairing code)")
         except LinkError as exc:
             raise HttpError(exc.status, exc.message) from None
         return Response.json(_linked(linked))
 
-    async def _link_qr(self, account: Account, qr_text: str) -> Linked:
+    def _scanned(self, qr_text: str) -> tuple[Connection, bytes]:
+        """The companion showing the QR, and the ADV secret the QR carries."""
         try:
             qr = parse_qr(qr_text)
         except PairingError as exc:
@@ -141,9 +166,19 @@ class Admin:
             raise HttpError(404, "the QR's ref is unknown or expired")
         if qr.noise_public != reg.noise_public or qr.identity_public != reg.identity_public:
             raise HttpError(400, "the QR's keys are not those of the companion holding the ref")
-        return await self.hub.link(account, conn, qr.adv_secret)
+        return conn, qr.adv_secret
 
-    async def _link_code(self, account: Account, code: str) -> Linked:
+    async def _scanned_without_multidevice(self, qr_text: str) -> None:
+        """A phone without multi-device scanned the QR: the server tells the companion."""
+        conn, _ = self._scanned(qr_text)
+        await conn.send(Node("ib", {"from": SERVER_JID}, [Node("downgrade_webclient")]))
+        raise HttpError(409, "the phone has no multi-device support (the companion was told)")
+
+    async def _link_qr(self, account: Account, qr_text: str, tamper: bool) -> Linked:
+        conn, adv_secret = self._scanned(qr_text)
+        return await self.hub.link(account, conn, adv_secret, tamper=tamper)
+
+    async def _link_code(self, account: Account, code: str, tamper: bool) -> Linked:
         conn = self.hub.companion_for_code(account.phone)
         reg = None if conn is None else conn.registration
         session = None if reg is None else reg.code
@@ -168,7 +203,7 @@ class Admin:
             if error is not None:
                 raise HttpError(400, f"pairing failed (wrong code?): {error}")
             raise HttpError(504, "the companion did not finish the code pairing in time")
-        return await self.hub.link(account, conn, adv_secret)
+        return await self.hub.link(account, conn, adv_secret, tamper=tamper)
 
     def _recipient(self, text: str) -> JID:
         try:
@@ -200,7 +235,7 @@ class Admin:
         account = self._account(request.params["phone"])
         body = _object(request)
         to = self._recipient(_text(body, "to"))
-        message = self._message(body)
+        message = media_phone.admin_media(self.hub, body) or self._message(body)
         try:
             stanza_id = await routing.phone_sends(self.hub, account.phone, to, message)
         except routing.RoutingError as exc:
@@ -257,7 +292,7 @@ class Admin:
         group = self._group(request.params["jid"])
         body = _object(request)
         sender = self._member(_text(body, "from"))
-        message = self._message(body)
+        message = media_phone.admin_media(self.hub, body) or self._message(body)
         try:
             stanza_id = await group_routing.phone_sends_group(
                 self.hub, sender.phone, group, message
@@ -300,7 +335,9 @@ class Admin:
 
     async def inbox(self, request: Request) -> Response:
         account = self._account(request.params["phone"])
-        return Response.json([_entry(e) for e in self.hub.state.inbox(account.phone)])
+        entries = self.hub.state.inbox(account.phone)
+        media = media_phone.inbox_media  # the phone opens each media message's file
+        return Response.json([{**_entry(e), **media(self.hub, e.message)} for e in entries])
 
     async def presence(self, request: Request) -> Response:
         account = self._account(request.params["phone"])

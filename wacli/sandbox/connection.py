@@ -20,7 +20,7 @@ from wacli.jid import JIDError
 from wacli.noise import NoiseError
 from wacli.noise.stream import NoiseStream, accept_server
 from wacli.proto import client_payload_pb2
-from wacli.sandbox import iq, routing
+from wacli.sandbox import history, iq, routing
 from wacli.sandbox.hub import Hub
 from wacli.sandbox.registration import (
     REF_COUNT,
@@ -141,6 +141,7 @@ class Connection:
         await self.send(success(lid, account.push_name, enc_static, account.created_at))
         count = await routing.replay_queue(self)
         await self.send(offline_done(count))
+        await history.logged_in(self)  # a new companion's history bootstrap, live
         return True
 
     async def _offer_refs(self) -> None:

@@ -7,6 +7,7 @@ the one Hub; what must survive a restart is in ``hub.state`` (SandboxState).
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -18,6 +19,8 @@ from wacli.jid import DEFAULT_USER_SERVER, JID, LID_SERVER
 from wacli.noise import issue_cert_chain
 from wacli.protocol import AdvError
 from wacli.protocol.adv import verify_device_identity
+from wacli.sandbox import appstate, history, notify
+from wacli.sandbox.media import MediaStore
 from wacli.sandbox.phone import PHONE_PLATFORM, SimulatedPhone
 from wacli.sandbox.registration import FIRST_REF_SECONDS, NEXT_REF_SECONDS, Registration
 from wacli.sandbox.stanzas import (
@@ -62,6 +65,7 @@ class Hub:
     ) -> None:
         self.state = state
         self.cert_chain = issue_cert_chain(state.root_key, state.server_static.public)
+        self.media = MediaStore(state.directory / "media")  # blobs; served by server.py
         self.first_ref_seconds = first_ref_seconds
         self.next_ref_seconds = next_ref_seconds
         self.connections: set[Connection] = set()
@@ -161,9 +165,13 @@ class Hub:
                 found = conn
         return found
 
-    async def link(self, account: Account, conn: Connection, adv_secret: bytes) -> Linked:
+    async def link(
+        self, account: Account, conn: Connection, adv_secret: bytes, *, tamper: bool = False
+    ) -> Linked:
         """The phone of ``account`` links the waiting companion on ``conn``: pair-success,
-        the companion's countersigned identity, then stream error 515 to make it log in."""
+        the companion's countersigned identity, then stream error 515 to make it log in.
+        With ``tamper`` the phone signs with a wrong ADV secret, so a careful companion
+        refuses (pair_error) and the link fails."""
         reg = conn.registration
         if reg is None or reg.linked:
             raise LinkError(409, "that companion is not waiting to be linked")
@@ -171,7 +179,7 @@ class Hub:
             raise LinkError(409, "that companion is being linked already")
         reg.linking = True
         try:
-            return await self._link(account, conn, reg, adv_secret)
+            return await self._link(account, conn, reg, os.urandom(32) if tamper else adv_secret)
         finally:
             reg.linking = False
 
@@ -216,7 +224,10 @@ class Hub:
             )
         )
         reg.linked = True
+        history.linked(self, account.phone, device_id, reg.inline_history)
         self.stats["pairings"] += 1
+        await notify.devices_changed(self, account, "add", device_id)
+        await appstate.after_link(self, account.phone, device_id)
         log.info("linked %s as %s", reg.platform, device_jid)
         # The companion must log in afresh with its new identity.
         await conn.stream_error(stream_error_code(515))
@@ -244,9 +255,12 @@ class Hub:
     async def logout(self, phone: str) -> int:
         """The phone unlinks every companion; live ones get device_removed."""
         removed = 0
+        account = self.state.account(phone)
         for device in self.state.devices(phone):
             self.state.remove_device(phone, device.device)
             removed += 1
+            if account is not None:
+                await notify.devices_changed(self, account, "remove", device.device)
             conn = self.logged_in.get((phone, device.device))
             if conn is not None:
                 await conn.stream_error(stream_error_device_removed())

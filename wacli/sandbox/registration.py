@@ -51,6 +51,7 @@ class Registration:
     skey_signature: bytes
     platform: str  # DeviceProps.platform_type, lower-case (chrome, firefox, …)
     os_name: str
+    inline_history: bool = False  # DeviceProps: it takes history sync payloads inline
     code: CodeSession | None = None
     linking: bool = False  # a phone is in the middle of linking this companion
     linked: bool = False
@@ -84,6 +85,7 @@ def parse_registration(
         skey_signature=bytes(pairing.e_skey_sig),
         platform=platform.lower(),
         os_name=props.os,
+        inline_history=props.history_sync_config.inline_initial_payload_in_e2ee_msg,
     )
 
 

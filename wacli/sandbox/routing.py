@@ -495,6 +495,10 @@ async def phone_receives(hub: Hub, phone: str, node: Node) -> None:
     )
     hub.state.keep_inbox(phone, entry)
     hub.stats["phone_messages_received"] += 1
+    if from_me:
+        from wacli.sandbox import history  # it builds on this module
+
+        await history.phone_request(hub, phone, from_jid.device, stanza_id, message)
     if not from_me:
         account = hub.state.account(phone)
         assert account is not None

@@ -1,11 +1,12 @@
-"""Start the sandbox: the WebSocket listener (path /ws/chat) and the admin HTTP listener.
+"""Start the sandbox: the WebSocket listener (path /ws/chat), the admin HTTP listener and
+the https media listener (media.py; its CA file is ``Endpoints.media_ca``).
 
     async with anyio.create_task_group() as tg:
         endpoints = await tg.start(run_sandbox, "127.0.0.1", 0, None)
         ...                                 # endpoints.url, .admin_url, .noise_root_public_key
         tg.cancel_scope.cancel()            # clean shutdown
 
-Both listen on loopback unless told otherwise. State lives in ``state_dir``, or
+All listen on loopback unless told otherwise. State lives in ``state_dir``, or
 in a temporary directory removed at shutdown.
 """
 
@@ -28,6 +29,8 @@ from wacli.sandbox import http
 from wacli.sandbox.admin import Admin
 from wacli.sandbox.connection import Connection
 from wacli.sandbox.hub import Hub
+from wacli.sandbox.media import serve_media
+from wacli.sandbox.media_tls import ensure_media_tls
 from wacli.sandbox.state import SandboxState
 
 log = logging.getLogger(__name__)
@@ -41,12 +44,14 @@ class Endpoints:
     url: str
     admin_url: str
     noise_root_public_key: str  # hex
+    media_ca: str = ""  # the CA file that signs the https media listener's certificate
 
     def as_json(self) -> dict[str, str]:
         return {
             "url": self.url,
             "admin_url": self.admin_url,
             "noise_root_public_key": self.noise_root_public_key,
+            "media_ca": self.media_ca,
         }
 
 
@@ -94,8 +99,10 @@ async def _serve(
         return None
 
     admin_listener = await http.open_listener(host, admin_port)
+    media_listener = await http.open_listener(host, 0)
     async with (
         admin_listener,
+        media_listener,
         serve(
             on_connection,
             host,
@@ -110,10 +117,15 @@ async def _serve(
         ws_port = next(iter(ws_server.sockets)).getsockname()[1]
         tg.start_soon(http.serve, admin_listener, Admin(hub).router())
         shown = _host_for_url(host)
+        media_host = host if host not in ("0.0.0.0", "::", "") else "127.0.0.1"
+        tls = ensure_media_tls(hub.state.directory / "tls", [media_host, "127.0.0.1", "localhost"])
+        hub.media.host = f"{_host_for_url(media_host)}:{http.listener_port(media_listener)}"
+        tg.start_soon(serve_media, media_listener, hub.media, tls)
         endpoints = Endpoints(
             url=f"ws://{shown}:{ws_port}{WS_PATH}",
             admin_url=f"http://{shown}:{http.listener_port(admin_listener)}/admin",
             noise_root_public_key=hub.state.root_key.public.hex(),
+            media_ca=str(tls.ca_path),
         )
         log.info("sandbox serving at %s, admin at %s", endpoints.url, endpoints.admin_url)
         task_status.started(endpoints)

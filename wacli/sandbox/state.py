@@ -118,6 +118,47 @@ MIGRATIONS: list[Migration] = [
             )""",
         ),
     ),
+    Migration(
+        4,
+        "sandbox: profiles (about, picture, business) that notifications announce",
+        (
+            # One row per account that changed its profile through the admin API; ``picture``
+            # is the image as set (NULL once deleted), ``picture_id`` increases per change.
+            """CREATE TABLE profiles (
+                phone TEXT PRIMARY KEY REFERENCES accounts(phone) ON DELETE CASCADE,
+                about TEXT,
+                about_at INTEGER,
+                picture_id INTEGER NOT NULL DEFAULT 0,
+                picture BLOB,
+                picture_at INTEGER,
+                verified_name TEXT,
+                business INTEGER NOT NULL DEFAULT 0
+            )""",
+        ),
+    ),
+    Migration(
+        5,
+        "sandbox: app-state patches per account and collection, stamped with their version",
+        (
+            # What the server keeps of app state: the patches as uploaded (opaque to it),
+            # each with the collection version it made; the latest version is the max.
+            """CREATE TABLE appstate_patches (
+                phone TEXT NOT NULL,
+                collection TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                patch BLOB NOT NULL,
+                created_at INTEGER NOT NULL,
+                PRIMARY KEY (phone, collection, version)
+            )""",
+            # Which companion got which of its phone's sync keys (shared once each).
+            """CREATE TABLE appstate_key_shares (
+                phone TEXT NOT NULL,
+                device INTEGER NOT NULL,
+                key_id BLOB NOT NULL,
+                PRIMARY KEY (phone, device, key_id)
+            )""",
+        ),
+    ),
 ]
 
 # LIDs are opaque 15-digit numbers on the real network.

@@ -87,6 +87,76 @@ MIGRATIONS: list[Migration] = [
             )""",
         ),
     ),
+    Migration(
+        4,
+        "send: device lists, LID/phone mappings, recently sent messages, sender key holders",
+        (
+            # The usync answer per user (non-AD JID): "device:key_index,…", the signed key
+            # index list's timestamp and when it was fetched (entries expire; a device
+            # notification deletes one).
+            """CREATE TABLE device_lists (
+                user TEXT PRIMARY KEY,
+                devices TEXT NOT NULL,
+                key_index_ts INTEGER,
+                fetched_at INTEGER NOT NULL
+            )""",
+            # LID user -> phone-number user, learnt from usync, group metadata and the
+            # sender_lid/sender_pn/participant_pn/participant_lid attributes of stanzas.
+            """CREATE TABLE lid_mappings (
+                lid TEXT PRIMARY KEY,
+                pn TEXT NOT NULL,
+                source TEXT NOT NULL,
+                updated_at INTEGER NOT NULL
+            )""",
+            "CREATE INDEX lid_mappings_by_pn ON lid_mappings (pn)",
+            # The plaintext Message of what we sent lately, to answer retry receipts; pruned.
+            """CREATE TABLE sent_messages (
+                chat TEXT NOT NULL,
+                id TEXT NOT NULL,
+                message BLOB NOT NULL,
+                sent_at INTEGER NOT NULL,
+                PRIMARY KEY (chat, id)
+            )""",
+            "CREATE INDEX sent_messages_by_time ON sent_messages (sent_at)",
+            # Resends per message and asking device, so a peer cannot make us loop.
+            """CREATE TABLE sent_retries (
+                chat TEXT NOT NULL,
+                id TEXT NOT NULL,
+                device TEXT NOT NULL,
+                count INTEGER NOT NULL,
+                PRIMARY KEY (chat, id, device),
+                FOREIGN KEY (chat, id) REFERENCES sent_messages (chat, id) ON DELETE CASCADE
+            )""",
+            # The devices that hold our current sender key of a group (cleared on rotation).
+            """CREATE TABLE sender_key_holders (
+                group_jid TEXT NOT NULL,
+                device TEXT NOT NULL,
+                PRIMARY KEY (group_jid, device)
+            )""",
+        ),
+    ),
+    Migration(
+        5,
+        "app state: shared sync keys, per-collection version, LTHash and value MACs",
+        (
+            """CREATE TABLE appstate_keys (
+                key_id BLOB PRIMARY KEY,
+                key_data BLOB NOT NULL,
+                timestamp INTEGER NOT NULL DEFAULT 0
+            )""",
+            """CREATE TABLE appstate_collections (
+                name TEXT PRIMARY KEY,
+                version INTEGER NOT NULL,
+                hash BLOB NOT NULL
+            )""",
+            """CREATE TABLE appstate_macs (
+                collection TEXT NOT NULL,
+                index_mac BLOB NOT NULL,
+                value_mac BLOB NOT NULL,
+                PRIMARY KEY (collection, index_mac)
+            )""",
+        ),
+    ),
 ]
 
 

@@ -8,12 +8,20 @@ import makeWASocket, {
   useMultiFileAuthState,
 } from "@whiskeysockets/baileys";
 import { serve } from "./serve.mjs";
+import { createHash } from "node:crypto";
+import { downloadMediaMessage } from "@whiskeysockets/baileys";
 
 const logger = pino({ level: "silent" }); // keep stdout for the NDJSON channel
 // libsignal prints session notes with console.log/info: send them to stderr instead.
 console.log = console.info = (...args) => console.error(...args);
 
 let client = null;
+
+// History sync (test_sandbox_baileys_history.py): Baileys' own log, kept when capture_logs
+// was called before start, to see which way it left AwaitingInitialSync.
+const syncLog = [];
+let captureLogs = false;
+const syncLogger = pino({ level: "info" }, { write: (line) => syncLog.push(JSON.parse(line).msg ?? "") });
 
 function newClient(url, rootKeyHex, dir, keepAliveMs, history) {
   WA_CERT_DETAILS.PUBLIC_KEY = Buffer.from(rootKeyHex, "hex");
@@ -31,6 +39,8 @@ function newClient(url, rootKeyHex, dir, keepAliveMs, history) {
     receipts: [],
     groupReceipts: [],
     presences: [],
+    chatUpdates: [], // chats.update as Baileys emitted them (app-state sync)
+    contactUpdates: [], // contacts.update events (a picture notification makes one)
     waiters: [],
   };
 }
@@ -67,6 +77,9 @@ async function connect() {
     markOnlineOnConnect: false,
     ...(client.keepAliveMs ? { keepAliveIntervalMs: client.keepAliveMs } : {}),
     syncFullHistory: false,
+    ...(captureLogs ? { logger: syncLogger } : {}),
+    // Baileys checks app-state snapshot and patch MACs only when asked to.
+    appStateMacVerification: { patch: true, snapshot: true },
     // history: false = Baileys' own config switch for "no history sync expected".
     ...(client.history === false ? { shouldSyncHistoryMessage: () => false } : {}),
   });
@@ -74,6 +87,7 @@ async function connect() {
   sock.ev.on("creds.update", saveCreds);
   sock.ev.on("messages.upsert", ({ messages, type }) => {
     for (const msg of messages) {
+      (client.raw ??= new Map()).set(msg.key.id, msg); // kept whole for download_media
       client.messages.push({
         type,
         key: msg.key,
@@ -82,12 +96,35 @@ async function connect() {
         status: msg.status ?? null,
         stub: msg.messageStubType ?? null,
         stubParams: msg.messageStubParameters ?? null,
+        // A reply's quote (stanzaId, participant, quotedMessage) as Baileys decoded it.
+        contextInfo: msg.message?.extendedTextMessage?.contextInfo ?? null,
       });
       // Group receipts that Baileys' event buffer merged into the upsert of our message.
       for (const receipt of msg.userReceipt ?? []) {
         client.groupReceipts.push({ id: msg.key.id, remoteJid: msg.key.remoteJid, ...receipt });
       }
     }
+    notify();
+  });
+  sock.ev.on("contacts.update", (updates) => {
+    client.contactUpdates.push(...updates);
+    notify();
+  });
+  sock.ev.on("chats.update", (updates) => {
+    client.chatUpdates.push(...updates.map(({ conditional, ...rest }) => rest));
+    notify();
+  });
+  sock.ev.on("messaging-history.set", (set) => {
+    (client.histories ??= []).push({
+      syncType: set.syncType ?? null,
+      chats: set.chats.map((chat) => chat.id),
+      contacts: set.contacts.map(({ id, notify, name }) => ({ id, notify: notify ?? null, name: name ?? null })),
+      messages: set.messages.map((m) => ({ id: m.key.id, jid: m.key.remoteJid, fromMe: m.key.fromMe, text: m.message?.conversation ?? null })),
+    });
+    notify();
+  });
+  sock.ev.on("messaging-history.status", (status) => {
+    (client.historyStatus ??= []).push(status);
     notify();
   });
   sock.ev.on("presence.update", ({ id, presences }) => {
@@ -226,6 +263,69 @@ await serve({
   },
   group_participating: async () => {
     return { groups: await client.sock.groupFetchAllParticipating() };
+  },
+  wait_contact_update: async (req) => {
+    // A contacts.update for req.id with imgUrl req.img ("changed" or "removed").
+    const match = (u) => u.id === req.id && u.imgUrl === req.img;
+    await waitFor(() => client.contactUpdates.some(match), req.timeout_ms ?? 20000, "a contact");
+    return { update: client.contactUpdates.find(match), all: client.contactUpdates };
+  },
+  wait_chat_update: async (req) => {
+    // A chats.update for req.jid that has the field req.field (pinned, archived, muteEndTime).
+    const match = (u) => u.id === req.jid && u[req.field] !== undefined;
+    await waitFor(() => client.chatUpdates.some(match), req.timeout_ms ?? 20000, "a chat update");
+    return { update: client.chatUpdates.filter(match).pop(), all: client.chatUpdates };
+  },
+  app_state: async (req) => {
+    // Baileys' own verified state of a collection (version, LTHash) and its sync key id.
+    const found = await client.sock.authState.keys.get("app-state-sync-version", [req.name]);
+    const state = found[req.name];
+    return {
+      version: state?.version ?? 0,
+      hash: state ? Buffer.from(state.hash).toString("hex") : null,
+      keyId: client.sock.authState.creds.myAppStateKeyId ?? null,
+    };
+  },
+  chat_modify: async (req) => {
+    // Baileys makes and uploads an app-state patch itself (e.g. {"pin": true}).
+    await client.sock.chatModify(req.mod, req.jid);
+    return true;
+  },
+  send_image: async (req) => {
+    // Baileys encrypts and uploads (media_conn, https POST) and sends an image itself.
+    const image = Buffer.from(req.data, "base64");
+    const sent = await client.sock.sendMessage(req.to, { image, mimetype: req.mimetype, caption: req.caption });
+    const { url, directPath } = sent.message.imageMessage;
+    return { id: sent.key.id, url, directPath };
+  },
+  download_media: async (req) => {
+    // Baileys' own download and decryption (downloadMediaMessage) of a received media message.
+    await waitFor(() => client.raw?.has(req.id), req.timeout_ms ?? 20000, "a media message");
+    const msg = client.raw.get(req.id);
+    const data = await downloadMediaMessage(msg, "buffer", {});
+    const media = msg.message?.imageMessage ?? msg.message?.documentMessage ?? {};
+    const sha256 = createHash("sha256").update(data).digest("hex");
+    return { sha256, size: data.length, mimetype: media.mimetype ?? null, caption: media.caption ?? null };
+  },
+  fetch_status: async (req) => {
+    // Baileys' own usync status query and its parse ({status, setAt} per user).
+    const found = await client.sock.fetchStatus(req.jid);
+    const entry = found?.[0]?.status;
+    return { status: entry?.status ?? null, set_at: entry?.setAt?.getTime?.() ?? null };
+  },
+  capture_logs: async () => {
+    captureLogs = true;
+    return true;
+  },
+  fetch_history: async (req) => {
+    // Baileys' own on-demand history request to its phone (a peer data operation).
+    return { id: await client.sock.fetchMessageHistory(req.count, req.key, req.timestamp_ms) };
+  },
+  wait_history: async (req) => {
+    // Until history sets have brought every message id in req.ids.
+    const seen = () => new Set((client.histories ?? []).flatMap((h) => h.messages.map((m) => m.id)));
+    await waitFor(() => req.ids.every((id) => seen().has(id)), req.timeout_ms ?? 60000, "history");
+    return { histories: client.histories, status: client.historyStatus ?? [], log: syncLog };
   },
   hold: async (req) => {
     // Stay connected for a while; report whether the socket is still open.

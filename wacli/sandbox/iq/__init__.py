@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING
 from wacli.binary import BinaryError, Node
 from wacli.jid import JIDError
 from wacli.protocol import ProtocolError
-from wacli.sandbox.iq import basic, groups, linking, prekeys, settings, usync
+from wacli.sandbox.iq import (
+    appstate,
+    basic,
+    groups,
+    linking,
+    media,
+    prekeys,
+    profile,
+    settings,
+    usync,
+)
 from wacli.sandbox.stanzas import iq_error
 
 if TYPE_CHECKING:
@@ -49,6 +59,9 @@ _ROUTES: dict[tuple[str, str, str], Handler] = {
     ("w:g2", "set", "demote"): groups.participants,
     ("w:g2", "set", "subject"): groups.subject,
     ("w:g2", "set", "leave"): groups.leave,
+    ("w:profile:picture", "get", "picture"): profile.picture,
+    ("w:sync:app:state", "set", "sync"): appstate.sync,
+    ("w:m", "set", "media_conn"): media.media_conn,
 }
 
 # What a companion may ask before it is linked (the rest needs a login).

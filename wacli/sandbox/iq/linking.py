@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from wacli.binary import Node, NodeError
 from wacli.protocol import PairingError
 from wacli.protocol.pair_code import WRAPPED_KEY_LEN
+from wacli.sandbox import notify
 from wacli.sandbox.registration import CodeSession
 from wacli.sandbox.stanzas import (
     iq_error,
@@ -105,6 +106,9 @@ async def remove_companion_device(conn: Connection, node: Node) -> Node | None:
         return iq_error(node, 403)
     conn.hub.state.remove_device(target.user, target.device)
     log.info("device %s was removed", target)
+    account = conn.hub.state.account(target.user)
+    if account is not None:
+        await notify.devices_changed(conn.hub, account, "remove", target.device)
     await conn.send(iq_result(node))
     removed = conn.hub.logged_in.get((target.user, target.device))
     if removed is not None:

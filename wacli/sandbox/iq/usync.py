@@ -4,8 +4,9 @@ Request: ``<usync sid context mode index last><query><devices version="2"/><lid/
 <contact/>…</query><list><user jid=…>[<contact>+1555…</contact>]</user>…</list></usync>``.
 Answer: the same ``<usync>`` attributes with ``<list><user jid=…><devices><device-list>
 <device id key-index/>…</device-list><key-index-list ts>signed list</key-index-list>
-</devices><lid val=…/><contact type="in"|"out"/></user></list>``; protocols the
-sandbox does not keep (status, picture, business…) answer an empty element.
+</devices><lid val=…/><contact type="in"|"out"/></user></list>``; ``status`` the
+about text (iq/profile.py); protocols the sandbox does not keep (picture, business…)
+answer an empty element.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from wacli.binary import Node
 from wacli.jid import JID, JIDError, phone_to_jid
+from wacli.sandbox.iq import profile
 from wacli.sandbox.stanzas import iq_result
 from wacli.sandbox.state import Account
 
@@ -78,6 +80,8 @@ async def query(conn: Connection, node: Node) -> Node:
                 content.append(Node("lid", {"val": lid}))
             elif protocol == "contact":
                 content.append(Node("contact", {"type": "in" if account else "out"}))
+            elif protocol == "status" and account is not None:
+                content.append(profile.usync_status(conn.hub, account))
             else:
                 content.append(Node(protocol))
         answers.append(Node("user", {"jid": jid}, content))

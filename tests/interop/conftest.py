@@ -1,0 +1,24 @@
+"""Fixtures of the sandbox interop tests: a fresh `wacli sandbox serve` and a fresh
+Baileys per test (a module may override either, e.g. with a module-scoped one)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.interop.baileys import Baileys, running_baileys
+from tests.sandbox.harness import SandboxProcess
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxProcess]:
+    with SandboxProcess() as server:
+        yield server
+
+
+@pytest.fixture
+def baileys(tmp_path: Path) -> Iterator[Baileys]:
+    with running_baileys(tmp_path / "baileys-auth") as client:
+        yield client
