@@ -236,8 +236,13 @@ class Admin:
         body = _object(request)
         to = self._recipient(_text(body, "to"))
         message = media_phone.admin_media(self.hub, body) or self._message(body)
+        corrupt = body.get("corrupt", False)
+        if not isinstance(corrupt, bool):
+            raise HttpError(400, "'corrupt' is true or false")
         try:
-            stanza_id = await routing.phone_sends(self.hub, account.phone, to, message)
+            stanza_id = await routing.phone_sends(
+                self.hub, account.phone, to, message, corrupt=corrupt
+            )
         except routing.RoutingError as exc:
             raise HttpError(404, str(exc)) from None
         return Response.json({"id": stanza_id})

@@ -44,7 +44,7 @@ from google.protobuf.message import DecodeError
 
 from wacli.binary import BinaryError, Node, decode, encode
 from wacli.jid import DEFAULT_USER_SERVER, JID, LID_SERVER, JIDError
-from wacli.proto import e2e_pb2
+from wacli.proto import e2e_pb2, signal_pb2
 from wacli.protocol import ProtocolError
 from wacli.sandbox.phone import SentMessage, message_text, new_message_id, now
 from wacli.sandbox.stanzas import offline_preview, presence, server_ack
@@ -373,9 +373,13 @@ def phone_bundle(hub: Hub, phone: str, device: int) -> PreKeyBundle | None:
     )
 
 
-async def phone_sends(hub: Hub, phone: str, to: JID, message: e2e_pb2.Message) -> str:
+async def phone_sends(
+    hub: Hub, phone: str, to: JID, message: e2e_pb2.Message, *, corrupt: bool = False
+) -> str:
     """The simulated phone of ``phone`` sends ``message`` to every device of ``to`` and a
-    DeviceSentMessage copy to its own companions; the message id."""
+    DeviceSentMessage copy to its own companions; the message id. With ``corrupt`` the
+    recipient's copies carry a damaged ciphertext: they cannot decrypt it, ask again with
+    a retry receipt, and the phone resends it from a fresh session."""
     sender = hub.state.account(phone)
     target = _resolve(hub, to.to_non_ad())
     if sender is None:
@@ -397,13 +401,20 @@ async def phone_sends(hub: Hub, phone: str, to: JID, message: e2e_pb2.Message) -
     if target.phone != phone:
         fan += [(sender, d) for d, _ in hub.device_ids(phone) if d != 0]
     for account, device in fan:
-        await _phone_send_to(hub, sender, account, device, sent)
+        damaged = corrupt and account.phone == target.phone
+        await _phone_send_to(hub, sender, account, device, sent, corrupt=damaged)
     hub.stats["phone_messages_sent"] += 1
     return sent.id
 
 
 async def _phone_send_to(
-    hub: Hub, sender: Account, account: Account, device: int, sent: SentMessage
+    hub: Hub,
+    sender: Account,
+    account: Account,
+    device: int,
+    sent: SentMessage,
+    *,
+    corrupt: bool = False,
 ) -> None:
     """Encrypt one sent message for one device (a session from a fetched bundle if none)."""
     own = account.phone == sender.phone
@@ -428,8 +439,19 @@ async def _phone_send_to(
     else:
         attrs["notify"] = sender.push_name or None
         attrs["sender_pn" if lid else "sender_lid"] = user_jid(sender, not lid)
-    enc = Node("enc", {"v": "2", "type": ciphertext.type.enc_type}, ciphertext.body)
+    body = _broken_mac(ciphertext.body, ciphertext.type.enc_type) if corrupt else ciphertext.body
+    enc = Node("enc", {"v": "2", "type": ciphertext.type.enc_type}, body)
     await deliver(hub, account.phone, device, Node("message", attrs, [enc]))
+
+
+def _broken_mac(body: bytes, enc_type: str) -> bytes:
+    """The ciphertext with its SignalMessage's MAC (its last byte) damaged, inside the
+    PreKeySignalMessage for a pkmsg (whose own fields a receiver may rightly skip)."""
+    if enc_type != "pkmsg":
+        return body[:-1] + bytes((body[-1] ^ 0x01,))
+    outer = signal_pb2.PreKeySignalMessage.FromString(body[1:])
+    outer.message = outer.message[:-1] + bytes((outer.message[-1] ^ 0x01,))
+    return body[:1] + outer.SerializeToString()
 
 
 async def _phone_retry(hub: Hub, phone: str, receipt: Node) -> None:
