@@ -1,5 +1,6 @@
 """What arrived while wacli was away is announced, delivered, then closed: `wacli listen`
-prints offline_sync_preview (the server's counts), the messages, offline_sync_completed."""
+prints offline_sync_preview (the server's counts), the messages, offline_sync_completed;
+and a listening wacli answers the server's own keepalive pings."""
 
 from __future__ import annotations
 
@@ -37,6 +38,19 @@ def test_offline_messages_are_announced_then_completed(
     assert preview["data"]["total"] >= 3 and preview["data"]["messages"] >= 3
     assert {m["data"]["info"]["id"] for m in messages} >= set(sent)
     assert completed["data"]["count"] == preview["data"]["total"]
+    listen.proc.send_signal(signal.SIGTERM)
+    listen.rest()
+    assert listen.proc.returncode == 0
+
+
+def test_listen_answers_the_servers_pings(sandbox: SandboxProcess, tmp_path: Path) -> None:
+    store = tmp_path / "pinged"
+    pair(sandbox, store, "15550008103")
+    listen = Wacli(store, sandbox.url, sandbox.root_key, "listen")
+    listen.event_of("connected")
+    for _ in range(3):
+        status, body = sandbox.admin("POST", "/faults", {"ping": "15550008103"})
+        assert status == 200 and body == {"pinged": 1, "answered": 1}, body
     listen.proc.send_signal(signal.SIGTERM)
     listen.rest()
     assert listen.proc.returncode == 0

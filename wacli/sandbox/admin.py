@@ -21,6 +21,7 @@ from wacli.sandbox import (
     admin_profile,
     group_routing,
     groups,
+    keepalive,
     media_phone,
     retry_faults,
     routing,
@@ -417,6 +418,11 @@ class Admin:
         if "delay_ms" in body:
             self.hub.delay_seconds = _int(body, "delay_ms", 0, 60_000) / 1000
             return Response.json({"delay_ms": round(self.hub.delay_seconds * 1000)})
+        if "ping" in body:
+            account = self._account(_text(body, "ping"))
+            conns = self.hub.connections_of(account.phone)
+            answered = [await keepalive.ping(conn, 5.0) for conn in conns]
+            return Response.json({"pinged": len(conns), "answered": sum(answered)})
         if "garbage" in body:
             account = self._account(_text(body, "garbage"))
             conns = self.hub.connections_of(account.phone)

@@ -22,6 +22,7 @@ from wacli.noise.stream import NoiseStream, accept_server
 from wacli.proto import client_payload_pb2
 from wacli.sandbox import history, iq, routing
 from wacli.sandbox.hub import Hub
+from wacli.sandbox.keepalive import keep_alive
 from wacli.sandbox.registration import (
     REF_COUNT,
     Registration,
@@ -114,7 +115,11 @@ class Connection:
         else:
             if not await self._login(payload, handshake.client_static):
                 return
-            await self._receive_loop()
+            async with anyio.create_task_group() as tg:
+                if hub.ping_seconds:
+                    tg.start_soon(keep_alive, self, hub.ping_seconds)
+                await self._receive_loop()
+                tg.cancel_scope.cancel()
 
     async def _login(self, payload: client_payload_pb2.ClientPayload, static: bytes) -> bool:
         hub = self.hub

@@ -20,6 +20,7 @@ from wacli.noise import issue_cert_chain
 from wacli.protocol import AdvError
 from wacli.protocol.adv import verify_device_identity
 from wacli.sandbox import appstate, history, notify
+from wacli.sandbox.keepalive import PING_SECONDS
 from wacli.sandbox.media import MediaStore
 from wacli.sandbox.phone import PHONE_PLATFORM, SimulatedPhone
 from wacli.sandbox.registration import FIRST_REF_SECONDS, NEXT_REF_SECONDS, Registration
@@ -62,8 +63,10 @@ class Hub:
         *,
         first_ref_seconds: float = FIRST_REF_SECONDS,
         next_ref_seconds: float = NEXT_REF_SECONDS,
+        ping_seconds: float = PING_SECONDS,
     ) -> None:
         self.state = state
+        self.ping_seconds = ping_seconds  # the server's keepalive pings (0: none)
         self.cert_chain = issue_cert_chain(state.root_key, state.server_static.public)
         self.media = MediaStore(state.directory / "media")  # blobs; served by server.py
         self.first_ref_seconds = first_ref_seconds
