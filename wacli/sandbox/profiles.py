@@ -82,7 +82,7 @@ class Profiles:
             return self.get(phone)
 
     def set_push_name(self, phone: str, name: str) -> None:
-        self._conn.execute("UPDATE accounts SET push_name = ? WHERE phone = ?", (name, phone))
+        self._state.set_push_name(phone, name)
 
     def correspondents(self, account: Account) -> list[str]:
         """The JIDs (as stored) of everyone whose messages this account's phone received,

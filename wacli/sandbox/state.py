@@ -231,6 +231,9 @@ class SandboxState(Database):
         super().__init__(directory, migrations=MIGRATIONS)
         self.root_key = self._server_key("noise_root")
         self.server_static = self._server_key("noise_static")
+        # Accounts by ("phone"|"lid", value): routing looks them up for every message, and
+        # only set_push_name changes a row once it exists.
+        self._accounts: dict[tuple[str, str], Account] = {}
 
     @property
     def phones_dir(self) -> Path:
@@ -273,10 +276,20 @@ class SandboxState(Database):
                 return lid
 
     def _account(self, where: str, value: str) -> Account | None:
-        row = self._sql(
-            f"SELECT phone, lid, push_name, created_at FROM accounts WHERE {where} = ?", (value,)
-        ).fetchone()
-        return None if row is None else Account(*row)
+        found = self._accounts.get((where, value))
+        if found is None:
+            row = self._sql(
+                f"SELECT phone, lid, push_name, created_at FROM accounts WHERE {where} = ?",
+                (value,),
+            ).fetchone()
+            if row is None:
+                return None
+            found = self._accounts[(where, value)] = Account(*row)
+        return found
+
+    def set_push_name(self, phone: str, name: str) -> None:
+        self._sql("UPDATE accounts SET push_name = ? WHERE phone = ?", (name, phone))
+        self._accounts.clear()
 
     def account(self, phone: str) -> Account | None:
         return self._account("phone", phone)
