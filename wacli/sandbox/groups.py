@@ -10,7 +10,11 @@ Shapes (whatsmeow group.go, Baileys groups.ts / messages-recv, zapo group-ops.ts
 - notifications: ``<notification from=GROUP type="w:gp2" id t participant=ACTOR
   [participant_pn|participant_lid] notify>`` with one child: ``<create><group …/></create>``,
   ``<add|remove|promote|demote><participant jid [phone_number|lid]/>…</…>`` or
-  ``<subject subject s_o s_t/>``; each is queued per device until acked, like messages.
+  ``<subject subject s_o s_t/>`` or ``<description id [prev] [delete]>[<body>text</body>]
+  </description>``; each is queued per device until acked, like messages.
+
+A group's description (``<description id participant t><body>text</body></description>``
+in its metadata) is kept in the state with the group.
 """
 
 from __future__ import annotations
@@ -22,13 +26,14 @@ from typing import TYPE_CHECKING
 from wacli.binary import Node
 from wacli.jid import GROUP_SERVER, JID, JIDError, parse_jid, phone_to_jid
 from wacli.sandbox.stanzas import new_id
-from wacli.sandbox.state import Account, Group
+from wacli.sandbox.state import Account, Description, Group
 
 if TYPE_CHECKING:
     from wacli.sandbox.hub import Hub
 
 MAX_SUBJECT = 100  # characters, as WhatsApp limits it
 MAX_GROUP_SIZE = 1024
+MAX_DESCRIPTION = 2048  # characters, as WhatsApp limits it
 
 
 class GroupError(ValueError):
@@ -89,6 +94,11 @@ def metadata_node(hub: Hub, group: Group) -> Node:
         attrs["s_o_pn"] = member_jid(hub, owner, False)
         attrs["creator_pn"] = member_jid(hub, creator, False)
     children = [participant_node(hub, group, p, admin) for p, admin in group.participants]
+    description = description_of(hub, group.jid)
+    if description is not None:
+        owner = member_jid(hub, _account(hub, description.owner), lid)
+        about = {"id": description.id, "participant": owner, "t": str(description.time)}
+        children.append(Node("description", about, [Node("body", {}, description.text.encode())]))
     return Node("group", attrs, children)
 
 
@@ -212,6 +222,35 @@ async def set_subject(hub: Hub, group: Group, actor: Account, subject: str) -> G
     owner = member_jid(hub, actor, is_lid(group))
     attrs: dict[str, str | JID | None] = {"subject": subject, "s_o": owner, "s_t": str(when)}
     await notify(hub, after, actor, Node("subject", attrs))
+    return after
+
+
+def description_of(hub: Hub, jid: str) -> Description | None:
+    return hub.state.description(jid)
+
+
+async def set_description(
+    hub: Hub, group: Group, actor: Account, text: str | None, new_id: str, prev: str | None
+) -> Description | None:
+    """Set (or with ``text`` None delete) the description. Any member may, as by default
+    on WhatsApp; ``prev`` must name the current version when there is one (409 else)."""
+    if group.admin_of(actor.phone) is None:
+        raise GroupError(403, "not a participant of the group")
+    if text is not None and (not text or len(text) > MAX_DESCRIPTION):
+        raise GroupError(400, f"a description has 1 to {MAX_DESCRIPTION} characters")
+    if not new_id or len(new_id) > 64:
+        raise GroupError(400, "a description change needs an id")
+    current = description_of(hub, group.jid)
+    if current is not None and prev is not None and prev != current.id:
+        raise GroupError(409, "the description changed meanwhile")
+    attrs: dict[str, str | JID | None] = {"id": new_id, "prev": current.id if current else None}
+    if text is None:
+        after, change = None, Node("description", {**attrs, "delete": "true"})
+    else:
+        after = Description(new_id, text, actor.phone, int(time.time()))
+        change = Node("description", attrs, [Node("body", {}, text.encode())])
+    hub.state.set_description(group.jid, after)
+    await notify(hub, group, actor, change)
     return after
 
 

@@ -7,6 +7,8 @@ Requests as clients send them (Baileys groups.ts, whatsmeow group.go):
 </participating></iq>`` → ``<groups><group …/>…</groups>``; ``<iq to=GROUP type=set>
 <add|remove|promote|demote><participant jid/>…</…></iq>`` → the same element with each
 ``<participant jid [error=code]/>``; ``<subject>text</subject>`` → an empty result;
+``<description id [prev]><body>text</body></description>`` (or ``<description id
+delete="true" [prev]/>``) → an empty result;
 ``<leave><group id/></leave>`` → ``<leave><group id/></leave>``. Errors: 404 for an
 unknown group, 403 for a non-member or non-admin, 400 for a malformed request.
 """
@@ -109,6 +111,23 @@ async def subject(conn: Connection, node: Node) -> Node:
     async def work() -> Node:
         group = _group(conn, node)
         await groups.set_subject(conn.hub, group, _actor(conn), _text(node.children[0]))
+        return iq_result(node)
+
+    return await _guarded(node, work())
+
+
+async def description(conn: Connection, node: Node) -> Node:
+    async def work() -> Node:
+        group = _group(conn, node)
+        change = node.children[0]
+        body = change.child("body")
+        deleting = change.attr("delete") == "true"
+        if deleting == (body is not None):
+            raise groups.GroupError(400, "a description change has a <body> or delete=true")
+        text = None if body is None else _text(body)
+        await groups.set_description(
+            conn.hub, group, _actor(conn), text, change.attr("id") or "", change.attr("prev")
+        )
         return iq_result(node)
 
     return await _guarded(node, work())
