@@ -3,13 +3,15 @@
 TO is a phone number, a user JID or a group JID (``…@g.us``); TEXT ``-`` or absent
 is read from stdin. ``--reply-to ID`` quotes a message, ``--react EMOJI --id ID``
 reacts, ``--edit ID`` replaces the text of one of our messages, ``--revoke ID``
-deletes one for everyone. The id goes to stdout (``--json``: ``{"id", "to",
-"timestamp"}``) and the message into the archive.
+deletes one for everyone. ``--file PATH`` sends a file (with ``--caption`` and
+``--reply-to`` if wanted). The id goes to stdout (``--json``: ``{"id", "to",
+"timestamp"}``) and the message into the archive, filed as the receive path files it.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
@@ -23,7 +25,7 @@ from wacli.cli.session import endpoint, open_store
 from wacli.client import events as ev
 from wacli.client.client import Client
 from wacli.client.group_send import send_group_message
-from wacli.client.media import file_message, file_message_parts
+from wacli.client.media import file_message, quote_in
 from wacli.client.send import (
     Sent,
     edit_message,
@@ -36,7 +38,7 @@ from wacli.client.usync import remember_addresses
 from wacli.jid import JID, JIDError, parse_jid, phone_to_jid
 from wacli.proto import e2e_pb2
 from wacli.store import Store
-from wacli.store.archive import Archive, ArchivedMessage
+from wacli.store.archive import Archive, ArchivedMessage, describe
 
 
 def recipient(text: str) -> JID:
@@ -60,20 +62,32 @@ async def _send(client: Client, to: JID, message: e2e_pb2.Message) -> Sent:
         return await deliver(conn, client.store, parse_jid(account.jid), to, message)
 
 
-async def _send_file(
-    client: Client, to: JID, name: str, data: bytes, caption: str | None, media_ca: str | None
-) -> tuple[Sent, e2e_pb2.Message]:
+@dataclass(frozen=True, slots=True)
+class _FileToSend:
+    name: str
+    data: bytes
+    caption: str | None
+    media_ca: str | None
+    reply_to: str | None = None
+    quoted: e2e_pb2.Message | None = None
+    quoted_sender: str | None = None
+
+
+async def _send_file(client: Client, to: JID, file: _FileToSend) -> tuple[Sent, e2e_pb2.Message]:
     """Upload the file, then send its message over the same connection."""
     account = client.require_account()
     deliver = send_group_message if to.is_group else send_message
     async with client.session() as conn:
-        message = await file_message(conn, data, name, caption=caption, media_ca=media_ca)
+        message = await file_message(
+            conn, file.data, file.name, caption=file.caption, media_ca=file.media_ca
+        )
+        if file.reply_to is not None:
+            quote_in(message, file.reply_to, file.quoted, file.quoted_sender)
         return await deliver(conn, client.store, parse_jid(account.jid), to, message), message
 
 
-def _archive(store: Store, sent: Sent, own: str, message: e2e_pb2.Message, kind: str) -> None:
-    text = message.conversation or message.extended_text_message.text or None
-    reply_to = message.extended_text_message.context_info.stanza_id or None
+def _archive(store: Store, sent: Sent, own: str, message: e2e_pb2.Message) -> None:
+    kind, text, reply_to = describe(message)  # as the receive path files it
     Archive(store).add_message(
         ArchivedMessage(
             chat=str(sent.to),
@@ -116,13 +130,12 @@ def _reaction_author(store: Store, chat: JID, message: e2e_pb2.Message) -> None:
             key.participant = found.sender
 
 
-def _read_file(path: Path) -> tuple[bytes, str]:
-    """The bytes of a --file and its archive type (image, video, audio or document)."""
+def _read_file(path: Path) -> bytes:
+    """The bytes of a --file (exit 2 when it cannot be read)."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         fail(f"cannot read {path}: {exc.strerror}", ExitCode.USAGE)
-    return data, file_message_parts(path)[0]
 
 
 def send(
@@ -168,24 +181,26 @@ def send(
         fail("use only one of --react, --edit and --revoke", ExitCode.USAGE)
     if (react is None) != (id is None):
         fail("--react EMOJI needs --id ID (and --id is only for --react)", ExitCode.USAGE)
-    if file is not None and (text, react, edit, revoke, reply_to) != (None,) * 5:
-        fail("--file goes alone (with --caption): no TEXT, --reply-to or --react", ExitCode.USAGE)
+    if file is not None and (text, react, edit, revoke) != (None,) * 4:
+        fail(
+            "--file goes with --caption and --reply-to only: no TEXT, --react, --edit or --revoke",
+            ExitCode.USAGE,
+        )
     if caption is not None and file is None:
         fail("--caption is for --file", ExitCode.USAGE)
     message: e2e_pb2.Message | None = None  # plain text is built once the archive is open
-    kind = "text"
     if file is not None:
-        data, kind = _read_file(file)
+        data = _read_file(file)
     elif react is not None:
-        message, kind = reaction_message(chat, id or "", react), "reaction"
+        message = reaction_message(chat, id or "", react)
     elif revoke is not None:
-        message, kind = revoke_message(chat, revoke), "protocol"
+        message = revoke_message(chat, revoke)
     else:
         body = sys.stdin.read() if text in (None, "-") else text
         if not body:
             fail("nothing to send: give TEXT or pipe it on stdin", ExitCode.USAGE)
         if edit is not None:
-            message, kind = edit_message(chat, edit, body), "protocol"
+            message = edit_message(chat, edit, body)
     server = endpoint(options)
     store = open_store(options)
     try:
@@ -194,15 +209,16 @@ def send(
         own = client.require_account().jid
         if file is not None:
             ca = None if media_ca is None else str(media_ca)
-            run = (_send_file, client, chat, file.name, data, caption, ca)
-            sent, message = anyio.run(*run, backend="asyncio")
+            quoting = _quoted(store, chat, reply_to, own)
+            upload = _FileToSend(file.name, data, caption, ca, reply_to, *quoting)
+            sent, message = anyio.run(_send_file, client, chat, upload, backend="asyncio")
         elif message is None:  # --reply-to embeds the quoted message when the archive has it
             message = text_message(body, reply_to, *_quoted(store, chat, reply_to, own))
         elif react is not None and chat.is_group:
             _reaction_author(store, chat, message)
         if file is None:
             sent = anyio.run(_send, client, chat, message, backend="asyncio")
-        _archive(store, sent, own, message, kind)
+        _archive(store, sent, own, message)
     finally:
         store.close()
     if json:

@@ -35,6 +35,7 @@ from wacli.protocol.media_message import (
     MediaRef,
     kind_for_mimetype,
     media_message,
+    media_ref,
     upload_segment,
 )
 
@@ -252,3 +253,72 @@ async def file_message(
         file_name=file_name,
         timestamp=int(time.time()),
     )
+
+
+# -- receiving: the file a message carries ------------------------------------------------
+
+# Envelopes whose ``message`` is another Message (view-once, disappearing, a document with
+# a caption, our own phone's copy of what it sent): the file is inside.
+_ENVELOPES = (
+    "ephemeral_message",
+    "view_once_message",
+    "view_once_message_v2",
+    "view_once_message_v2_extension",
+    "document_with_caption_message",
+    "device_sent_message",
+)
+_MAX_ENVELOPES = 8  # nesting is one or two deep in practice; a deeper body is not media
+
+
+@dataclass(frozen=True, slots=True)
+class MessageFile:
+    """The file of a received message and the name its sender gave it (documents only)."""
+
+    ref: MediaRef
+    file_name: str | None
+
+
+def message_file(message: e2e_pb2.Message) -> MessageFile | None:
+    """The file a Message carries, looking inside its envelopes (None when it has none)."""
+    for _ in range(_MAX_ENVELOPES):
+        inner = next((w for w in _ENVELOPES if message.HasField(w)), None)  # type: ignore[arg-type]
+        if inner is None:
+            break
+        message = getattr(message, inner).message
+    else:
+        return None
+    if message.HasField("ptv_message"):  # a round video note: a video by another field
+        plain = e2e_pb2.Message()
+        plain.video_message.CopyFrom(message.ptv_message)
+        message = plain
+    ref = media_ref(message)
+    if ref is None:
+        return None
+    name = message.document_message.file_name if ref.kind == "document" else ""
+    return MessageFile(ref, name or None)
+
+
+async def media_hosts(conn: Connection) -> tuple[str, ...]:
+    """The media hosts media_conn names, for a message that gives only a direct_path."""
+    return tuple(host.hostname for host in (await MediaClient(conn).media_conn()).hosts)
+
+
+def quote_in(
+    message: e2e_pb2.Message,
+    reply_to: str,
+    quoted: e2e_pb2.Message | None = None,
+    quoted_sender: str | None = None,
+) -> None:
+    """Make a media Message quote ``reply_to`` (as text_message does for text)."""
+    field = next((f for f in _PARTS if message.HasField(f)), None)  # type: ignore[arg-type]
+    if field is None:
+        raise MediaError("only a media message can quote with quote_in")
+    info = getattr(message, field).context_info
+    info.stanza_id = reply_to
+    if quoted_sender:
+        info.participant = quoted_sender
+    if quoted is not None:
+        info.quoted_message.CopyFrom(quoted)
+
+
+_PARTS = ("image_message", "video_message", "audio_message", "document_message", "sticker_message")
