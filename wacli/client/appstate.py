@@ -19,15 +19,21 @@ the stored one only once it verifies); if that fails too, AppStateSyncError is
 logged and the collection stays as it was. Mutations become events;
 ``from_full_sync`` is true for a fetch from version 0.
 
-Not yet: ``<snapshot>`` answers (an ExternalBlobReference to download from the media
-hosts, which the real server sends for long collections) are refused with
-AppStateSyncError; the sandbox serves whole patch chains instead. Nor do we ask the
-phone for a missing key (APP_STATE_SYNC_KEY_REQUEST); a collection waits for a share.
+A ``<snapshot>`` answer (what the server sends for a compacted collection when we ask
+return_snapshot, i.e. from version 0) is an ExternalBlobReference: the blob is downloaded
+from the media hosts (appstate_snapshot.py; TLS checked against ``media_ca``, default
+WACLI_MEDIA_CA), every record's value MAC, the LTHash and the snapshot MAC verified,
+and it replaces the collection's state (its events have from_full_sync true) before the
+patches after it apply; nothing is stored unless all of it verifies.
+
+Not yet: we do not ask the phone for a missing key (APP_STATE_SYNC_KEY_REQUEST); a
+collection waits for a share.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
@@ -36,14 +42,20 @@ from google.protobuf.message import DecodeError
 
 from wacli.binary import BinaryError, Node
 from wacli.client import events as ev
-from wacli.client.connection import Connection
+from wacli.client.appstate_snapshot import fetch_snapshot
+from wacli.client.connection import Connection, Requests
 from wacli.client.dispatcher import Outcome, Sink
 from wacli.client.errors import ClientError
 from wacli.jid import parse_jid
 from wacli.proto import e2e_pb2, syncd_pb2
 from wacli.protocol import AppStateError
 from wacli.protocol.appstate_crypto import AppStateHash, AppStateKeys, expand_app_state_keys
-from wacli.protocol.appstate_patch import DecodedMutation, MissingKeyError, decode_patch
+from wacli.protocol.appstate_patch import (
+    DecodedMutation,
+    MissingKeyError,
+    decode_patch,
+    decode_snapshot,
+)
 from wacli.store import Store
 from wacli.store.appstate_tables import AppStateKeyRecord, CollectionState
 from wacli.store.archive import Archive
@@ -84,11 +96,13 @@ _CHAT_EVENTS: dict[str, tuple[type[ev._ChatSetting], str]] = {
 
 
 class AppStateSync:
-    def __init__(self, store: Store, sink: Sink) -> None:
+    def __init__(self, store: Store, sink: Sink, media_ca: str | None = None) -> None:
         self.store = store
+        # snapshots: the CA the media hosts' TLS is checked against (None: the system's)
+        self.media_ca = media_ca if media_ca is not None else os.environ.get("WACLI_MEDIA_CA")
         self.archive = Archive(store)
         self._sink = sink
-        self._conn: Connection | None = None
+        self._conn: Requests | None = None
         self._lock = anyio.Lock()
         self._blocked: set[str] = set()  # collections waiting for a sync key
 
@@ -152,6 +166,29 @@ class AppStateSync:
         for event in await self.sync(COLLECTIONS):
             await self._sink(event)
 
+    def use(self, conn: Requests) -> None:
+        """Fetch through ``conn`` (a command's own or listen's relayed connection) without
+        the catch-up on_connect does; keys another command archived count too."""
+        self._conn = conn
+        self._keys_from_archive()
+
+    def waiting_for_key(self, name: str) -> bool:
+        """Whether the collection's patches use a sync key we were not given (yet)."""
+        return name in self._blocked
+
+    def keep_own(
+        self, name: str, based_on: int, state: AppStateHash, mutations: list[DecodedMutation]
+    ) -> bool:
+        """Keep a patch we uploaded (the server stored it as ``state.version``) and what it
+        means, unless the stored collection is no longer at ``based_on``: then someone
+        (a running listen) fetched it meanwhile and has it already. Whether it was kept."""
+        with self.store.transaction():
+            saved = self.store.load_collection(name)
+            if (0 if saved is None else saved.version) != based_on:
+                return False
+            self._apply(name, state, mutations, full=False)
+        return True
+
     # -- fetching ---------------------------------------------------------------------
 
     async def sync(self, names: Iterable[str]) -> list[ev.Event]:
@@ -199,7 +236,7 @@ class AppStateSync:
             return AppStateHash()
         return AppStateHash(saved.version, saved.hash, dict(saved.value_macs))
 
-    async def _fetch(self, conn: Connection, name: str, state: AppStateHash) -> list[ev.Event]:
+    async def _fetch(self, conn: Requests, name: str, state: AppStateHash) -> list[ev.Event]:
         full = state.version == 0
         events: list[ev.Event] = []
         for _ in range(MAX_ROUNDS):
@@ -210,10 +247,11 @@ class AppStateSync:
             }
             reply = await conn.iq(XMLNS, "set", [Node("sync", {}, [Node("collection", ask)])])
             answer = _collection(reply, name)
-            if answer.child("snapshot") is not None:
-                # Real snapshots are external blobs on the media CDN: not fetched yet.
-                raise AppStateError("the server sent a snapshot (external blobs are unsupported)")
             mutations: list[DecodedMutation] = []
+            snapshot = answer.child("snapshot")
+            if snapshot is not None:  # the whole collection first, then the patches after it
+                state, mutations = await self._snapshot(conn, name, snapshot)
+                full = True
             for patch in _patches(answer, state.version):
                 state, decoded = decode_patch(name, patch, state, self._lookup)
                 mutations += decoded
@@ -223,15 +261,36 @@ class AppStateSync:
                 return events
         raise AppStateError(f"still more patches after {MAX_ROUNDS} rounds")
 
+    async def _snapshot(
+        self, conn: Requests, name: str, node: Node
+    ) -> tuple[AppStateHash, list[DecodedMutation]]:
+        """Download and verify a snapshot: the state it stands for and its records (nothing
+        is stored here; AppStateError when it does not verify)."""
+        downloaded = await fetch_snapshot(conn, node, self.media_ca)
+        state, mutations = decode_snapshot(name, downloaded, self._lookup)
+        log.info("app state %s: snapshot at version %d", name, state.version)
+        return state, mutations
+
     def _apply(
         self, name: str, state: AppStateHash, mutations: list[DecodedMutation], full: bool
     ) -> list[ev.Event]:
-        """Store the verified state and what the mutations mean; their events."""
+        """Store the verified state and what the mutations mean; their events.
+
+        Another process (``wacli chat``) may have stored this collection meanwhile; what
+        it stored holds every patch up to its version. So a stored state past ``state``
+        stays as it is (never replaced by an older one), and one at the same version
+        makes these mutations old news: no event twice."""
         events: list[ev.Event] = []
         with self.store.transaction():
+            saved = self.store.load_collection(name)
+            known = 0 if saved is None else saved.version
+            if known > state.version:
+                return events
             self.store.save_collection(
                 name, CollectionState(state.version, state.hash, state.value_macs)
             )
+            if known == state.version:
+                return events
             for mutation in mutations:
                 event = self._event(mutation, full)
                 if event is not None:
@@ -274,6 +333,10 @@ class AppStateSync:
         elif kind == "markChatAsRead":
             if value.read:  # type: ignore[attr-defined]
                 self.archive.upsert_chat(jid, unread_count=0)
+            else:  # marked unread: -1 as WhatsApp Web (and Baileys) keep it, a real count stays
+                chat = self.archive.chat(jid)
+                if chat is None or chat.unread_count <= 0:
+                    self.archive.upsert_chat(jid, unread_count=-1)
         elif kind == "contact":
             self.archive.upsert_contact(
                 jid,

@@ -7,8 +7,14 @@ its push name, and the patch goes to the linked devices.
 ``{"chat", "contact": {"full_name", "first_name"} | "Full Name"}`` or
 ``{"push_name": "…"}``; optional ``"timestamp"`` (ms). It answers
 ``{"collection", "version", "index"}``.
-``GET /admin/accounts/{phone}/app-state`` shows, per collection, the server's version
-and the phone's LTHash (hex) at that version.
+``GET /admin/accounts/{phone}/app-state`` shows, per collection, the server's version,
+the phone's LTHash (hex) at that version, its record count and, once compacted, the
+version of its snapshot.
+``POST /admin/accounts/{phone}/app-state/compact`` ``{"collection": name}`` makes the
+phone snapshot that collection at its current version (sandbox/appstate.py compact);
+fetches asking return_snapshot get it from then on. ``"corrupt": true`` stores a
+snapshot whose MACs do not verify (a fault for tests). It answers
+``{"collection", "version"}``.
 
 Each change is the action and index JSON WhatsApp uses (the same ones Baileys and
 whatsmeow write): ``["pin_v1", jid]`` in regular_low, ``["mute", jid]`` in
@@ -99,7 +105,7 @@ def change_of(body: dict[str, Any]) -> tuple[str, NewMutation]:
         if isinstance(contact, str):
             contact = {"full_name": contact}
         if not isinstance(contact, dict):
-            raise HttpError(400, "'contact' is a full name or {\"full_name\", \"first_name\"}")
+            raise HttpError(400, '\'contact\' is a full name or {"full_name", "first_name"}')
         action.contact_action.full_name = _name(contact.get("full_name"), "full_name")
         if contact.get("first_name") is not None:
             action.contact_action.first_name = _name(contact["first_name"], "first_name")
@@ -130,9 +136,25 @@ class AppStateAdmin:
             raise HttpError(409, str(exc)) from None
         return Response.json({"collection": name, "version": version, "index": mutation.index})
 
+    async def compact(self, request: Request) -> Response:
+        account = self._account(request.params["phone"])
+        body = request.json()
+        if not isinstance(body, dict) or not isinstance(body.get("collection"), str):
+            raise HttpError(400, 'give {"collection": name}')
+        corrupt = body.get("corrupt", False)
+        if not isinstance(corrupt, bool):
+            raise HttpError(400, "'corrupt' must be true or false")
+        name = body["collection"]
+        try:
+            version = appstate.compact(self.hub, account.phone, name, corrupt=corrupt)
+        except ValueError as exc:
+            raise HttpError(400, str(exc)) from None
+        return Response.json({"collection": name, "version": version})
+
     async def show(self, request: Request) -> Response:
         account = self._account(request.params["phone"])
         log = appstate.PatchLog(self.hub.state)
+        snaps = appstate.Snapshots(self.hub.state)
         shown = {}
         for name in appstate.COLLECTIONS:
             state = appstate.phone_state(self.hub, account.phone, name)
@@ -141,6 +163,9 @@ class AppStateAdmin:
                 "hash": state.hash.hex(),
                 "records": len(state.value_macs),
             }
+            held = snaps.get(account.phone, name)
+            if held is not None:
+                shown[name]["snapshot"] = held[0]
         return Response.json(shown)
 
 
@@ -148,3 +173,4 @@ def add_routes(router: Router, hub: Hub) -> None:
     routes = AppStateAdmin(hub)
     router.add("POST", "/admin/accounts/{phone}/app-state", routes.change)
     router.add("GET", "/admin/accounts/{phone}/app-state", routes.show)
+    router.add("POST", "/admin/accounts/{phone}/app-state/compact", routes.compact)

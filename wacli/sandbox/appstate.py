@@ -4,10 +4,13 @@ The server (like the real one) cannot read app state: per account and collection
 it keeps a version and the chain of patches its devices uploaded, each stamped
 with the version it created. It answers ``w:sync:app:state`` fetches with the
 patches after the asked version and tells the account's other devices about a
-new patch with ``<notification type="server_sync">``. Snapshots are never served:
-the real ones are external blobs on the media CDN (an ``ExternalBlobReference``
-in ``<snapshot>``) and Baileys and whatsmeow both rebuild a collection just as
-well from its whole patch chain from version 0.
+new patch with ``<notification type="server_sync">``. By default it serves whole
+patch chains (Baileys and whatsmeow rebuild a collection just as well from version 0,
+and unmodified Baileys downloads external blobs only from mmg.whatsapp.net). Once the
+admin API compacts a collection (see compact), the phone has built a snapshot of it,
+stored as an encrypted ``md-app-state`` blob in the media store, and a fetch asking
+``return_snapshot`` for a version below it gets ``<snapshot>`` (the serialized
+``ExternalBlobReference``) and the patches after the snapshot, as real servers answer.
 
 The phone owns the sync key: it makes one when first needed and shares it with each
 companion (``APP_STATE_SYNC_KEY_SHARE``, a peer message): right after linking once
@@ -39,6 +42,7 @@ from wacli.protocol.appstate_crypto import (
     value_mac_of,
 )
 from wacli.protocol.appstate_patch import KeyLookup, NewMutation, decode_patch, encode_patch
+from wacli.protocol.appstate_snapshot import build_snapshot, live_records, seal_snapshot
 from wacli.sandbox.phone import new_message_id, now
 from wacli.sandbox.routing import deliver, device_jid, phone_bundle
 from wacli.sandbox.stanzas import SERVER_JID, new_id
@@ -297,8 +301,16 @@ def collection_error(name: str, code: int, text: str, version: int | None = None
     return Node("collection", attrs, [Node("error", {"code": str(code), "text": text})])
 
 
-def fetch(hub: Hub, phone: str, name: str, version: int) -> Node:
-    """``<collection name version [has_more_patches]><patches><patch/>…`` after ``version``."""
+def fetch(hub: Hub, phone: str, name: str, version: int, snapshot: bool = False) -> Node:
+    """``<collection name version [has_more_patches]>[<snapshot/>]<patches><patch/>…`` after
+    ``version``; with ``snapshot`` (the client's return_snapshot) and a compacted collection
+    past ``version``, the snapshot's reference and the patches after it."""
+    held = Snapshots(hub.state).get(phone, name) if snapshot else None
+    lead: list[Node] = []
+    if held is not None and held[0] > version:
+        version = held[0]
+        lead.append(Node("snapshot", {}, held[1]))
+        hub.stats["app_state_snapshots_served"] += 1
     patches = PatchLog(hub.state).since(phone, name, version, PATCHES_PER_ANSWER + 1)
     more = len(patches) > PATCHES_PER_ANSWER
     patches = patches[:PATCHES_PER_ANSWER]
@@ -306,8 +318,9 @@ def fetch(hub: Hub, phone: str, name: str, version: int) -> Node:
     attrs = {"name": name, "version": str(current), "type": "result"}
     if more:
         attrs["has_more_patches"] = "true"
-    content = [Node("patches", {}, [Node("patch", {}, p) for p in patches])] if patches else None
-    return Node("collection", attrs, content)
+    if patches:
+        lead.append(Node("patches", {}, [Node("patch", {}, p) for p in patches]))
+    return Node("collection", attrs, lead or None)
 
 
 async def upload(
@@ -332,3 +345,65 @@ async def upload(
         await ensure_shared(hub, phone)
         await notify_devices(hub, phone, name, version, skip=device)
     return Node("collection", {"name": name, "version": str(version), "type": "result"})
+
+
+# -- compaction: the phone's snapshot of a collection, on the media hosts ----------------------
+
+@dataclass(frozen=True, slots=True)
+class Snapshots:
+    """The newest snapshot reference per account and collection (appstate_snapshots)."""
+
+    state: SandboxState
+
+    def get(self, phone: str, name: str) -> tuple[int, bytes] | None:
+        """(version, serialized ExternalBlobReference) of the collection's snapshot."""
+        row = self.state._sql(
+            "SELECT version, reference FROM appstate_snapshots WHERE phone = ? AND collection = ?",
+            (phone, name),
+        ).fetchone()
+        return None if row is None else (int(row[0]), bytes(row[1]))
+
+    def put(self, phone: str, name: str, version: int, reference: bytes) -> None:
+        self.state._sql(
+            "INSERT OR REPLACE INTO appstate_snapshots "
+            "(phone, collection, version, reference, created_at) VALUES (?, ?, ?, ?, ?)",
+            (phone, name, version, reference, int(time.time())),
+        )
+
+
+def compact(hub: Hub, phone: str, name: str, *, corrupt: bool = False) -> int:
+    """The phone snapshots the collection at the server's current version: every record
+    still set, as its last patch set it, with a snapshot MAC under the phone's current key;
+    encrypted as an ``md-app-state`` blob into the media store. Returns the version.
+
+    ``corrupt`` (a fault for tests) flips a byte of one record's value MAC inside the
+    snapshot before encrypting it: the blob downloads fine but must not verify.
+    ValueError for an unknown or empty collection."""
+    if name not in COLLECTIONS:
+        raise ValueError(f"unknown collection {name!r}")
+    state = phone_state(hub, phone, name)
+    if state.version == 0:
+        raise ValueError(f"{name} has no patches to compact")
+    chain = []
+    for raw in PatchLog(hub.state).since(phone, name, 0, 1 << 30):
+        patch = syncd_pb2.SyncdPatch()
+        patch.ParseFromString(raw)  # stored by us, parsed before
+        chain.append(patch)
+    record = phone_key(hub, phone)
+    keys = expand_app_state_keys(record.key_data)
+    snapshot, built = build_snapshot(
+        name, state.version, record.key_id, keys, live_records(chain).values()
+    )
+    if built.hash != state.hash:  # both follow the same rule; a mismatch is a sandbox bug
+        raise AppStateError(f"the snapshot of {name} does not match the phone's LTHash")
+    if corrupt:
+        if not snapshot.records:
+            raise ValueError(f"{name} holds no record to corrupt")
+        blob = bytearray(snapshot.records[0].value.blob)
+        blob[-1] ^= 0x01
+        snapshot.records[0].value.blob = bytes(blob)
+    sealed = seal_snapshot(snapshot)
+    sealed.reference.direct_path = hub.media.put(sealed.data)
+    Snapshots(hub.state).put(phone, name, state.version, sealed.reference.SerializeToString())
+    hub.stats["app_state_compactions"] += 1
+    return state.version

@@ -1,7 +1,8 @@
 """``<iq xmlns="w:sync:app:state" type="set"><sync><collection …/>…</sync></iq>``.
 
 Each ``<collection name version [return_snapshot]>`` is a fetch (the patches after
-``version``) or, with ``<patch>`` children, an upload on top of ``version``. Every
+``version``; with return_snapshot="true", a compacted collection's ``<snapshot>`` and
+the patches after it) or, with ``<patch>`` children, an upload on top of ``version``. Every
 collection is answered in its own ``<collection>``: ``type="result"``, or
 ``type="error"`` with ``<error code text>`` (409 when the version is not the
 server's, 400 for an unknown collection or a patch that does not parse).
@@ -42,5 +43,6 @@ async def sync(conn: Connection, node: Node) -> Node:
             raw = [p.content_bytes() for p in patches]
             answers.append(await appstate.upload(conn.hub, phone, device, name, version, raw))
         else:
-            answers.append(appstate.fetch(conn.hub, phone, name, version))
+            snapshot = collection.attr("return_snapshot") == "true"
+            answers.append(appstate.fetch(conn.hub, phone, name, version, snapshot))
     return iq_result(node, [Node("sync", {}, answers)])

@@ -1,0 +1,60 @@
+"""Download an app-state snapshot the server points to (``<snapshot>`` in a sync answer).
+
+The ``<snapshot>`` node holds an ExternalBlobReference; the blob is an encrypted
+``md-app-state`` media file on the hosts media_conn names. It is fetched over https
+(certificates checked against ``media_ca`` when given, as for other media), its MAC and
+both SHA-256s checked, decrypted and parsed (wacli.protocol.appstate_snapshot); what it
+holds is verified by the caller with appstate_patch.decode_snapshot.
+"""
+
+from __future__ import annotations
+
+import time
+
+from wacli.binary import BinaryError, Node
+from wacli.client.connection import Requests
+from wacli.client.media import MediaConnError, MediaIntegrityError, download, parse_media_conn
+from wacli.proto import syncd_pb2
+from wacli.protocol.appstate_snapshot import MEDIA_TYPE, parse_reference, parse_snapshot
+from wacli.protocol.errors import AppStateError
+from wacli.protocol.media_message import MediaRef
+
+MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024  # a whole collection; real ones are far smaller
+
+
+async def media_hosts(conn: Requests) -> tuple[str, ...]:
+    result = await conn.iq("w:m", "set", [Node("media_conn", {}, [])])
+    try:
+        info = parse_media_conn(result, time.monotonic())
+    except BinaryError as exc:
+        raise MediaConnError(f"malformed media_conn answer: {exc}") from None
+    return tuple(host.hostname for host in info.hosts)
+
+
+async def fetch_snapshot(
+    conn: Requests, node: Node, media_ca: str | None = None
+) -> syncd_pb2.SyncdSnapshot:
+    """The SyncdSnapshot a ``<snapshot>`` node points to. AppStateError when the reference
+    or the blob is bad; the client's own errors (http, media_conn) when it cannot be had."""
+    try:
+        raw = node.content_bytes()
+    except BinaryError as exc:
+        raise AppStateError(f"the <snapshot> holds no reference: {exc}") from None
+    ref = parse_reference(raw)
+    media = MediaRef(
+        kind="app-state",
+        media_type=MEDIA_TYPE,
+        url="",
+        direct_path=ref.direct_path,
+        media_key=ref.media_key,
+        file_sha256=ref.file_sha256,
+        file_enc_sha256=ref.file_enc_sha256,
+        file_length=ref.file_size_bytes,
+        mimetype="application/octet-stream",
+    )
+    hosts = await media_hosts(conn)
+    try:
+        plain = await download(media, media_ca=media_ca, hosts=hosts, max_bytes=MAX_SNAPSHOT_BYTES)
+    except MediaIntegrityError as exc:
+        raise AppStateError(f"the snapshot blob does not check out: {exc}") from None
+    return parse_snapshot(plain)
