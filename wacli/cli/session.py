@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from wacli.cli.exit_codes import ExitCode, fail
-from wacli.client.connection import Endpoint
+from wacli.client.connection import Endpoint, TimingError, configured_timing
 from wacli.client.payload import VersionError, configured_version
 from wacli.store import DB_NAME, Store, StoreError
 from wacli.store.archive import Archive
@@ -35,9 +35,10 @@ def endpoint(options: dict[str, Any]) -> Endpoint:
     key = root_key(options["noise_root"])
     try:
         version = configured_version()
-    except VersionError as exc:
+        timing = configured_timing()
+    except (VersionError, TimingError) as exc:
         fail(str(exc), ExitCode.USAGE)
-    return Endpoint(options["server"], key, version)
+    return Endpoint(options["server"], key, version, timing)
 
 
 def open_store(options: dict[str, Any], *, paired: bool = True) -> Store:

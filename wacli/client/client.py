@@ -66,6 +66,8 @@ def is_retryable(exc: ClientError) -> bool:
         return False
     if isinstance(exc, ConnectionLost | RestartRequired | ConnectError):
         return True
+    if isinstance(exc, RequestTimeout):
+        return True  # a slow server or link (a login or a hook's IQ unanswered): try anew
     if isinstance(exc, StreamFailure):
         return exc.retry
     return False
@@ -88,6 +90,7 @@ class Client:
         self._handlers = tuple(handlers)
         self._on_connect = tuple(on_connect)
         self.agent = agent or Agent(version=endpoint.version)
+        self.accepted_once = False  # whether the server ever answered a login with <success>
 
     @property
     def account(self) -> AccountRecord | None:
@@ -178,6 +181,7 @@ class Client:
             ) as conn:
                 refill.attach(conn)  # before the body's first await, so before the reader runs
                 success = await conn.wait_success()
+                self.accepted_once = True
                 self._remember(account, conn, success)
                 await refill_prekeys(conn, self.store)
                 await conn.iq("passive", "set", [Node("active")])
@@ -223,7 +227,10 @@ class Client:
     async def run(self, *, initial_delay: float = 1.0, max_delay: float = 60.0) -> None:
         """Stay connected (``listen``): reconnect with jittered backoff after retryable ends.
 
-        Returns never; raises the first failure a reconnect cannot cure.
+        Returns never; raises the first failure a reconnect cannot cure. Nothing is
+        retried before the server accepted a login once: a server that cannot be reached
+        or hangs up before that is a wrong --server or no network, which backoff will not
+        cure and a user should hear about (as whatsmeow's Connect returns its error).
         """
         delays = backoff_delays(initial_delay, max_delay)
         while True:
@@ -232,7 +239,7 @@ class Client:
                     delays = backoff_delays(initial_delay, max_delay)
                     await anyio.sleep_forever()
             except ClientError as exc:
-                if not is_retryable(exc):
+                if not is_retryable(exc) or not self.accepted_once:
                     raise
                 await self._sink(ev.Disconnected(reason=str(exc)))
                 delay = next(delays)

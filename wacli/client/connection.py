@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import random
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -56,6 +57,16 @@ MAX_MESSAGE = 1 << 25
 QUEUE_SIZE = 512
 
 
+# Seconds to wait for the server at each step (TCP + WebSocket, the Noise handshake, the
+# login, each IQ) instead of the defaults below: for slow links, and for tests that need a
+# command facing a silent server to give up quickly.
+TIMEOUT_ENV = "WACLI_TIMEOUT"
+
+
+class TimingError(ClientError):
+    """WACLI_TIMEOUT is not a positive number of seconds."""
+
+
 @dataclass(frozen=True, slots=True)
 class Timing:
     """Timeouts and keepalive pacing (seconds); tests shorten them."""
@@ -66,6 +77,20 @@ class Timing:
     keepalive_max: float = 30.0
     keepalive_reply: float = 10.0
     keepalive_misses: int = 3
+
+
+def configured_timing(environ: Mapping[str, str] | None = None) -> Timing:
+    """The default Timing, its connect and IQ waits replaced by ``WACLI_TIMEOUT`` when set."""
+    text = (os.environ if environ is None else environ).get(TIMEOUT_ENV, "").strip()
+    if not text:
+        return Timing()
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not (0 < seconds <= 86_400):  # NaN and inf fail too
+        raise TimingError(f"{TIMEOUT_ENV} must be a number of seconds (0 < N <= 86400)")
+    return Timing(connect=seconds, iq=seconds)
 
 
 @dataclass(frozen=True, slots=True)

@@ -201,16 +201,24 @@ class RelayServer:
         _remove_stale(self.path)
         listener = await anyio.create_unix_listener(self.path)
         os.chmod(self.path, 0o600)
+        failure: ClientError | None = None
         try:
             async with anyio.create_task_group() as tg:
                 tg.start_soon(listener.serve, self._serve_one)
-                await main()
+                try:
+                    await main()
+                except ClientError as exc:
+                    # Re-raised below as itself: out of the task group it would come
+                    # wrapped in an ExceptionGroup, and the CLI could not map its exit code.
+                    failure = exc
                 tg.cancel_scope.cancel()
         finally:
             with suppress(FileNotFoundError):
                 self.path.unlink()
             with anyio.CancelScope(shield=True):  # we are often here because of a cancel
                 await listener.aclose()
+        if failure is not None:
+            raise failure
 
     async def _serve_one(self, stream: anyio.abc.SocketStream) -> None:
         reader = BufferedByteReceiveStream(stream)
@@ -380,11 +388,24 @@ async def open_remote(directory: Path, sink: Sink) -> AsyncIterator[RemoteConnec
         yield None
         return
     remote = RemoteConnection(stream, sink)
+    # A ClientError (the listener's connection dropped, a refused message) is raised
+    # below as itself: out of the task group it would come wrapped in an ExceptionGroup,
+    # and the CLI could not map it to its exit code.
+    failure: ClientError | None = None
     async with stream, anyio.create_task_group() as tg:
         tg.start_soon(remote._read_loop)
-        async with remote._lock:  # events have no answer: they simply start to arrive
-            await _write(stream, Node("relay", {"op": "events", "tag": "0"}))
-        success = await remote._call("success", None, None)
-        remote.success_node = success.children[0] if success.children else None
-        yield remote
+        try:
+            async with remote._lock:  # events have no answer: they simply start to arrive
+                await _write(stream, Node("relay", {"op": "events", "tag": "0"}))
+            success = await remote._call("success", None, None)
+            remote.success_node = success.children[0] if success.children else None
+        except ClientError as exc:
+            failure = exc
+        else:
+            try:
+                yield remote
+            except ClientError as exc:
+                failure = exc
         tg.cancel_scope.cancel()
+    if failure is not None:
+        raise failure
