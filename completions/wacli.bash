@@ -6,23 +6,23 @@ _wacli() {
         word="${COMP_WORDS[i]}"
         if ((skip)); then skip=0; continue; fi
         case "$word" in
-            --before|--caption|--count|--edit|--file|--host|--id|--limit|--media-ca|--noise-root|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type) skip=1; continue ;;
+            --before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) skip=1; continue ;;
             -*) continue ;;
         esac
         case "${cmdpath:+$cmdpath }$word" in
-            'pair'|'send'|'listen'|'presence'|'chats'|'contacts'|'whoami'|'logout'|'completion'|'history'|'history backfill'|'sandbox'|'sandbox serve') cmdpath="${cmdpath:+$cmdpath }$word" ;;
+            'pair'|'send'|'listen'|'presence'|'chats'|'contacts'|'whoami'|'logout'|'completion'|'history'|'history backfill'|'chat'|'chat pin'|'chat unpin'|'chat mute'|'chat unmute'|'chat archive'|'chat unarchive'|'chat read'|'chat unread'|'sandbox'|'sandbox serve'|'groups'|'groups info'|'groups create'|'groups add'|'groups remove'|'groups promote'|'groups demote'|'groups subject'|'groups description'|'groups leave'|'media'|'media download') cmdpath="${cmdpath:+$cmdpath }$word" ;;
         esac
     done
     case "$prev" in
-        --file|--media-ca|--state|--store) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --before|--caption|--count|--edit|--file|--host|--id|--limit|--media-ca|--noise-root|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type) COMPREPLY=(); return ;;
+        --dir|--download-media|--file|--media-ca|--output|--state|--store|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) COMPREPLY=(); return ;;
     esac
     local words
     case "$cmdpath" in
-        '') words="pair send listen presence chats contacts whoami logout completion history sandbox --store --server --noise-root --verbose -v --help" ;;
+        '') words="pair send listen presence chats contacts whoami logout completion history chat sandbox groups media --store --server --noise-root --verbose -v --help" ;;
         'pair') words="--phone --json --help" ;;
         'send') words="--reply-to --react --id --edit --revoke --file --caption --media-ca --json --help" ;;
-        'listen') words="--type --help" ;;
+        'listen') words="--type --download-media --media-ca --help" ;;
         'presence') words="--to --help" ;;
         'chats') words="--limit --json --help" ;;
         'contacts') words="--json --help" ;;
@@ -31,8 +31,29 @@ _wacli() {
         'completion') words="--help" ;;
         'history') words="backfill --limit --before --search --json --help" ;;
         'history backfill') words="--count --json --help" ;;
+        'chat') words="pin unpin mute unmute archive unarchive read unread --help" ;;
+        'chat pin') words="--json --help" ;;
+        'chat unpin') words="--json --help" ;;
+        'chat mute') words="--for --json --help" ;;
+        'chat unmute') words="--json --help" ;;
+        'chat archive') words="--json --help" ;;
+        'chat unarchive') words="--json --help" ;;
+        'chat read') words="--json --help" ;;
+        'chat unread') words="--json --help" ;;
         'sandbox') words="serve --help" ;;
         'sandbox serve') words="--host --port --state --help" ;;
+        'groups') words="info create add remove promote demote subject description leave --json --help" ;;
+        'groups info') words="--json --help" ;;
+        'groups create') words="--json --help" ;;
+        'groups add') words="--json --help" ;;
+        'groups remove') words="--json --help" ;;
+        'groups promote') words="--json --help" ;;
+        'groups demote') words="--json --help" ;;
+        'groups subject') words="--help" ;;
+        'groups description') words="--delete --help" ;;
+        'groups leave') words="--help" ;;
+        'media') words="download --help" ;;
+        'media download') words="--output -o --dir --force --media-ca --json --help" ;;
     esac
     COMPREPLY=($(compgen -W "$words" -- "$cur"))
 }

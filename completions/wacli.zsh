@@ -6,23 +6,23 @@ _wacli() {
         word=${words[i]}
         if ((skip)); then skip=0; continue; fi
         case $word in
-            (--before|--caption|--count|--edit|--file|--host|--id|--limit|--media-ca|--noise-root|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type) skip=1; continue ;;
+            (--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) skip=1; continue ;;
             (-*) continue ;;
         esac
         case "${cmdpath:+$cmdpath }$word" in
-            ('pair'|'send'|'listen'|'presence'|'chats'|'contacts'|'whoami'|'logout'|'completion'|'history'|'history backfill'|'sandbox'|'sandbox serve') cmdpath="${cmdpath:+$cmdpath }$word" ;;
+            ('pair'|'send'|'listen'|'presence'|'chats'|'contacts'|'whoami'|'logout'|'completion'|'history'|'history backfill'|'chat'|'chat pin'|'chat unpin'|'chat mute'|'chat unmute'|'chat archive'|'chat unarchive'|'chat read'|'chat unread'|'sandbox'|'sandbox serve'|'groups'|'groups info'|'groups create'|'groups add'|'groups remove'|'groups promote'|'groups demote'|'groups subject'|'groups description'|'groups leave'|'media'|'media download') cmdpath="${cmdpath:+$cmdpath }$word" ;;
         esac
     done
     case ${words[CURRENT-1]} in
-        (--file|--media-ca|--state|--store) _files; return ;;
-        (--before|--caption|--count|--edit|--file|--host|--id|--limit|--media-ca|--noise-root|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type) return ;;
+        (--dir|--download-media|--file|--media-ca|--output|--state|--store|-o) _files; return ;;
+        (--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) return ;;
     esac
     local -a items
     case $cmdpath in
-        ('') items=('pair:Link this store as a companion device (QR, or a code with --phone).' 'send:Send a message; exits 0 once the server acknowledged it.' 'listen:Write every event as one NDJSON line on stdout.' 'presence:Set own presence, follow a contact'\''s, or send a chat state.' 'chats:List the archived chats: pinned first, then the most recently active.' 'contacts:List the contacts the archive has learnt (push names, address book, LIDs).' 'whoami:Show which account and device this store is linked as (no network).' 'logout:Unlink this device from the phone'\''s account and forget it (the archive stays).' 'completion:Print the shell completion script for SHELL (bash, zsh or fish).' 'history:Read the local message archive (filled by listen and history sync).' 'sandbox:A local WhatsApp-compatible server with simulated phones, for offline tests.' '--store:The session store directory.' '--server:WebSocket URL of the server.' '--noise-root:Hex root key the server'\''s Noise certificate chain must be signed by.' '--verbose:Debug logs on stderr.' '-v:Debug logs on stderr.' '--help:Show the help and exit.') ;;
+        ('') items=('pair:Link this store as a companion device (QR, or a code with --phone).' 'send:Send a message; exits 0 once the server acknowledged it.' 'listen:Write every event as one NDJSON line on stdout.' 'presence:Set own presence, follow a contact'\''s, or send a chat state.' 'chats:List the archived chats: pinned first, then the most recently active.' 'contacts:List the contacts the archive has learnt (push names, address book, LIDs).' 'whoami:Show which account and device this store is linked as (no network).' 'logout:Unlink this device from the phone'\''s account and forget it (the archive stays).' 'completion:Print the shell completion script for SHELL (bash, zsh or fish).' 'history:Read the local message archive (filled by listen and history sync).' 'chat:Pin, mute, archive or mark read a chat on all your devices.' 'sandbox:A local WhatsApp-compatible server with simulated phones, for offline tests.' 'groups:List the groups we are in, show and manage one.' 'media:Media files of archived messages.' '--store:The session store directory.' '--server:WebSocket URL of the server.' '--noise-root:Hex root key the server'\''s Noise certificate chain must be signed by.' '--verbose:Debug logs on stderr.' '-v:Debug logs on stderr.' '--help:Show the help and exit.') ;;
         ('pair') items=('--phone:Link with an 8-character pairing code for this phone number (international form, e.g. +15551234567).' '--json:Write the pairing events as NDJSON on stdout.' '--help:Show the help and exit.') ;;
         ('send') items=('--reply-to:Quote the message with this id.' '--react:React with EMOJI to the message --id.' '--id:The message --react reacts to.' '--edit:Replace the text of our message ID.' '--revoke:Delete our message ID for everyone.' '--file:Send a file: image, video, audio or document by MIME type.' '--caption:Caption for --file.' '--media-ca:Trust only this CA for the media server'\''s TLS (e.g. the sandbox'\''s media_ca).' '--json:Print {"id","to","timestamp"}.' '--help:Show the help and exit.') ;;
-        ('listen') items=('--type:Keep only these event types (T1,T2).' '--help:Show the help and exit.') ;;
+        ('listen') items=('--type:Keep only these event types (T1,T2).' '--download-media:Save the file of each media message into this directory, after its line.' '--media-ca:Trust only this CA for the media server'\''s TLS (with --download-media).' '--help:Show the help and exit.') ;;
         ('presence') items=('--to:The chat a typing/recording/paused state goes to.' '--help:Show the help and exit.') ;;
         ('chats') items=('--limit:At most this many chats.' '--json:NDJSON rows instead of lines.' '--help:Show the help and exit.') ;;
         ('contacts') items=('--json:NDJSON rows instead of lines.' '--help:Show the help and exit.') ;;
@@ -31,8 +31,29 @@ _wacli() {
         ('completion') items=('--help:Show the help and exit.') ;;
         ('history') items=('backfill:Ask the phone for older messages of CHAT (needs the network).' '--limit:How many messages (newest).' '--before:Only messages before this time (RFC 3339 or a date).' '--search:Only messages holding all these words.' '--json:NDJSON rows instead of lines.' '--help:Show the help and exit.') ;;
         ('history backfill') items=('--count:How many older messages to ask for.' '--json:A JSON object instead of a line.' '--help:Show the help and exit.') ;;
+        ('chat') items=('pin:Pin the chat.' 'unpin:Unpin the chat.' 'mute:Mute the chat'\''s notifications (8 hours unless --for says otherwise).' 'unmute:Unmute the chat.' 'archive:Archive the chat (this also unpins it).' 'unarchive:Move the chat out of the archive.' 'read:Mark the chat read.' 'unread:Mark the chat unread.' '--help:Show the help and exit.') ;;
+        ('chat pin') items=('--json:A JSON object instead of a line.' '--help:Show the help and exit.') ;;
+        ('chat unpin') items=('--json:A JSON object instead of a line.' '--help:Show the help and exit.') ;;
+        ('chat mute') items=('--for:How long: 30m, 8h, 2d, 1w, … or forever.' '--json:A JSON object instead of a line.' '--help:Show the help and exit.') ;;
+        ('chat unmute') items=('--json:A JSON object instead of a line.' '--help:Show the help and exit.') ;;
+        ('chat archive') items=('--json:A JSON object instead of a line.' '--help:Show the help and exit.') ;;
+        ('chat unarchive') items=('--json:A JSON object instead of a line.' '--help:Show the help and exit.') ;;
+        ('chat read') items=('--json:A JSON object instead of a line.' '--help:Show the help and exit.') ;;
+        ('chat unread') items=('--json:A JSON object instead of a line.' '--help:Show the help and exit.') ;;
         ('sandbox') items=('serve:Serve until SIGINT/SIGTERM; prints one JSON line with url, admin_url and root key.' '--help:Show the help and exit.') ;;
         ('sandbox serve') items=('--host:Address to listen on (loopback by default).' '--port:WebSocket port; 0 picks a free one.' '--state:Keep keys and accounts in this directory across restarts.' '--help:Show the help and exit.') ;;
+        ('groups') items=('info:Show a group: subject, creator, creation time, participants with their roles.' 'create:Create a group with us as its admin; prints the new group'\''s JID.' 'add:Add participants (we must be an admin).' 'remove:Remove participants (we must be an admin).' 'promote:Make participants admins.' 'demote:Take admin rights from participants.' 'subject:Change the group'\''s subject.' 'description:Change the group'\''s description (or remove it with --delete).' 'leave:Leave the group.' '--json:JSON instead of lines.' '--help:Show the help and exit.') ;;
+        ('groups info') items=('--json:JSON instead of lines.' '--help:Show the help and exit.') ;;
+        ('groups create') items=('--json:JSON instead of lines.' '--help:Show the help and exit.') ;;
+        ('groups add') items=('--json:JSON instead of lines.' '--help:Show the help and exit.') ;;
+        ('groups remove') items=('--json:JSON instead of lines.' '--help:Show the help and exit.') ;;
+        ('groups promote') items=('--json:JSON instead of lines.' '--help:Show the help and exit.') ;;
+        ('groups demote') items=('--json:JSON instead of lines.' '--help:Show the help and exit.') ;;
+        ('groups subject') items=('--help:Show the help and exit.') ;;
+        ('groups description') items=('--delete:Remove the description.' '--help:Show the help and exit.') ;;
+        ('groups leave') items=('--help:Show the help and exit.') ;;
+        ('media') items=('download:Download, check and save the file of an archived media message.' '--help:Show the help and exit.') ;;
+        ('media download') items=('--output:Write the file here.' '-o:Write the file here.' '--dir:Write into this directory under the message'\''s file name.' '--force:Overwrite an existing file.' '--media-ca:Trust only this CA for the media server'\''s TLS (e.g. the sandbox'\''s media_ca).' '--json:Print {"path","mimetype","size","sha256"}.' '--help:Show the help and exit.') ;;
     esac
     _describe -t wacli 'wacli' items
 }

@@ -132,6 +132,21 @@ async def test_our_own_sent_copy_is_unwrapped(stores) -> None:
     assert outcome.also[0].attr("type") == "sender"
 
 
+async def test_our_phones_peer_messages_get_peer_and_history_receipts(stores) -> None:
+    mine, theirs = stores
+    own_phone = parse_jid("15550000001:0@s.whatsapp.net")
+    notice = e2e_pb2.Message()
+    notice.protocol_message.type = e2e_pb2.ProtocolMessage.Type.HISTORY_SYNC_NOTIFICATION
+    plain = notice.SerializeToString()
+    node = stanza([encrypt_from_peer(theirs, mine, plain)], sender=own_phone, category="peer")
+    outcome = await receiver(mine).handle(node)
+    assert outcome is not None
+    peer, history = outcome.also
+    assert peer.attr("type") == "peer_msg" and peer.attr("id") == "3EB0AA"
+    assert history.attr("type") == "hist_sync" and history.attr("id") == "3EB0AA"
+    assert str(history.attr("to")) == "15550000001@s.whatsapp.net"
+
+
 async def test_group_message_with_sender_key(stores) -> None:
     mine, theirs = stores
     peer_name = SenderKeyName(str(GROUP), ProtocolAddress(PEER.user, 0))
@@ -192,6 +207,11 @@ async def test_receipts_presence_and_chat_states(stores) -> None:
     assert outcome.reply is not None and not outcome.also  # the standard ack
     delivery = await rx.handle(Node("receipt", {"from": PEER, "id": "C"}))
     assert delivery is not None and delivery.events[0].type_ == "delivery"  # type: ignore[attr-defined]
+    own = await rx.handle(Node("receipt", {"from": PEER, "id": "D", "type": "read-self"}))
+    assert own is not None and own.events[0].type_ == "read_self"  # type: ignore[attr-defined]
+    for internal in ("peer_msg", "hist_sync", "something-new"):  # acked, no event
+        taken = await rx.handle(Node("receipt", {"from": PEER, "id": "E", "type": internal}))
+        assert taken is not None and not taken.events and taken.reply is not None
     presence = await rx.handle(
         Node("presence", {"from": PEER.to_non_ad(), "type": "unavailable", "last": "1764064800"})
     )

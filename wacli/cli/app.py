@@ -12,11 +12,14 @@ import typer
 
 from wacli.cli.account import logout as logout_command
 from wacli.cli.account import whoami as whoami_command
+from wacli.cli.chat import chat_app
 from wacli.cli.exit_codes import ExitCode, fail
+from wacli.cli.groups import groups_app
 from wacli.cli.history import history_app
 from wacli.cli.listen import listen as listen_command
 from wacli.cli.listings import chats as chats_command
 from wacli.cli.listings import contacts as contacts_command
+from wacli.cli.media import media_app
 from wacli.cli.pair import pair as pair_command
 from wacli.cli.presence import presence as presence_command
 from wacli.cli.sandbox import sandbox_app
@@ -95,11 +98,14 @@ app.command(name="listen")(listen_command)
 
 app.command(name="presence")(presence_command)
 app.add_typer(history_app, name="history")
+app.add_typer(chat_app, name="chat")
 app.command(name="chats")(chats_command)
 app.command(name="contacts")(contacts_command)
 app.command(name="whoami")(whoami_command)
 app.command(name="logout")(logout_command)
 app.add_typer(sandbox_app, name="sandbox")
+app.add_typer(groups_app, name="groups")
+app.add_typer(media_app, name="media")
 
 
 @app.command()

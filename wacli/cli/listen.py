@@ -3,6 +3,8 @@
 Each line is written and flushed before the stanza it came from is acknowledged
 (the dispatcher waits for this sink). Reconnects with backoff (Client.run).
 ``--type T1,T2`` keeps only those event types; the others are still acknowledged.
+``--download-media DIR`` saves each media message's file into DIR after its line
+(wacli.cli.media.MediaSaver); a failed download is a warning, never the end of listen.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import signal
 import sys
 from collections.abc import Awaitable, Callable
 from functools import partial
+from pathlib import Path
 from typing import IO, Annotated
 
 import anyio
@@ -108,6 +111,22 @@ def listen(
     type: Annotated[
         str | None, typer.Option("--type", help="Keep only these event types (T1,T2).")
     ] = None,
+    download_media: Annotated[
+        Path | None,
+        typer.Option(
+            "--download-media",
+            metavar="DIR",
+            help="Save the file of each media message into this directory, after its line.",
+        ),
+    ] = None,
+    media_ca: Annotated[
+        Path | None,
+        typer.Option(
+            "--media-ca",
+            envvar="WACLI_MEDIA_CA",
+            help="Trust only this CA for the media server's TLS (with --download-media).",
+        ),
+    ] = None,
 ) -> None:
     """Write every event as one NDJSON line on stdout."""
 
@@ -121,7 +140,8 @@ def listen(
     try:
         notes = Notifications(store)
         groups = GroupEvents(store, lambda: own_jids(store))
-        appstate = AppStateSync(store, lambda event: sink(event))  # sink: made below
+        ca = None if media_ca is None else str(media_ca)  # also for app-state snapshots
+        appstate = AppStateSync(store, lambda event: sink(event), ca)  # sink: made below
         history = HistorySyncHook(store)  # chunks of our phone's history into the archive
         receiver = Receiver(
             store,
@@ -132,6 +152,15 @@ def listen(
         # Other commands on this store use listen's connection through the relay.
         relay = RelayServer(store.directory)
         sink = relay.wrap_sink(LineSink(sys.stdout.buffer, keep))
+        saver = None  # --download-media: files saved after their lines, by a task beside listen
+        if download_media is not None:
+            from wacli.cli.media import MediaSaver  # here: it imports us (through history)
+
+            try:
+                saver = MediaSaver(download_media, None if media_ca is None else str(media_ca))
+            except OSError as exc:
+                fail(f"cannot create {download_media}: {exc.strerror}", ExitCode.USAGE)
+            sink = saver.wrap_sink(sink)
         client = Client(
             store,
             server,
@@ -153,6 +182,7 @@ def listen(
             ],
         )
         client.require_account()
-        anyio.run(stop_on_signals, partial(relay.run, client.run), backend="asyncio")
+        main = client.run if saver is None else partial(saver.run, client.run)
+        anyio.run(stop_on_signals, partial(relay.run, main), backend="asyncio")
     finally:
         store.close()

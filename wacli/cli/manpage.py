@@ -15,6 +15,19 @@ ENVIRONMENT = [
     ("WACLI_SERVER", "The server's WebSocket URL (as --server)."),
     ("WACLI_NOISE_ROOT", "The Noise certificate root key, hex (as --noise-root)."),
     ("WACLI_LOG", "debug turns on debug logs on stderr (as --verbose)."),
+    ("WACLI_WA_VERSION", "The WhatsApp Web version to announce (2.3000.N), for client_outdated."),
+    (
+        "WACLI_TIMEOUT",
+        "Seconds to wait for the server at each step (default 20 to connect, 30 a request).",
+    ),
+    (
+        "WACLI_MEDIA_CA",
+        "A CA file (PEM) the media server's certificate must chain to (as --media-ca).",
+    ),
+    (
+        "WACLI_BACKFILL_TIMEOUT",
+        "Seconds history backfill waits for the phone's answer (default 60).",
+    ),
     ("XDG_DATA_HOME", "The default store is $XDG_DATA_HOME/wacli."),
 ]
 

@@ -47,6 +47,18 @@ from wacli.store.archive import Archive, ArchivedMessage
 
 log = logging.getLogger(__name__)
 
+HISTORY_SYNC_NOTIFICATION = e2e_pb2.ProtocolMessage.Type.HISTORY_SYNC_NOTIFICATION
+# Receipt types on the wire -> the names events.md gives them.
+_RECEIPT_TYPES = {
+    "delivery": "delivery",
+    "read": "read",
+    "read-self": "read_self",
+    "played": "played",
+    "sender": "sender",
+    "retry": "retry",
+    "server-error": "server_error",
+    "inactive": "inactive",
+}
 MAX_RETRIES = 5  # retry receipts per message before giving up (whatsmeow's limit)
 
 # A feature that also reads every decrypted message (app-state key shares, history sync
@@ -234,7 +246,13 @@ class Receiver:
         ]
         for hook in self._hooks:
             events.extend(await hook(info, message))
-        return Outcome(events=events, also=(self._receipt_for(node, info),))
+        # Our own phone's protocol messages (key shares, history) are "peer" messages, and a
+        # history chunk is confirmed once more with "hist_sync", as the official clients do.
+        peer = node.attr("category") == "peer"
+        receipts = [self._receipt_for(node, info, "peer_msg" if peer else None)]
+        if message.protocol_message.type == HISTORY_SYNC_NOTIFICATION:
+            receipts.append(Node("receipt", {"id": info.id, "to": info.chat, "type": "hist_sync"}))
+        return Outcome(events=events, also=receipts)
 
     def _receipt_for(self, node: Node, info: ev.MessageInfo, kind: str | None = None) -> Node:
         attrs: dict[str, object] = {"id": info.id, "to": node.attrs["from"]}
@@ -280,6 +298,12 @@ class Receiver:
     # -- receipts, presence, chat states ----------------------------------------------------
 
     def _receipt(self, node: Node) -> Outcome:
+        kind = _RECEIPT_TYPES.get(node.attr("type") or "delivery")
+        if kind is None:
+            # Our own devices confirming protocol messages (peer_msg, hist_sync), or a kind
+            # events.md does not know: acknowledged, but nothing to tell a consumer.
+            log.debug("receipt of type %s taken without an event", node.attr("type"))
+            return Outcome()
         origin = node.attr_jid("from")
         is_group = origin.is_group
         sender = node.attr_jid("participant") if is_group and node.attr("participant") else origin
@@ -296,7 +320,7 @@ class Receiver:
             ),
             message_ids=tuple(ids),
             timestamp=_time(node),
-            type_=node.attr("type") or "delivery",
+            type_=kind,
             message_sender=None,
         )
         return Outcome(events=(event,))

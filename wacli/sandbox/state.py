@@ -159,10 +159,48 @@ MIGRATIONS: list[Migration] = [
             )""",
         ),
     ),
+    Migration(
+        6,
+        "sandbox: group descriptions",
+        (
+            """CREATE TABLE group_descriptions (
+                group_jid TEXT PRIMARY KEY,
+                id TEXT NOT NULL,
+                body TEXT NOT NULL,
+                owner TEXT NOT NULL,
+                t INTEGER NOT NULL
+            )""",
+        ),
+    ),
+    Migration(
+        7,
+        "sandbox: app-state snapshots (the newest per account and collection)",
+        (
+            """CREATE TABLE appstate_snapshots (
+                phone TEXT NOT NULL,
+                collection TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                reference BLOB NOT NULL,
+                created_at INTEGER NOT NULL,
+                PRIMARY KEY (phone, collection)
+            )""",
+        ),
+    ),
 ]
 
 # LIDs are opaque 15-digit numbers on the real network.
 _LID_DIGITS = 15
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """A group's description; ``id`` is the client's id for this version (the next change
+    names it as ``prev``)."""
+
+    id: str
+    text: str
+    owner: str  # phone
+    time: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -576,6 +614,22 @@ class SandboxState(Database):
             )
             # Everyone's sender key must reach the group again without the one who left.
             self._sql("DELETE FROM sender_key_memory WHERE group_jid = ?", (jid,))
+
+    def description(self, jid: str) -> Description | None:
+        row = self._sql(
+            "SELECT id, body, owner, t FROM group_descriptions WHERE group_jid = ?", (jid,)
+        ).fetchone()
+        return None if row is None else Description(*row)
+
+    def set_description(self, jid: str, description: Description | None) -> None:
+        if description is None:
+            self._sql("DELETE FROM group_descriptions WHERE group_jid = ?", (jid,))
+            return
+        self._sql(
+            "INSERT OR REPLACE INTO group_descriptions (group_jid, id, body, owner, t) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (jid, description.id, description.text, description.owner, description.time),
+        )
 
     def set_subject(self, jid: str, subject: str, owner: str, when: int) -> None:
         self._sql(

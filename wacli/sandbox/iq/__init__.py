@@ -59,6 +59,7 @@ _ROUTES: dict[tuple[str, str, str], Handler] = {
     ("w:g2", "set", "demote"): groups.participants,
     ("w:g2", "set", "subject"): groups.subject,
     ("w:g2", "set", "leave"): groups.leave,
+    ("w:g2", "set", "description"): groups.description,
     ("w:profile:picture", "get", "picture"): profile.picture,
     ("w:sync:app:state", "set", "sync"): appstate.sync,
     ("w:m", "set", "media_conn"): media.media_conn,
