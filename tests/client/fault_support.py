@@ -5,43 +5,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
-
-from tests.client.support import Pipe, Wacli
 
 WS_GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"  # RFC 6455
-
-
-class WacliEnv(Wacli):
-    """``Wacli`` with extra ``WACLI_*`` variables (the base class strips the caller's)."""
-
-    def __init__(self, env: dict[str, str], store: Path, server: str, root: str, *args: str):
-        clean = {k: v for k, v in os.environ.items() if not k.startswith("WACLI_")}
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "wacli",
-                "--store",
-                str(store),
-                "--server",
-                server,
-                "--noise-root",
-                root,
-                *args,
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env={**clean, **env},
-        )
-        assert self.proc.stdout is not None
-        self.stdout = Pipe(self.proc.stdout.fileno())
 
 
 @contextmanager

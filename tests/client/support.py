@@ -71,7 +71,11 @@ class Pipe:
 class Wacli:
     """``python -m wacli --store … --server … --noise-root …`` as a running subprocess."""
 
-    def __init__(self, store: Path, server: str, root: str, *args: str) -> None:
+    def __init__(
+        self, store: Path, server: str, root: str, *args: str, env: dict[str, str] | None = None
+    ) -> None:
+        """``env``: WACLI_* variables for this run (the caller's own are never passed on)."""
+        clean = {k: v for k, v in os.environ.items() if not k.startswith("WACLI_")}
         self.proc = subprocess.Popen(
             [
                 sys.executable,
@@ -87,7 +91,7 @@ class Wacli:
             ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            env={k: v for k, v in os.environ.items() if not k.startswith("WACLI_")},
+            env={**clean, **(env or {})},
         )
         assert self.proc.stdout is not None
         self.stdout = Pipe(self.proc.stdout.fileno())

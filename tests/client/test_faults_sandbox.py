@@ -29,8 +29,8 @@ from pathlib import Path
 import pytest
 
 from tests.client.accounts import pair
-from tests.client.fault_support import WacliEnv, hang_up_mid_handshake, listening_socket
-from tests.client.support import LINE_TIMEOUT, new_account
+from tests.client.fault_support import hang_up_mid_handshake, listening_socket
+from tests.client.support import LINE_TIMEOUT, Wacli, new_account
 from tests.sandbox.harness import SandboxProcess
 from wacli.cli.exit_codes import ExitCode
 from wacli.client.connection import Timing, TimingError, configured_timing
@@ -43,9 +43,9 @@ SILENT = {"WACLI_TIMEOUT": "2"}
 SOAK = os.environ.get("WACLI_SOAK") == "1"
 
 
-def wacli(sandbox: SandboxProcess, store: Path, *args: str, server: str | None = None) -> WacliEnv:
+def wacli(sandbox: SandboxProcess, store: Path, *args: str, server: str | None = None) -> Wacli:
     env = SILENT if server else FAST
-    return WacliEnv(env, store, server or sandbox.url, sandbox.root_key, *args)
+    return Wacli(store, server or sandbox.url, sandbox.root_key, *args, env=env)
 
 
 def fault(sandbox: SandboxProcess, body: dict) -> dict:
@@ -361,7 +361,7 @@ def test_a_server_hanging_up_mid_handshake(
 def test_a_bad_timeout_setting_is_a_usage_error(
     sandbox: SandboxProcess, tmp_path: Path, value: str
 ) -> None:
-    cli = WacliEnv({"WACLI_TIMEOUT": value}, tmp_path, sandbox.url, sandbox.root_key, "listen")
+    cli = Wacli(tmp_path, sandbox.url, sandbox.root_key, "listen", env={"WACLI_TIMEOUT": value})
     code, out, err = cli.finish()
     assert code == ExitCode.USAGE and out == b""
     assert "WACLI_TIMEOUT" in one_line(err)

@@ -20,7 +20,7 @@ import anyio
 import typer
 
 from wacli.cli.exit_codes import ExitCode, fail
-from wacli.cli.session import endpoint, open_store
+from wacli.cli.session import MediaCaOption, endpoint, open_store
 from wacli.client import events as ev
 from wacli.client.appstate import AppStateSync
 from wacli.client.client import Client
@@ -119,14 +119,7 @@ def listen(
             help="Save the file of each media message into this directory, after its line.",
         ),
     ] = None,
-    media_ca: Annotated[
-        Path | None,
-        typer.Option(
-            "--media-ca",
-            envvar="WACLI_MEDIA_CA",
-            help="Trust only this CA for the media server's TLS (with --download-media).",
-        ),
-    ] = None,
+    media_ca: MediaCaOption = None,
 ) -> None:
     """Write every event as one NDJSON line on stdout."""
 

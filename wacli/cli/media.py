@@ -49,7 +49,7 @@ from google.protobuf.message import DecodeError
 
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.history import chat_jid
-from wacli.cli.session import endpoint, open_archive
+from wacli.cli.session import MediaCaOption, endpoint, open_archive
 from wacli.client import events as ev
 from wacli.client.client import Client
 from wacli.client.errors import ClientError
@@ -233,14 +233,7 @@ def download_command(
         typer.Option("--dir", help="Write into this directory under the message's file name."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    media_ca: Annotated[
-        Path | None,
-        typer.Option(
-            "--media-ca",
-            envvar="WACLI_MEDIA_CA",
-            help="Trust only this CA for the media server's TLS (e.g. the sandbox's media_ca).",
-        ),
-    ] = None,
+    media_ca: MediaCaOption = None,
     json: Annotated[
         bool, typer.Option("--json", help='Print {"path","mimetype","size","sha256"}.')
     ] = False,

@@ -21,7 +21,7 @@ import orjson
 import typer
 
 from wacli.cli.exit_codes import ExitCode, fail
-from wacli.cli.session import endpoint, open_store
+from wacli.cli.session import MediaCaOption, endpoint, open_store
 from wacli.client import events as ev
 from wacli.client.client import Client
 from wacli.client.group_send import send_group_message
@@ -160,14 +160,7 @@ def send(
         typer.Option("--file", help="Send a file: image, video, audio or document by MIME type."),
     ] = None,
     caption: Annotated[str | None, typer.Option("--caption", help="Caption for --file.")] = None,
-    media_ca: Annotated[
-        Path | None,
-        typer.Option(
-            "--media-ca",
-            envvar="WACLI_MEDIA_CA",
-            help="Trust only this CA for the media server's TLS (e.g. the sandbox's media_ca).",
-        ),
-    ] = None,
+    media_ca: MediaCaOption = None,
     json: Annotated[bool, typer.Option("--json", help='Print {"id","to","timestamp"}.')] = False,
 ) -> None:
     """Send a message; exits 0 once the server acknowledged it."""

@@ -7,7 +7,9 @@ exit 3, an unreadable one with exit 1 (cli.md).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+import typer
 
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.client.connection import Endpoint, TimingError, configured_timing
@@ -61,3 +63,15 @@ def open_archive(directory: Path) -> tuple[Store, Archive]:
     except StoreError as exc:
         fail(str(exc), ExitCode.UNEXPECTED)
     return store, Archive(store)
+
+
+# --media-ca, for every command that uploads or downloads media.
+MediaCaOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--media-ca",
+        envvar="WACLI_MEDIA_CA",
+        help="A CA file (PEM) the media server's TLS certificate must chain to (e.g. the "
+        "sandbox's media_ca); the system's trust store otherwise.",
+    ),
+]
