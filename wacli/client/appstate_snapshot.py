@@ -17,7 +17,7 @@ from wacli.client.media import MediaConnError, MediaIntegrityError, download, pa
 from wacli.proto import syncd_pb2
 from wacli.protocol.appstate_snapshot import MEDIA_TYPE, parse_reference, parse_snapshot
 from wacli.protocol.errors import AppStateError
-from wacli.protocol.media_message import MediaRef
+from wacli.protocol.media_message import blob_ref
 
 MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024  # a whole collection; real ones are far smaller
 
@@ -41,16 +41,14 @@ async def fetch_snapshot(
     except BinaryError as exc:
         raise AppStateError(f"the <snapshot> holds no reference: {exc}") from None
     ref = parse_reference(raw)
-    media = MediaRef(
-        kind="app-state",
-        media_type=MEDIA_TYPE,
-        url="",
-        direct_path=ref.direct_path,
-        media_key=ref.media_key,
-        file_sha256=ref.file_sha256,
-        file_enc_sha256=ref.file_enc_sha256,
-        file_length=ref.file_size_bytes,
-        mimetype="application/octet-stream",
+    media = blob_ref(
+        "app-state",
+        MEDIA_TYPE,
+        ref.direct_path,
+        ref.media_key,
+        ref.file_sha256,
+        ref.file_enc_sha256,
+        ref.file_size_bytes,
     )
     hosts = await media_hosts(conn)
     try:

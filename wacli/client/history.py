@@ -43,7 +43,7 @@ from wacli.protocol.history import (
     on_demand_message,
     sync_type_name,
 )
-from wacli.protocol.media_message import MediaRef
+from wacli.protocol.media_message import blob_ref
 from wacli.protocol.padding import pad_message
 from wacli.signal import ProtocolAddress, SessionCipher, process_prekey_bundle
 from wacli.store import Store
@@ -128,18 +128,15 @@ class HistorySyncHook:
         with anyio.move_on_after(ATTACH_WAIT):  # a chunk replayed at login comes before it
             await self._attached.wait()
         if self._conn is not None:
-            conn_info = await media.MediaClient(self._conn, media_ca).media_conn()
-            hosts = tuple(host.hostname for host in conn_info.hosts)
-        ref = MediaRef(
-            kind="history",
-            media_type=HISTORY_MEDIA_TYPE,
-            url="",
-            direct_path=note.direct_path,
-            media_key=note.media_key,
-            file_sha256=note.file_sha256,
-            file_enc_sha256=note.file_enc_sha256,
-            file_length=note.file_length,
-            mimetype="application/octet-stream",
+            hosts = await media.media_hosts(self._conn)
+        ref = blob_ref(
+            "history",
+            HISTORY_MEDIA_TYPE,
+            note.direct_path,
+            note.media_key,
+            note.file_sha256,
+            note.file_enc_sha256,
+            note.file_length,
         )
         return await media.download(ref, media_ca=media_ca, hosts=hosts, max_bytes=MAX_INFLATED)
 

@@ -62,6 +62,30 @@ class MediaRef:
         return f"MediaRef({self.kind}, {self.direct_path!r}, {self.file_length} bytes)"
 
 
+def blob_ref(
+    kind: str,
+    media_type: str,
+    direct_path: str,
+    media_key: bytes,
+    file_sha256: bytes,
+    file_enc_sha256: bytes,
+    file_length: int,
+) -> MediaRef:
+    """A protocol blob on the media hosts (a history chunk, an app-state snapshot): found by
+    its direct path alone, its bytes opaque."""
+    return MediaRef(
+        kind=kind,
+        media_type=media_type,
+        url="",
+        direct_path=direct_path,
+        media_key=media_key,
+        file_sha256=file_sha256,
+        file_enc_sha256=file_enc_sha256,
+        file_length=file_length,
+        mimetype="application/octet-stream",
+    )
+
+
 def media_ref(message: e2e_pb2.Message) -> MediaRef | None:
     """The file of a media message (None when ``message`` carries none)."""
     for kind, (field, media_type, _) in _KINDS.items():
