@@ -45,6 +45,22 @@ async def test_ack_is_sent_only_after_the_sink_returned() -> None:
     assert sent == [ack_for(NOTIFICATION)]
 
 
+async def test_a_stop_right_after_the_line_still_sends_the_ack() -> None:
+    sent: list[Node] = []
+    scope = anyio.CancelScope()
+
+    async def sink(event: ev.Event) -> None:
+        scope.cancel()  # SIGTERM arrives just as the line was flushed
+
+    async def send(node: Node) -> None:
+        await anyio.sleep(0)  # a real send awaits the socket: a place to be cancelled
+        sent.append(node)
+
+    with scope:
+        await Dispatcher(default_handler, sink, send).dispatch(NOTIFICATION)
+    assert sent == [ack_for(NOTIFICATION)]
+
+
 async def test_a_sink_that_fails_means_no_ack() -> None:
     sent: list[Node] = []
 

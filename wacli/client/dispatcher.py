@@ -13,6 +13,8 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
+import anyio
+
 from wacli.binary import BinaryError, Node
 from wacli.client.errors import ClientError
 from wacli.client.events import Event
@@ -20,6 +22,8 @@ from wacli.client.stanzas import ack_for
 from wacli.protocol import ProtocolError
 
 log = logging.getLogger(__name__)
+
+ACK_GRACE = 5.0  # seconds an acknowledgement may still take once a stop was asked for
 
 Sink = Callable[[Event], Awaitable[None]]
 Send = Callable[[Node], Awaitable[None]]
@@ -68,9 +72,13 @@ class Dispatcher:
             outcome = Outcome()
         for event in outcome.events:
             await self._sink(event)
-        for extra in outcome.also:
-            await self._send(extra)
         reply = ack_for(node) if isinstance(outcome.reply, _Default) else outcome.reply
-        if reply is not None:
-            await self._send(reply)
+        # The lines are out: finish acknowledging even when we are being stopped (SIGTERM),
+        # or the server delivers the stanza again and the consumer sees a repeat. Bounded,
+        # for a connection that no longer moves.
+        with anyio.CancelScope(shield=True), anyio.move_on_after(ACK_GRACE):
+            for extra in outcome.also:
+                await self._send(extra)
+            if reply is not None:
+                await self._send(reply)
         return outcome.end
