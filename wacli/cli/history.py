@@ -23,9 +23,8 @@ from typer.core import TyperGroup
 
 from wacli.binary import BinaryError, Node
 from wacli.cli.exit_codes import ExitCode, fail
-from wacli.cli.listen import own_jids
 from wacli.cli.output import printable, rfc3339, write_lines
-from wacli.cli.session import endpoint, open_archive, open_store
+from wacli.cli.session import endpoint, open_archive, open_store, own_jids
 from wacli.client import events as ev
 from wacli.client.client import Client
 from wacli.client.dispatcher import Handler, Outcome

@@ -15,9 +15,9 @@ import typer
 
 from wacli.binary import Node
 from wacli.cli.exit_codes import ExitCode, fail
-from wacli.cli.listen import LineSink, own_jids, stop_on_signals
+from wacli.cli.listen import LineSink, stop_on_signals
 from wacli.cli.send import recipient
-from wacli.cli.session import endpoint, open_store
+from wacli.cli.session import endpoint, open_store, own_jids
 from wacli.client import events as ev
 from wacli.client.client import Client
 from wacli.client.connection import Connection

@@ -14,6 +14,7 @@ import typer
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.client.connection import Endpoint, TimingError, configured_timing
 from wacli.client.payload import VersionError, configured_version
+from wacli.jid import JID, parse_jid
 from wacli.store import DB_NAME, Store, StoreError
 from wacli.store.archive import Archive
 
@@ -75,3 +76,10 @@ MediaCaOption = Annotated[
         "sandbox's media_ca); the system's trust store otherwise.",
     ),
 ]
+
+
+def own_jids(store: Store) -> tuple[JID, JID | None]:
+    """Our device JID and LID as the store knows them now (the store is paired)."""
+    account = store.load_account()
+    assert account is not None  # Client.session() checked it
+    return parse_jid(account.jid), parse_jid(account.lid) if account.lid else None
