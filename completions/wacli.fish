@@ -10,14 +10,14 @@ function __wacli_path
             continue
         end
         switch $word
-            case --before --caption --count --dir --download-media --edit --file --for --host --id --limit --media-ca --noise-root --output --phone --port --react --reply-to --revoke --search --server --state --store --to --type -o
+            case --account --before --caption --count --dir --download-media --edit --file --for --host --id --limit --media-ca --noise-root --output --phone --port --react --reply-to --revoke --search --server --state --store --to --type -o
                 set skip 1
                 continue
             case '-*'
                 continue
         end
         set -l candidate (string join ' ' $cmdpath $word)
-        if contains -- $candidate 'pair' 'send' 'listen' 'presence' 'chats' 'contacts' 'whoami' 'logout' 'completion' 'history' 'history backfill' 'chat' 'chat pin' 'chat unpin' 'chat mute' 'chat unmute' 'chat archive' 'chat unarchive' 'chat read' 'chat unread' 'sandbox' 'sandbox serve' 'groups' 'groups info' 'groups create' 'groups add' 'groups remove' 'groups promote' 'groups demote' 'groups subject' 'groups description' 'groups leave' 'media' 'media download'
+        if contains -- $candidate 'pair' 'send' 'listen' 'presence' 'chats' 'contacts' 'whoami' 'logout' 'completion' 'history' 'history backfill' 'chat' 'chat pin' 'chat unpin' 'chat mute' 'chat unmute' 'chat archive' 'chat unarchive' 'chat read' 'chat unread' 'accounts' 'accounts remove' 'sandbox' 'sandbox serve' 'groups' 'groups info' 'groups create' 'groups add' 'groups remove' 'groups promote' 'groups demote' 'groups subject' 'groups description' 'groups leave' 'media' 'media download' 'call' 'call reject'
             set cmdpath $cmdpath $word
         end
     end
@@ -26,6 +26,13 @@ end
 function __wacli_at
     set -l here (__wacli_path)
     test "$here" = "$argv"
+end
+function __wacli_accounts
+    set -l data $XDG_DATA_HOME
+    test -n "$data"; or set data $HOME/.local/share
+    for db in $data/wacli/accounts/*/wacli.db
+        basename (dirname $db)
+    end
 end
 complete -c wacli -f
 complete -c wacli -n '__wacli_at' -a 'pair' -d 'Link this store as a companion device (QR, or a code with --phone).'
@@ -39,10 +46,13 @@ complete -c wacli -n '__wacli_at' -a 'logout' -d 'Unlink this device from the ph
 complete -c wacli -n '__wacli_at' -a 'completion' -d 'Print the shell completion script for SHELL (bash, zsh or fish).'
 complete -c wacli -n '__wacli_at' -a 'history' -d 'Read the local message archive (filled by listen and history sync).'
 complete -c wacli -n '__wacli_at' -a 'chat' -d 'Pin, mute, archive or mark read a chat on all your devices.'
+complete -c wacli -n '__wacli_at' -a 'accounts' -d 'List the default store and every named account, with who each is paired as.'
 complete -c wacli -n '__wacli_at' -a 'sandbox' -d 'A local WhatsApp-compatible server with simulated phones, for offline tests.'
 complete -c wacli -n '__wacli_at' -a 'groups' -d 'List the groups we are in, show and manage one.'
 complete -c wacli -n '__wacli_at' -a 'media' -d 'Media files of archived messages.'
+complete -c wacli -n '__wacli_at' -a 'call' -d 'Answer incoming call signalling.'
 complete -c wacli -n '__wacli_at' -l store -r -F -d 'The session store directory.'
+complete -c wacli -n '__wacli_at' -l account -x -a '(__wacli_accounts)' -d 'Use the named account\'s store (<default store>/accounts/NAME).'
 complete -c wacli -n '__wacli_at' -l server -x -d 'WebSocket URL of the server.'
 complete -c wacli -n '__wacli_at' -l noise-root -x -d 'Hex root key the server\'s Noise certificate chain must be signed by.'
 complete -c wacli -n '__wacli_at' -l verbose -s v -d 'Debug logs on stderr.'
@@ -110,6 +120,11 @@ complete -c wacli -n '__wacli_at chat read' -l json -d 'A JSON object instead of
 complete -c wacli -n '__wacli_at chat read' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at chat unread' -l json -d 'A JSON object instead of a line.'
 complete -c wacli -n '__wacli_at chat unread' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at accounts' -a 'remove' -d 'Delete a named account\'s store directory; a paired one only with --force.'
+complete -c wacli -n '__wacli_at accounts' -l json -d 'One JSON object per line.'
+complete -c wacli -n '__wacli_at accounts' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at accounts remove' -l force -d 'Remove it even if paired (or unreadable).'
+complete -c wacli -n '__wacli_at accounts remove' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at sandbox' -a 'serve' -d 'Serve until SIGINT/SIGTERM; prints one JSON line with url, admin_url and root key.'
 complete -c wacli -n '__wacli_at sandbox' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at sandbox serve' -l host -x -d 'Address to listen on (loopback by default).'
@@ -151,3 +166,6 @@ complete -c wacli -n '__wacli_at media download' -l force -d 'Overwrite an exist
 complete -c wacli -n '__wacli_at media download' -l media-ca -r -F -d 'A CA file (PEM) the media server\'s TLS certificate must chain to (e.g. the sandbox\'s media_ca); the system\'s trust store otherwise.'
 complete -c wacli -n '__wacli_at media download' -l json -d 'Print {"path","mimetype","size","sha256"}.'
 complete -c wacli -n '__wacli_at media download' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at call' -a 'reject' -d 'Decline an incoming call on every device of this account.'
+complete -c wacli -n '__wacli_at call' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at call reject' -l help -d 'Show the help and exit.'
