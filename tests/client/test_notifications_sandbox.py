@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.client.accounts import Lines, pair
-from tests.client.support import Wacli
+from tests.client.support import Wacli, run
 from tests.sandbox.harness import SandboxProcess
 from wacli.store import Store
 
@@ -128,6 +128,21 @@ def test_device_list_notifications(sandbox: SandboxProcess, listener: Path, tmp_
     stop(lines)
     with Store(listener) as store:
         assert store.load_device_list(CONTACT_JID) is None  # forgotten: it changed
+
+
+def test_one_shot_commands_leave_notifications_for_listen(
+    sandbox: SandboxProcess, listener: Path
+) -> None:
+    """A notification queued while no listen runs reaches the next listen, even when a
+    `wacli send` logged in before it (the send's login sees it but does not ack it)."""
+    say(sandbox, "we are contacts")
+    profile(sandbox, {"about": "Queued for listen"})
+    code, out, err = run(listener, sandbox.url, sandbox.root_key, "send", f"+{CONTACT}", "hi")
+    assert code == 0 and out.strip(), err
+    lines = Lines(Wacli(listener, sandbox.url, sandbox.root_key, "listen"))
+    about = lines.next_of("user_about_update")["data"]
+    assert about["jid"] == CONTACT_JID and about["status"] == "Queued for listen"
+    stop(lines)
 
 
 def stop(lines: Lines) -> list[dict]:

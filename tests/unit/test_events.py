@@ -54,7 +54,12 @@ SAMPLES: list[ev.Event] = [
     ev.OfflineSyncPreview(10, 1, 5, 2, 2),
     ev.OfflineSyncCompleted(10),
     ev.DeviceListUpdate(CHAT, None, "add", (CHAT,), None, None),
+    ev.IdentityChange(CHAT, T, True),
     ev.BusinessStatusUpdate(CHAT, "verified_name", T, None, None, None, None, None, None),
+    ev.CallOffer(CHAT, "CA11", CHAT, T, True, True, "120363000000000001@g.us"),
+    ev.CallAccept(CHAT, "CA11", CHAT, T),
+    ev.CallReject(CHAT, "CA11", CHAT, None),
+    ev.CallTerminate(CHAT, "CA11", CHAT, "timeout", T),
 ]
 
 

@@ -12,6 +12,8 @@ import typer
 
 from wacli.cli.account import logout as logout_command
 from wacli.cli.account import whoami as whoami_command
+from wacli.cli.accounts import accounts_app, choose_store, typed
+from wacli.cli.call import call_app
 from wacli.cli.chat import chat_app
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.groups import groups_app
@@ -66,6 +68,14 @@ def root(
         Path | None,
         typer.Option(envvar="WACLI_STORE", help="The session store directory.", show_default=False),
     ] = None,
+    account: Annotated[
+        str | None,
+        typer.Option(
+            envvar="WACLI_ACCOUNT",
+            help="Use the named account's store (<default store>/accounts/NAME).",
+            show_default=False,
+        ),
+    ] = None,
     server: Annotated[
         str, typer.Option(envvar="WACLI_SERVER", help="WebSocket URL of the server.")
     ] = DEFAULT_SERVER,
@@ -84,7 +94,9 @@ def root(
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    ctx.obj = {"store": store or default_store(), "server": server, "noise_root": noise_root}
+    base = default_store()
+    chosen = choose_store(base, store, typed(ctx, "store"), account, typed(ctx, "account"))
+    ctx.obj = {"store": chosen, "default_store": base, "server": server, "noise_root": noise_root}
 
 
 app.command(name="pair")(pair_command)
@@ -102,10 +114,12 @@ app.add_typer(chat_app, name="chat")
 app.command(name="chats")(chats_command)
 app.command(name="contacts")(contacts_command)
 app.command(name="whoami")(whoami_command)
+app.add_typer(accounts_app, name="accounts")
 app.command(name="logout")(logout_command)
 app.add_typer(sandbox_app, name="sandbox")
 app.add_typer(groups_app, name="groups")
 app.add_typer(media_app, name="media")
+app.add_typer(call_app, name="call")
 
 
 @app.command()

@@ -20,9 +20,11 @@ import anyio
 import typer
 
 from wacli.cli.exit_codes import ExitCode, fail
-from wacli.cli.session import MediaCaOption, endpoint, open_store
+from wacli.cli.media import MediaSaver
+from wacli.cli.session import MediaCaOption, endpoint, open_store, own_jids
 from wacli.client import events as ev
 from wacli.client.appstate import AppStateSync
+from wacli.client.calls import handle_call
 from wacli.client.client import Client
 from wacli.client.errors import ClientError
 from wacli.client.group_events import GroupEvents
@@ -31,9 +33,8 @@ from wacli.client.notifications import Notifications
 from wacli.client.receive import Receiver
 from wacli.client.relay import RelayServer
 from wacli.client.retry import RetryHandler
+from wacli.client.router import default_handler
 from wacli.client.usync import remember_addresses
-from wacli.jid import JID, parse_jid
-from wacli.store import Store
 
 
 class LineSink:
@@ -75,12 +76,6 @@ def parse_types(text: str | None) -> frozenset[str] | None:
             f"known: {', '.join(sorted(event_types()))}"
         )
     return wanted
-
-
-def own_jids(store: Store) -> tuple[JID, JID | None]:
-    account = store.load_account()
-    assert account is not None  # Client.session() checked it
-    return parse_jid(account.jid), parse_jid(account.lid) if account.lid else None
 
 
 async def stop_on_signals(main: Callable[[], Awaitable[None]]) -> None:
@@ -133,9 +128,9 @@ def listen(
     try:
         notes = Notifications(store)
         groups = GroupEvents(store, lambda: own_jids(store))
-        ca = None if media_ca is None else str(media_ca)  # also for app-state snapshots
+        ca = None if media_ca is None else str(media_ca)  # media files, snapshots, history
         appstate = AppStateSync(store, lambda event: sink(event), ca)  # sink: made below
-        history = HistorySyncHook(store)  # chunks of our phone's history into the archive
+        history = HistorySyncHook(store, ca)  # chunks of our phone's history into the archive
         receiver = Receiver(
             store,
             lambda: own_jids(store),
@@ -147,10 +142,8 @@ def listen(
         sink = relay.wrap_sink(LineSink(sys.stdout.buffer, keep))
         saver = None  # --download-media: files saved after their lines, by a task beside listen
         if download_media is not None:
-            from wacli.cli.media import MediaSaver  # here: it imports us (through history)
-
             try:
-                saver = MediaSaver(download_media, None if media_ca is None else str(media_ca))
+                saver = MediaSaver(download_media, ca)
             except OSError as exc:
                 fail(f"cannot create {download_media}: {exc.strerror}", ExitCode.USAGE)
             sink = saver.wrap_sink(sink)
@@ -165,7 +158,9 @@ def listen(
                 notes.handle,
                 groups.handle,
                 appstate.handle,
+                handle_call,
             ],
+            default=default_handler,  # listen takes what is left, as generic events
             on_connect=[
                 relay.attach,
                 groups.attach,

@@ -43,7 +43,7 @@ from wacli.client.pairing import Pairing, PairingKeys
 from wacli.client.payload import Agent, login_payload, registration_payload
 from wacli.client.prekeys import PrekeyRefill, refill_prekeys
 from wacli.client.relay import RemoteConnection, open_remote
-from wacli.client.router import chain
+from wacli.client.router import chain, leave_for_listen
 from wacli.crypto import generate_key_pair
 from wacli.jid import JID, parse_jid
 from wacli.signal.device import ensure_identity, rotate_signed_prekey
@@ -82,6 +82,7 @@ class Client:
         *,
         handlers: Sequence[Handler] = (),
         on_connect: Sequence[ConnectHook] = (),
+        default: Handler = leave_for_listen,
         agent: Agent | None = None,
     ) -> None:
         self.store = store
@@ -89,6 +90,7 @@ class Client:
         self._sink = sink
         self._handlers = tuple(handlers)
         self._on_connect = tuple(on_connect)
+        self._default = default  # for what no handler took: listen's, or leave it for listen
         self.agent = agent or Agent(version=endpoint.version)
         self.accepted_once = False  # whether the server ever answered a login with <success>
 
@@ -128,7 +130,7 @@ class Client:
                 payload,
                 server_static=None,
                 sink=self._sink,
-                handler=chain([pairing.handle, *self._handlers]),
+                handler=chain([pairing.handle, *self._handlers], self._default),
             ) as conn:
                 # Attached before the body's first await, so before the reader runs.
                 pairing.attach(conn)
@@ -177,7 +179,7 @@ class Client:
                 payload,
                 server_static=account.server_static,
                 sink=self._sink,
-                handler=chain([refill.handle, *self._handlers]),
+                handler=chain([refill.handle, *self._handlers], self._default),
             ) as conn:
                 refill.attach(conn)  # before the body's first await, so before the reader runs
                 success = await conn.wait_success()

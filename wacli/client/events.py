@@ -385,6 +385,74 @@ class DeviceListUpdate(Event):
     contact_hash: str | None
 
 
+# -- identities -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityChange(Event):
+    """A contact's device came with a new Signal identity key (it reinstalled WhatsApp):
+    wacli trusted it, as the official clients do. ``implicit``: noticed on a message
+    rather than announced by the server."""
+
+    type: ClassVar[str] = "identity_change"
+    jid: Jid
+    timestamp: datetime
+    implicit: bool
+
+
+# -- calls ----------------------------------------------------------------------
+# Call signalling only (wacli.client.calls): wacli rings nothing and carries no media.
+
+
+@dataclass(frozen=True, slots=True)
+class CallOffer(Event):
+    type: ClassVar[str] = "call_offer"
+    from_: Jid  # written as "from": the device that sent the stanza
+    call_id: str
+    call_creator: Jid
+    timestamp: datetime | None
+    is_video: bool
+    is_group: bool
+    group_jid: Jid | None
+
+    def data(self) -> Any:
+        return _renamed(self, "from_", "from")
+
+
+@dataclass(frozen=True, slots=True)
+class _CallChange(Event):
+    from_: Jid  # written as "from"
+    call_id: str
+    call_creator: Jid
+    timestamp: datetime | None
+
+    def data(self) -> Any:
+        return _renamed(self, "from_", "from")
+
+
+@dataclass(frozen=True, slots=True)
+class CallAccept(_CallChange):
+    type: ClassVar[str] = "call_accept"
+
+
+@dataclass(frozen=True, slots=True)
+class CallReject(_CallChange):
+    type: ClassVar[str] = "call_reject"
+
+
+@dataclass(frozen=True, slots=True)
+class CallTerminate(Event):
+    type: ClassVar[str] = "call_terminate"
+    from_: Jid  # written as "from"
+    call_id: str
+    call_creator: Jid
+    reason: str | None
+    timestamp: datetime | None
+
+    def data(self) -> Any:
+        return _renamed(self, "from_", "from")
+
+
 def _all_event_types() -> dict[str, type[Event]]:
     found: dict[str, type[Event]] = {}
     pending = list(Event.__subclasses__())

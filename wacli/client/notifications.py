@@ -8,7 +8,10 @@ whatsapp-rust's device/profile/business notification stanzas):
   ``picture_update``;
 - ``type="status"``: ``<set>about text</set>`` → ``user_about_update``;
 - ``type="business"``: ``<verified_name>``, ``<profile>``, ``<remove>``,
-  ``<product_catalog>`` or ``<subscriptions>`` → ``business_status_update``.
+  ``<product_catalog>`` or ``<subscriptions>`` → ``business_status_update``;
+- ``type="encrypt" from=USER``: ``<identity/>`` (the contact reinstalled) →
+  ``identity_change`` with ``implicit: false``, the user's sessions dropped
+  (wacli.client.identity); the server's own ``<count/>`` is PrekeyRefill's.
 
 A notification this module cannot read falls through to the router's generic
 ``notification`` event. The dispatcher acks each one after its events are out.
@@ -30,6 +33,7 @@ from google.protobuf.message import DecodeError
 from wacli.binary import BinaryError, Node
 from wacli.client import events as ev
 from wacli.client.dispatcher import Outcome
+from wacli.client.identity import forget_contact
 from wacli.jid import JID, JIDError
 from wacli.proto import adv_pb2, e2e_pb2
 from wacli.protocol import ProtocolError
@@ -229,11 +233,22 @@ def business(node: Node) -> list[ev.Event]:
     ]
 
 
+# -- identity ---------------------------------------------------------------------------------
+
+
+def identity(node: Node) -> list[ev.Event]:
+    if node.child("identity") is None:
+        raise NotificationError("an encrypt notification without <identity>")
+    when = _time(node) or datetime.now(UTC)
+    return [ev.IdentityChange(jid=_from(node).to_non_ad(), timestamp=when, implicit=False)]
+
+
 _READERS: dict[str, Callable[[Node], list[ev.Event]]] = {
     "devices": devices,
     "picture": picture,
     "status": about,
     "business": business,
+    "encrypt": identity,
 }
 
 
@@ -258,6 +273,10 @@ class Notifications:
             return None  # the router's generic notification event
         if kind == "devices":
             self._devices_changed(events)
+        elif kind == "encrypt":
+            for event in events:
+                if isinstance(event, ev.IdentityChange) and isinstance(event.jid, JID):
+                    forget_contact(self.store, event.jid)
         return Outcome(events=events)
 
     def _devices_changed(self, events: Sequence[ev.Event]) -> None:

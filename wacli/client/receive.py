@@ -28,6 +28,7 @@ from google.protobuf.message import DecodeError
 from wacli.binary import BinaryError, Node
 from wacli.client import events as ev
 from wacli.client.dispatcher import Outcome
+from wacli.client.identity import accept_identity
 from wacli.client.retry import retry_keys
 from wacli.client.sessions import session_address
 from wacli.jid import JID, JIDError, parse_jid
@@ -40,6 +41,7 @@ from wacli.signal import (
     ProtocolAddress,
     SessionCipher,
     SignalError,
+    UntrustedIdentityError,
 )
 from wacli.signal.group import GroupCipher, GroupSessionBuilder, SenderKeyName
 from wacli.store import Store
@@ -173,8 +175,15 @@ class Receiver:
 
     # -- messages ------------------------------------------------------------------------
 
-    def _decrypt(self, node: Node, info: ev.MessageInfo, sender: JID) -> e2e_pb2.Message:
-        """Every <enc> of the stanza: pairwise ones first (they carry sender keys)."""
+    def _decrypt(
+        self,
+        node: Node,
+        info: ev.MessageInfo,
+        sender: JID,
+        changes: list[ev.Event] | None = None,
+    ) -> e2e_pb2.Message:
+        """Every <enc> of the stanza: pairwise ones first (they carry sender keys); an
+        identity change noticed on a pkmsg is trusted and reported in ``changes``."""
         encs = node.children_named("enc")
         if not encs:
             raise UndecryptableError("no <enc> in the message")
@@ -186,8 +195,20 @@ class Receiver:
                 name = SenderKeyName(str(info.chat), _address(sender))
                 padded = GroupCipher(self.store, name).decrypt(body)
             else:
-                cipher = SessionCipher(self.store, session_address(self.store, sender))
-                padded = cipher.decrypt(CiphertextMessage(MessageType.from_enc_type(kind), body))
+                address = session_address(self.store, sender)
+                cipher = SessionCipher(self.store, address)
+                ciphertext = CiphertextMessage(MessageType.from_enc_type(kind), body)
+                try:
+                    padded = cipher.decrypt(ciphertext)
+                except UntrustedIdentityError as exc:
+                    # -- identity change (wacli.client.identity): the sender reinstalled --
+                    if kind != "pkmsg":
+                        raise
+                    if accept_identity(self.store, address, exc.identity_key, sender):
+                        log.info("%s has a new identity key; trusted", sender)
+                        if changes is not None:
+                            changes.append(ev.IdentityChange(sender, info.timestamp, True))
+                    padded = cipher.decrypt(ciphertext)
             message = e2e_pb2.Message()
             message.ParseFromString(unpad_message(padded, enc.attr_int("v", 2)))
             if message.HasField("sender_key_distribution_message"):
@@ -212,9 +233,10 @@ class Receiver:
             message = e2e_pb2.Message()
             message.ParseFromString(known.raw)
             return await self._delivered(node, info, message)
+        changes: list[ev.Event] = []  # identity changes, written before the message
         try:
             with self.store.transaction():
-                message = self._decrypt(node, info, sender)
+                message = self._decrypt(node, info, sender, changes)
                 if info.is_from_me and message.HasField("device_sent_message"):
                     sent = message.device_sent_message
                     if sent.destination_jid:
@@ -236,7 +258,10 @@ class Receiver:
         except (SignalError, ProtocolError, BinaryError, DecodeError, UndecryptableError) as exc:
             log.warning("cannot decrypt message %s from %s: %s", info.id, sender, exc)
             return self._undecryptable(node, info)
-        return await self._delivered(node, info, message)
+        outcome = await self._delivered(node, info, message)
+        if changes:
+            outcome.events = [*changes, *outcome.events]
+        return outcome
 
     async def _delivered(
         self, node: Node, info: ev.MessageInfo, message: e2e_pb2.Message

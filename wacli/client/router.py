@@ -2,12 +2,13 @@
 
 - a server IQ ping (``xmlns="urn:xmpp:ping"``) is answered with a result;
 - ``<ib>`` carries offline-sync progress and the "scanned without multi-device" hint;
-- a notification becomes a ``notification`` event, acked after the sink;
-- messages, receipts and calls are left unacknowledged for now, so the server
-  keeps them until a handler that can process them (``listen``) is running.
+- a notification becomes a ``notification`` event, acked after the sink (``listen``;
+  the one-shot commands leave notifications unacknowledged for it: ``leave_for_listen``);
+- messages, receipts and calls are left unacknowledged, so the server keeps them
+  until a handler that can process them (``listen``'s) is running.
 
-Feature handlers (pairing now; messages, receipts, presence later) are tried
-first, in order; the first to return an Outcome wins.
+Feature handlers (pairing, prekeys, and listen's messages, receipts, notifications,
+calls, …) are tried first, in order; the first to return an Outcome wins.
 """
 
 from __future__ import annotations
@@ -58,27 +59,35 @@ def _ib_events(node: Node) -> list[ev.Event]:
 
 
 async def default_handler(node: Node) -> Outcome:
+    """What ``listen`` does with a stanza no feature took: ``leave_for_listen``'s, and a
+    notification emitted as the generic event and acked."""
+    if node.tag == "notification":
+        return Outcome(events=(ev.Notification(node=node_data(node)),))
+    return await leave_for_listen(node)
+
+
+async def leave_for_listen(node: Node) -> Outcome:
+    """The one-shot commands' default (pair, send, presence, groups, …): pings answered and
+    ``<ib>`` read (it is never acked), nothing else acknowledged, so the server keeps
+    every notification, message, receipt and call for ``wacli listen``."""
     if node.tag == "iq":
         if node.attr("type") == "get" and node.attr("xmlns") == "urn:xmpp:ping":
             return Outcome(reply=iq_result(node))
         return Outcome(reply=None)
     if node.tag == "ib":
         return Outcome(events=_ib_events(node), reply=None)
-    if node.tag == "notification":
-        return Outcome(events=(ev.Notification(node=node_data(node)),))
-    if node.tag in ("message", "receipt", "call"):
-        return Outcome(reply=None)
     return Outcome(reply=None)
 
 
-def chain(handlers: Sequence[Handler]) -> Handler:
-    """One handler trying each feature handler, then the default treatment."""
+def chain(handlers: Sequence[Handler], default: Handler = default_handler) -> Handler:
+    """One handler trying each feature handler, then ``default`` (listen's treatment
+    unless told otherwise; the Client passes ``leave_for_listen`` to one-shot commands)."""
 
     async def handle(node: Node) -> Outcome:
         for handler in handlers:
             outcome = await handler(node)
             if outcome is not None:
                 return outcome
-        return await default_handler(node)
+        return await default(node)  # type: ignore[return-value]
 
     return handle

@@ -14,6 +14,7 @@ The Message builders are pure functions.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from dataclasses import dataclass
@@ -21,14 +22,17 @@ from dataclasses import dataclass
 from wacli.binary import BinaryError, Node
 from wacli.client.connection import Connection
 from wacli.client.errors import RefusedError
+from wacli.client.identity import accept_identity
 from wacli.client.sessions import session_address
 from wacli.client.usync import device_lists
 from wacli.jid import JID, JIDError
 from wacli.proto import e2e_pb2
 from wacli.protocol.padding import pad_message
 from wacli.signal import PreKeyBundle, SessionCipher, process_prekey_bundle
-from wacli.signal.errors import SignalError
+from wacli.signal.errors import SignalError, UntrustedIdentityError
 from wacli.store import Store
+
+log = logging.getLogger(__name__)
 
 # How long the server may take to acknowledge a message (seconds).
 ACK_TIMEOUT = 30.0
@@ -205,7 +209,11 @@ async def ensure_sessions(conn: Connection, store: Store, devices: list[JID]) ->
             bundle = bundles.get(jid)
             if bundle is None:
                 continue
-            process_prekey_bundle(store, session_address(store, jid), bundle)
+            try:
+                start_session(store, jid, bundle)
+            except UntrustedIdentityError as exc:  # a key the device left: refused
+                log.warning("not sending to %s: %s", jid, exc)
+                continue
         reachable.append(jid)
     return reachable
 
@@ -216,7 +224,15 @@ def has_session(store: Store, jid: JID) -> bool:
 
 def start_session(store: Store, jid: JID, bundle: PreKeyBundle) -> None:
     """A fresh session with ``jid`` from ``bundle``, replacing the current one."""
-    process_prekey_bundle(store, session_address(store, jid), bundle)
+    address = session_address(store, jid)
+    try:
+        process_prekey_bundle(store, address, bundle)
+    except UntrustedIdentityError:
+        # -- identity change (wacli.client.identity): the bundle comes from the server,
+        # which knows the device's current key (it reinstalled); trust it as phones do.
+        if accept_identity(store, address, bundle.identity_key, jid):
+            log.info("%s has a new identity key; trusted", jid)
+        process_prekey_bundle(store, address, bundle)
 
 
 def encrypt_for(store: Store, jid: JID, plaintext: bytes, **attrs: str) -> Node:

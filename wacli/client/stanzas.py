@@ -4,7 +4,8 @@ An IQ is ``<iq id type xmlns to>``; the server answers with ``type="result"``
 or ``type="error"`` and the same id (whatsmeow request.go, Baileys socket.ts).
 An incoming message, receipt, notification or call is acknowledged with
 ``<ack id class to [participant] [recipient] [type]>`` (whatsmeow receipt.go
-sendAck): ``class`` is the stanza's tag, ``type`` is copied except for messages.
+sendAck): ``class`` is the stanza's tag, ``type`` is copied except for messages; a
+call's ``type`` is its signalling child's tag (whatsapp-rust's call ack).
 """
 
 from __future__ import annotations
@@ -66,7 +67,12 @@ def ack_for(node: Node) -> Node | None:
     for key in ("participant", "recipient"):
         if node.attrs.get(key) is not None:
             attrs[key] = node.attrs[key]
-    if node.tag != "message" and node.attrs.get("type") is not None:
+    if node.tag == "call":
+        # A call's ack names its signalling child (offer, terminate, …) as whatsapp-rust's does.
+        children = node.children
+        if children:
+            attrs["type"] = children[0].tag
+    elif node.tag != "message" and node.attrs.get("type") is not None:
         attrs["type"] = node.attrs["type"]
     return Node("ack", attrs)  # type: ignore[arg-type]
 

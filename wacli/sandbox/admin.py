@@ -19,13 +19,16 @@ from wacli.sandbox import (
     admin_appstate,
     admin_history,
     admin_profile,
+    calls,
     group_routing,
     groups,
     keepalive,
     media_phone,
+    reinstall,
     retry_faults,
     routing,
 )
+from wacli.sandbox.admin_args import account_named, phone_digits
 from wacli.sandbox.connection import Connection
 from wacli.sandbox.http import HttpError, Request, Response, Router
 from wacli.sandbox.hub import Hub, Linked, LinkError
@@ -41,7 +44,6 @@ from wacli.sandbox.state import Account, Group, InboxEntry
 CODE_FINISH_TIMEOUT = 60.0
 # A frame whose flag byte is fine but whose node is not: the ``garbage`` fault.
 GARBAGE_FRAME = b"\x00\xf8\xff\xff"
-_PHONE = re.compile(r"[1-9][0-9]{6,14}")
 _LID = re.compile(r"[1-9][0-9]{5,19}")
 
 
@@ -66,13 +68,6 @@ def _int(body: dict[str, Any], key: str, low: int, high: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
         raise HttpError(400, f"{key!r} must be an integer from {low} to {high}")
     return value
-
-
-def _phone(text: str) -> str:
-    digits = text.removeprefix("+")
-    if not _PHONE.fullmatch(digits):
-        raise HttpError(400, f"{text!r} is not a phone number (7 to 15 digits)")
-    return digits
 
 
 def _linked(linked: Linked) -> dict[str, str]:
@@ -103,13 +98,12 @@ class Admin:
         admin_profile.add_routes(router, self.hub)
         admin_appstate.add_routes(router, self.hub)
         admin_history.add_routes(router, self.hub)
+        reinstall.add_routes(router, self.hub)
+        calls.add_routes(router, self.hub)
         return router
 
     def _account(self, phone: str) -> Account:
-        account = self.hub.state.account(_phone(phone))
-        if account is None:
-            raise HttpError(404, f"no account {phone}")
-        return account
+        return account_named(self.hub, phone)
 
     def _describe(self, account: Account) -> dict[str, Any]:
         jid, lid = self.hub.jids(account)
@@ -122,7 +116,7 @@ class Admin:
 
     async def create_account(self, request: Request) -> Response:
         body = _object(request)
-        phone = _phone(_text(body, "phone"))
+        phone = phone_digits(_text(body, "phone"))
         lid = body.get("lid")
         if lid is not None and (not isinstance(lid, str) or not _LID.fullmatch(lid)):
             raise HttpError(400, "'lid' must be the digits of a LID user")

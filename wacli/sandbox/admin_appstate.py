@@ -33,6 +33,7 @@ from wacli.proto import sync_action_pb2
 from wacli.protocol.appstate_crypto import Operation
 from wacli.protocol.appstate_patch import NewMutation
 from wacli.sandbox import appstate
+from wacli.sandbox.admin_args import account_named
 from wacli.sandbox.http import HttpError, Request, Response, Router
 from wacli.sandbox.state import Account
 
@@ -119,10 +120,7 @@ class AppStateAdmin:
         self.hub = hub
 
     def _account(self, phone: str) -> Account:
-        account = self.hub.state.account(phone.removeprefix("+"))
-        if not _PHONE.fullmatch(phone) or account is None:
-            raise HttpError(404, f"no account {phone}")
-        return account
+        return account_named(self.hub, phone)
 
     async def change(self, request: Request) -> Response:
         account = self._account(request.params["phone"])

@@ -18,6 +18,7 @@ from wacli.jid import JIDError, parse_jid, phone_to_jid
 from wacli.proto import e2e_pb2
 from wacli.protocol.history import SyncType
 from wacli.sandbox import history
+from wacli.sandbox.admin_args import account_named
 from wacli.sandbox.http import HttpError, Request, Response, Router
 from wacli.sandbox.hub import Hub
 from wacli.sandbox.phone import new_message_id, now
@@ -62,10 +63,7 @@ class HistoryRoutes:
         self.hub = hub
 
     async def push(self, request: Request) -> Response:
-        phone = request.params["phone"].removeprefix("+")
-        account = self.hub.state.account(phone) if phone.isdigit() else None
-        if account is None:
-            raise HttpError(404, f"no account {request.params['phone']}")
+        account = account_named(self.hub, request.params["phone"])
         body = request.json()
         if not isinstance(body, dict):
             raise HttpError(400, "the request body must be a JSON object")

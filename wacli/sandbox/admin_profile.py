@@ -24,6 +24,7 @@ from typing import Any
 from wacli.binary import Node
 from wacli.jid import DEFAULT_USER_SERVER, JID
 from wacli.sandbox import notify
+from wacli.sandbox.admin_args import account_named
 from wacli.sandbox.http import HttpError, Request, Response, Router
 from wacli.sandbox.hub import Hub
 from wacli.sandbox.profiles import MAX_ABOUT, MAX_NAME, MAX_PICTURE, Profile, Profiles
@@ -77,11 +78,7 @@ class ProfileRoutes:
         self.profiles = Profiles(hub.state)
 
     def _account(self, phone: str) -> Account:
-        digits = phone.removeprefix("+")
-        account = self.hub.state.account(digits) if digits.isdigit() else None
-        if account is None:
-            raise HttpError(404, f"no account {phone}")
-        return account
+        return account_named(self.hub, phone)
 
     async def show(self, request: Request) -> Response:
         account = self._account(request.params["phone"])

@@ -349,6 +349,7 @@ async def upload(
 
 # -- compaction: the phone's snapshot of a collection, on the media hosts ----------------------
 
+
 @dataclass(frozen=True, slots=True)
 class Snapshots:
     """The newest snapshot reference per account and collection (appstate_snapshots)."""

@@ -20,7 +20,7 @@ from wacli.jid import JIDError
 from wacli.noise import NoiseError
 from wacli.noise.stream import NoiseStream, accept_server
 from wacli.proto import client_payload_pb2
-from wacli.sandbox import history, iq, routing
+from wacli.sandbox import calls, history, iq, routing
 from wacli.sandbox.hub import Hub
 from wacli.sandbox.keepalive import keep_alive
 from wacli.sandbox.registration import (
@@ -280,4 +280,5 @@ _STANZAS = {
     "ack": _ack,
     "presence": routing.handle_presence,
     "chatstate": routing.handle_chatstate,
+    "call": calls.handle_call,
 }

@@ -117,6 +117,11 @@ def business(account: Account, child: Node) -> Node:
     return _notification(account, "business", [child])
 
 
+def identity(account: Account) -> Node:
+    """The account's phone has a new Signal identity (it reinstalled)."""
+    return _notification(account, "encrypt", [Node("identity")])
+
+
 # -- who hears of it ----------------------------------------------------------------------
 
 

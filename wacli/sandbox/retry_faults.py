@@ -20,6 +20,7 @@ from typing import Any
 from wacli.binary import Node
 from wacli.jid import GROUP_SERVER, JID, JIDError, parse_jid
 from wacli.sandbox import routing
+from wacli.sandbox.admin_args import account_named
 from wacli.sandbox.groups import is_lid
 from wacli.sandbox.http import HttpError, Request, Response, Router
 from wacli.sandbox.hub import Hub
@@ -67,10 +68,7 @@ def _keys(hub: Hub, phone: str) -> Node:
 
 
 async def retry_receipt(hub: Hub, request: Request) -> Response:
-    phone = request.params["phone"]
-    account = hub.state.account(phone.removeprefix("+"))
-    if account is None:
-        raise HttpError(404, f"no account {phone}")
+    account = account_named(hub, request.params["phone"])
     body = request.json()
     if not isinstance(body, dict):
         raise HttpError(400, "the request body must be a JSON object")

@@ -149,6 +149,18 @@ class SignalTables:
     def delete_session(self, address: str) -> None:
         self._conn.execute("DELETE FROM sessions WHERE address = ?", (address,))
 
+    def addresses_of(self, name: str) -> list[str]:
+        """Every address ``name.<device>`` holding a session or a known identity."""
+        # A range on the keys ('/' follows '.'): LIKE would read the '_' of a LID name
+        # ("123_1") as a wildcard, and a range uses the primary-key index.
+        low, high = f"{name}.", f"{name}/"
+        rows = self._conn.execute(
+            "SELECT address FROM sessions WHERE address >= ?1 AND address < ?2 "
+            "UNION SELECT address FROM identities WHERE address >= ?1 AND address < ?2",
+            (low, high),
+        ).fetchall()
+        return [row[0] for row in rows]
+
     # -- remote identities ---------------------------------------------------------------
 
     def load_identity(self, address: str) -> bytes | None:

@@ -41,6 +41,7 @@ function newClient(url, rootKeyHex, dir, keepAliveMs, history) {
     presences: [],
     chatUpdates: [], // chats.update as Baileys emitted them (app-state sync)
     contactUpdates: [], // contacts.update events (a picture notification makes one)
+    calls: [], // "call" events (test_sandbox_baileys_calls.py), date as epoch ms
     waiters: [],
   };
 }
@@ -104,6 +105,10 @@ async function connect() {
         client.groupReceipts.push({ id: msg.key.id, remoteJid: msg.key.remoteJid, ...receipt });
       }
     }
+    notify();
+  });
+  sock.ev.on("call", (calls) => {
+    client.calls.push(...calls.map((call) => ({ ...call, date: call.date?.getTime?.() ?? null })));
     notify();
   });
   sock.ev.on("contacts.update", (updates) => {
@@ -312,6 +317,17 @@ await serve({
     const found = await client.sock.fetchStatus(req.jid);
     const entry = found?.[0]?.status;
     return { status: entry?.status ?? null, set_at: entry?.setAt?.getTime?.() ?? null };
+  },
+  wait_call: async (req) => {
+    // A "call" event of call req.id whose status is req.status (offer, terminate, timeout…).
+    const match = (c) => c.id === req.id && c.status === req.status;
+    await waitFor(() => client.calls.some(match), req.timeout_ms ?? 20000, "a call event");
+    return { call: client.calls.find(match), all: client.calls };
+  },
+  reject_call: async (req) => {
+    // Baileys' own reject (a <call><reject/></call> query answered by the server's ack).
+    await client.sock.rejectCall(req.id, req.from);
+    return true;
   },
   capture_logs: async () => {
     captureLogs = true;
