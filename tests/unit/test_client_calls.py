@@ -55,7 +55,7 @@ def test_group_offer_notice_terminate_accept_reject() -> None:
     assert isinstance(notice, ev.CallOffer) and notice.is_group and notice.is_video
     (end,) = call_events(stanza(signal("terminate", reason="timeout")))
     assert end == ev.CallTerminate(
-        DEVICE, "ABCDEF", CALLER, "timeout", datetime.fromtimestamp(int(T), UTC)
+        DEVICE, "ABCDEF", CALLER, datetime.fromtimestamp(int(T), UTC), "timeout"
     )
     (accept,) = call_events(stanza(signal("accept"), t=None))
     assert accept == ev.CallAccept(DEVICE, "ABCDEF", CALLER, None)

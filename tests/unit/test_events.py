@@ -59,7 +59,7 @@ SAMPLES: list[ev.Event] = [
     ev.CallOffer(CHAT, "CA11", CHAT, T, True, True, "120363000000000001@g.us"),
     ev.CallAccept(CHAT, "CA11", CHAT, T),
     ev.CallReject(CHAT, "CA11", CHAT, None),
-    ev.CallTerminate(CHAT, "CA11", CHAT, "timeout", T),
+    ev.CallTerminate(CHAT, "CA11", CHAT, T, "timeout"),
 ]
 
 

@@ -66,38 +66,19 @@ def call_events(node: Node) -> list[ev.Event]:
     when = _timestamp(node)
     if signal.tag not in ("offer", "offer_notice", "accept", "reject", "terminate"):
         return []
-    call_id = _call_id(signal)
-    creator = signal.attr_jid("call-creator")
+    head = (sender, _call_id(signal), signal.attr_jid("call-creator"), when)
     if signal.tag == "offer":
         group = signal.attr_jid("group-jid") if signal.attr("group-jid") else None
-        return [
-            ev.CallOffer(
-                from_=sender,
-                call_id=call_id,
-                call_creator=creator,
-                timestamp=when,
-                is_video=signal.child("video") is not None,
-                is_group=group is not None or signal.attr("type") == "group",
-                group_jid=group,
-            )
-        ]
+        is_group = group is not None or signal.attr("type") == "group"
+        video = signal.child("video") is not None
+        return [ev.CallOffer(*head, is_video=video, is_group=is_group, group_jid=group)]
     if signal.tag == "offer_notice":  # a group call ringing: no media negotiation in it
-        return [
-            ev.CallOffer(
-                from_=sender,
-                call_id=call_id,
-                call_creator=creator,
-                timestamp=when,
-                is_video=signal.attr("media") == "video",
-                is_group=True,
-                group_jid=None,
-            )
-        ]
+        video = signal.attr("media") == "video"
+        return [ev.CallOffer(*head, is_video=video, is_group=True, group_jid=None)]
     if signal.tag == "terminate":
-        reason = signal.attr("reason")
-        return [ev.CallTerminate(sender, call_id, creator, reason, when)]
+        return [ev.CallTerminate(*head, reason=signal.attr("reason"))]
     kind = ev.CallAccept if signal.tag == "accept" else ev.CallReject
-    return [kind(sender, call_id, creator, when)]
+    return [kind(*head)]
 
 
 async def handle_call(node: Node) -> Outcome | None:

@@ -405,52 +405,40 @@ class IdentityChange(Event):
 
 
 @dataclass(frozen=True, slots=True)
-class CallOffer(Event):
-    type: ClassVar[str] = "call_offer"
+class _CallSignal(Event):
+    """What every call event says: who sent it, which call, who started the call, when."""
+
     from_: Jid  # written as "from": the device that sent the stanza
     call_id: str
     call_creator: Jid
     timestamp: datetime | None
+
+    def data(self) -> Any:
+        return _renamed(self, "from_", "from")
+
+
+@dataclass(frozen=True, slots=True)
+class CallOffer(_CallSignal):
+    type: ClassVar[str] = "call_offer"
     is_video: bool
     is_group: bool
     group_jid: Jid | None
 
-    def data(self) -> Any:
-        return _renamed(self, "from_", "from")
-
 
 @dataclass(frozen=True, slots=True)
-class _CallChange(Event):
-    from_: Jid  # written as "from"
-    call_id: str
-    call_creator: Jid
-    timestamp: datetime | None
-
-    def data(self) -> Any:
-        return _renamed(self, "from_", "from")
-
-
-@dataclass(frozen=True, slots=True)
-class CallAccept(_CallChange):
+class CallAccept(_CallSignal):
     type: ClassVar[str] = "call_accept"
 
 
 @dataclass(frozen=True, slots=True)
-class CallReject(_CallChange):
+class CallReject(_CallSignal):
     type: ClassVar[str] = "call_reject"
 
 
 @dataclass(frozen=True, slots=True)
-class CallTerminate(Event):
+class CallTerminate(_CallSignal):
     type: ClassVar[str] = "call_terminate"
-    from_: Jid  # written as "from"
-    call_id: str
-    call_creator: Jid
     reason: str | None
-    timestamp: datetime | None
-
-    def data(self) -> Any:
-        return _renamed(self, "from_", "from")
 
 
 def _all_event_types() -> dict[str, type[Event]]:
