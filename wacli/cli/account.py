@@ -10,8 +10,7 @@ import typer
 
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.output import rfc3339, write_lines
-from wacli.cli.session import endpoint, open_store
-from wacli.client import events as ev
+from wacli.cli.session import discard, endpoint, open_store
 from wacli.client.client import Client
 from wacli.jid import parse_jid
 from wacli.store.device_tables import AccountRecord
@@ -55,16 +54,12 @@ def whoami(
     write_lines([("  ".join(parts) + "\n").encode()])
 
 
-async def _quiet(event: ev.Event) -> None:
-    del event  # logout prints nothing but its result
-
-
 def logout(ctx: typer.Context) -> None:
     """Unlink this device from the phone's account and forget it (the archive stays)."""
     server = endpoint(ctx.obj)
     store = open_store(ctx.obj)
     try:
-        client = Client(store, server, _quiet)
+        client = Client(store, server, discard)
         account = client.require_account()
         anyio.run(client.logout, backend="asyncio")
     finally:

@@ -16,29 +16,21 @@ import typer
 from wacli.binary import Node
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.send import recipient
-from wacli.cli.session import endpoint, open_store
-from wacli.client import events as ev
+from wacli.cli.session import discard, endpoint, open_store
 from wacli.client.calls import MAX_CALL_ID, reject_call
 from wacli.client.client import Client
-from wacli.client.errors import RefusedError
+from wacli.client.errors import refused_ack
 from wacli.client.send import new_message_id
 from wacli.jid import JID, JIDError, parse_jid
 
 call_app = typer.Typer(help="Answer incoming call signalling.", no_args_is_help=True)
 
 
-async def _quiet(event: ev.Event) -> None:
-    del event
-
-
 async def _reject(client: Client, caller: JID, call_id: str) -> None:
     own = parse_jid(client.require_account().jid)
     async with client.session() as conn:
         ack: Node = await conn.request(reject_call(own, caller, call_id, new_message_id()))
-    error = ack.attr("error")
-    if error is not None:
-        code = int(error) if error.isdigit() else None
-        raise RefusedError(f"the server refused the reject of call {call_id} (error {error})", code)
+    refused_ack(ack, f"the reject of call {call_id}")
 
 
 @call_app.command("reject")
@@ -63,7 +55,7 @@ def reject(
     server = endpoint(options)
     store = open_store(options)
     try:
-        client = Client(store, server, _quiet)
+        client = Client(store, server, discard)
         client.require_account()
         anyio.run(_reject, client, jid, call_id, backend="asyncio")
     finally:

@@ -28,8 +28,7 @@ import typer
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.output import rfc3339, write_lines
 from wacli.cli.send import recipient
-from wacli.cli.session import endpoint, open_store
-from wacli.client import events as ev
+from wacli.cli.session import discard, endpoint, open_store
 from wacli.client.appstate_write import (
     FOREVER,
     AppStateWriter,
@@ -86,10 +85,6 @@ def chat_jid(text: str) -> JID:
         fail(f"not a chat: {exc}", ExitCode.USAGE)
 
 
-async def _quiet(event: ev.Event) -> None:
-    del event
-
-
 async def _write(client: Client, action: str, jid: JID, mute_for: int | None) -> Written:
     writer = AppStateWriter(client.store)
     async with client.session() as conn:
@@ -130,7 +125,7 @@ def _run(
     server = endpoint(options)
     store = open_store(options)
     try:
-        client = Client(store, server, _quiet)
+        client = Client(store, server, discard)
         client.require_account()
         try:
             written = anyio.run(_write, client, action, jid, mute_for, backend="asyncio")

@@ -25,8 +25,7 @@ import typer
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.output import printable, rfc3339, write_lines
 from wacli.cli.send import recipient
-from wacli.cli.session import endpoint, open_store
-from wacli.client import events as ev
+from wacli.cli.session import discard, endpoint, open_store
 from wacli.client import groups as g
 from wacli.client.client import Client
 from wacli.client.connection import Connection
@@ -59,10 +58,6 @@ CODE_MEANING = {
     409: "already a participant",
     500: "server error",
 }
-
-
-async def _quiet(event: ev.Event) -> None:
-    del event  # these commands print only their result
 
 
 def _own(store: Store) -> tuple[JID | None, JID | None]:
@@ -102,7 +97,7 @@ def _with_connection(ctx: typer.Context, work: Callable[[Connection, Store], Awa
     server = endpoint(ctx.obj)
     store = open_store(ctx.obj)
     try:
-        client = Client(store, server, _quiet, handlers=[remember_addresses(store)])
+        client = Client(store, server, discard, handlers=[remember_addresses(store)])
         client.require_account()
 
         async def main() -> T:

@@ -49,7 +49,7 @@ from google.protobuf.message import DecodeError
 
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.history import chat_jid
-from wacli.cli.session import MediaCaOption, endpoint, open_archive
+from wacli.cli.session import MediaCaOption, discard, endpoint, open_archive
 from wacli.client import events as ev
 from wacli.client.client import Client
 from wacli.client.errors import ClientError
@@ -249,7 +249,7 @@ def download_command(
         target = _target(output, directory, default_name(id, media), force)
 
         def client() -> Client:
-            return Client(store, endpoint(options), _quiet)
+            return Client(store, endpoint(options), discard)
 
         ca = None if media_ca is None else str(media_ca)
         try:
@@ -267,10 +267,6 @@ def download_command(
     saved = Saved(target, media.ref.mimetype, data)
     sys.stdout.buffer.write((saved.json() if json else str(target).encode()) + b"\n")
     sys.stdout.flush()
-
-
-async def _quiet(event: ev.Event) -> None:
-    del event  # download prints only its result
 
 
 # -- listen --download-media -------------------------------------------------------------------

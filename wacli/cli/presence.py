@@ -17,8 +17,7 @@ from wacli.binary import Node
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.listen import LineSink, stop_on_signals
 from wacli.cli.send import recipient
-from wacli.cli.session import endpoint, open_store, own_jids
-from wacli.client import events as ev
+from wacli.cli.session import discard, endpoint, open_store, own_jids
 from wacli.client.client import Client
 from wacli.client.connection import Connection
 from wacli.client.dispatcher import Outcome
@@ -28,10 +27,6 @@ from wacli.client.receive import Receiver
 from wacli.jid import JID, JIDError
 
 STATES = ("available", "unavailable", "subscribe", *CHAT_STATES)
-
-
-async def _quiet(event: ev.Event) -> None:
-    del event
 
 
 class NoPushName(ClientError):
@@ -122,7 +117,7 @@ def presence(
             client.require_account()
             anyio.run(_follow, client, subscribe(target), backend="asyncio")
             return
-        client = Client(store, server, _quiet)
+        client = Client(store, server, discard)
         client.require_account()
         node: Node | bool = state == "available"
         if state in CHAT_STATES:

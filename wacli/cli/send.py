@@ -21,8 +21,7 @@ import orjson
 import typer
 
 from wacli.cli.exit_codes import ExitCode, fail
-from wacli.cli.session import MediaCaOption, endpoint, open_store
-from wacli.client import events as ev
+from wacli.cli.session import MediaCaOption, discard, endpoint, open_store
 from wacli.client.client import Client
 from wacli.client.group_send import send_group_message
 from wacli.client.media import file_message, quote_in
@@ -49,10 +48,6 @@ def recipient(text: str) -> JID:
             raise JIDError(f"cannot send to {text!r}: not a user, LID or group JID")
         return jid
     return phone_to_jid(text)
-
-
-async def _quiet(event: ev.Event) -> None:
-    del event  # send prints only its result
 
 
 async def _send(client: Client, to: JID, message: e2e_pb2.Message) -> Sent:
@@ -198,7 +193,7 @@ def send(
     store = open_store(options)
     try:
         # Stanzas that arrive meanwhile still teach LID <-> phone-number mappings.
-        client = Client(store, server, _quiet, handlers=[remember_addresses(store)])
+        client = Client(store, server, discard, handlers=[remember_addresses(store)])
         own = client.require_account().jid
         if file is not None:
             ca = None if media_ca is None else str(media_ca)

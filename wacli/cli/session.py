@@ -12,11 +12,17 @@ from typing import Annotated, Any
 import typer
 
 from wacli.cli.exit_codes import ExitCode, fail
+from wacli.client import events as ev
 from wacli.client.connection import Endpoint, TimingError, configured_timing
 from wacli.client.payload import VersionError, configured_version
 from wacli.jid import JID, parse_jid
 from wacli.store import DB_NAME, Store, StoreError
 from wacli.store.archive import Archive
+
+
+async def discard(event: ev.Event) -> None:
+    """The event sink of the commands that print only their result (all but listen)."""
+    del event
 
 
 def root_key(text: str) -> bytes:

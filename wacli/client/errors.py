@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from wacli.binary import Node
+
 
 class ClientError(Exception):
     """Base of every failure the client reports to its caller."""
@@ -29,6 +34,14 @@ class RefusedError(ClientError):
     def __init__(self, message: str, code: int | None = None) -> None:
         super().__init__(message)
         self.code = code
+
+
+def refused_ack(ack: Node, what: str) -> None:
+    """RefusedError when the server's ``<ack>`` carries an error code: it refused ``what``."""
+    error = ack.attr("error")
+    if error is not None:
+        code = int(error) if error.isdigit() else None
+        raise RefusedError(f"the server refused {what} (error {error})", code)
 
 
 # -- finer kinds (each still maps through its family above) ----------------------------------

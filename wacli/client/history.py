@@ -28,7 +28,7 @@ import anyio
 from wacli.binary import Node
 from wacli.client import events as ev
 from wacli.client.connection import Connection
-from wacli.client.errors import ClientError, RefusedError
+from wacli.client.errors import ClientError, RefusedError, refused_ack
 from wacli.client.relay import RemoteConnection
 from wacli.client.send import ACK_TIMEOUT, fetch_bundles, new_message_id
 from wacli.jid import JID, JIDError, parse_jid
@@ -276,9 +276,7 @@ async def send_to_own_phone(
         content,
     )
     ack = await conn.request(stanza, ACK_TIMEOUT)
-    error = ack.attr("error")
-    if error is not None:
-        raise RefusedError(f"the server refused the history request (error {error})")
+    refused_ack(ack, "the history request")
     return message_id
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from wacli.binary import BinaryError, Node
 from wacli.client.connection import Connection
-from wacli.client.errors import RefusedError
+from wacli.client.errors import RefusedError, refused_ack
 from wacli.client.identity import accept_identity
 from wacli.client.sessions import session_address
 from wacli.client.usync import device_lists
@@ -248,10 +248,7 @@ def has_pkmsg(encs: list[Node]) -> bool:
 
 def settle(ack: Node, message_id: str, chat: JID) -> Sent:
     """The result of the server's ack; RefusedError when it carries an error."""
-    error = ack.attr("error")
-    if error is not None:
-        code = int(error) if error.isdigit() else None
-        raise RefusedError(f"the server refused message {message_id} (error {error})", code)
+    refused_ack(ack, f"message {message_id}")
     t = ack.attr("t")
     return Sent(message_id, chat, int(t) if t and t.isdigit() else int(time.time()))
 
