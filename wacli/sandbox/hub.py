@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -97,6 +98,15 @@ class Hub:
             phone = SimulatedPhone(number, self.state.phones_dir / number)
             self._phones[number] = phone
         return phone
+
+    def new_phone(self, number: str) -> SimulatedPhone:
+        """A fresh phone for ``number`` (a reinstall): the old one is closed and its Signal
+        store deleted, so the new one starts with new keys and no sessions."""
+        old = self._phones.pop(number, None)
+        if old is not None:
+            old.close()
+        shutil.rmtree(self.state.phones_dir / number, ignore_errors=True)
+        return self.phone(number)
 
     def create_account(self, number: str, push_name: str, lid: str | None = None) -> Account:
         account = self.state.create_account(number, push_name, lid)

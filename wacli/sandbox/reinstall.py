@@ -16,14 +16,12 @@ Answers ``{"phone", "identity" (hex), "registration_id", "unlinked"}``.
 
 from __future__ import annotations
 
-import shutil
 from functools import partial
 
 from wacli.sandbox import notify
 from wacli.sandbox.admin_args import account_named
 from wacli.sandbox.http import Request, Response, Router
 from wacli.sandbox.hub import Hub
-from wacli.sandbox.phone import SimulatedPhone
 
 
 def add_routes(router: Router, hub: Hub) -> None:
@@ -34,7 +32,7 @@ async def reinstall(hub: Hub, request: Request) -> Response:
     account = account_named(hub, request.params["phone"])
     # Unlinked while the old phone still exists: the notifications describe its devices.
     unlinked = await hub.logout(account.phone)
-    phone = reset_phone(hub, account.phone)
+    phone = hub.new_phone(account.phone)
     await notify.announce(hub, account, notify.identity(account), own=False)
     hub.stats["reinstalls"] += 1
     return Response.json(
@@ -45,14 +43,3 @@ async def reinstall(hub: Hub, request: Request) -> Response:
             "unlinked": unlinked,
         }
     )
-
-
-def reset_phone(hub: Hub, number: str) -> SimulatedPhone:
-    """Replace the simulated phone of ``number`` by a fresh one (new keys, empty store)."""
-    # The hub opens phones lazily and keeps them by number; the old one is closed and its
-    # store deleted, so the next hub.phone() creates the new identity from scratch.
-    old = hub._phones.pop(number, None)
-    if old is not None:
-        old.close()
-    shutil.rmtree(hub.state.phones_dir / number, ignore_errors=True)
-    return hub.phone(number)
