@@ -157,6 +157,26 @@ MIGRATIONS: list[Migration] = [
             )""",
         ),
     ),
+    Migration(
+        6,
+        "server rules: privacy tokens per contact, A/B props, account settings",
+        (
+            # A contact's trusted-contact token (what we attach to our messages to them),
+            # keyed by the contact's bare LID (its phone number while no LID is known), and
+            # when we last issued our own token to them (sender_timestamp).
+            """CREATE TABLE privacy_tokens (
+                jid TEXT PRIMARY KEY,
+                token BLOB,
+                timestamp INTEGER,
+                sender_timestamp INTEGER
+            )""",
+            # The server's A/B props as last fetched (code -> text value).
+            "CREATE TABLE server_props (code INTEGER PRIMARY KEY, value TEXT NOT NULL)",
+            # Small named values of the account: the props hash and fetch time, the NCT
+            # salt, the WhatsApp Web version learnt after a client_outdated refusal.
+            "CREATE TABLE account_settings (name TEXT PRIMARY KEY, value BLOB NOT NULL)",
+        ),
+    ),
 ]
 
 
