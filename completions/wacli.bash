@@ -14,7 +14,7 @@ _wacli() {
         word="${COMP_WORDS[i]}"
         if ((skip)); then skip=0; continue; fi
         case "$word" in
-            --account|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) skip=1; continue ;;
+            --account|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--privacy-tokens|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) skip=1; continue ;;
             -*) continue ;;
         esac
         case "${cmdpath:+$cmdpath }$word" in
@@ -24,7 +24,8 @@ _wacli() {
     case "$prev" in
         --dir|--download-media|--file|--media-ca|--output|--state|--store|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --account) COMPREPLY=($(compgen -W "$(_wacli_accounts)" -- "$cur")); return ;;
-        --account|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) COMPREPLY=(); return ;;
+        --privacy-tokens) COMPREPLY=($(compgen -W "enforce off" -- "$cur")); return ;;
+        --account|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--privacy-tokens|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) COMPREPLY=(); return ;;
     esac
     local words
     case "$cmdpath" in
@@ -52,7 +53,7 @@ _wacli() {
         'accounts') words="remove --json --help" ;;
         'accounts remove') words="--force --help" ;;
         'sandbox') words="serve --help" ;;
-        'sandbox serve') words="--host --port --state --help" ;;
+        'sandbox serve') words="--host --port --state --privacy-tokens --help" ;;
         'groups') words="info create add remove promote demote subject description leave --json --help" ;;
         'groups info') words="--json --help" ;;
         'groups create') words="--json --help" ;;

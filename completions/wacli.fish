@@ -10,7 +10,7 @@ function __wacli_path
             continue
         end
         switch $word
-            case --account --before --caption --count --dir --download-media --edit --file --for --host --id --limit --media-ca --noise-root --output --phone --port --react --reply-to --revoke --search --server --state --store --to --type -o
+            case --account --before --caption --count --dir --download-media --edit --file --for --host --id --limit --media-ca --noise-root --output --phone --port --privacy-tokens --react --reply-to --revoke --search --server --state --store --to --type -o
                 set skip 1
                 continue
             case '-*'
@@ -130,6 +130,7 @@ complete -c wacli -n '__wacli_at sandbox' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at sandbox serve' -l host -x -d 'Address to listen on (loopback by default).'
 complete -c wacli -n '__wacli_at sandbox serve' -l port -x -d 'WebSocket port; 0 picks a free one.'
 complete -c wacli -n '__wacli_at sandbox serve' -l state -r -F -d 'Keep keys and accounts in this directory across restarts.'
+complete -c wacli -n '__wacli_at sandbox serve' -l privacy-tokens -x -a 'enforce off' -d 'enforce: as WhatsApp in 2026, a 1:1 message needs the recipient\'s privacy token (else ack error 463) and phones issue theirs when they write; off: new accounts need no token and the server issues none by itself.'
 complete -c wacli -n '__wacli_at sandbox serve' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at groups' -a 'info' -d 'Show a group: subject, creator, creation time, participants with their roles.'
 complete -c wacli -n '__wacli_at groups' -a 'create' -d 'Create a group with us as its admin; prints the new group\'s JID.'

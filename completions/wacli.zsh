@@ -6,7 +6,7 @@ _wacli() {
         word=${words[i]}
         if ((skip)); then skip=0; continue; fi
         case $word in
-            (--account|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) skip=1; continue ;;
+            (--account|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--privacy-tokens|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) skip=1; continue ;;
             (-*) continue ;;
         esac
         case "${cmdpath:+$cmdpath }$word" in
@@ -16,7 +16,8 @@ _wacli() {
     case ${words[CURRENT-1]} in
         (--dir|--download-media|--file|--media-ca|--output|--state|--store|-o) _files; return ;;
         (--account) compadd -- ${XDG_DATA_HOME:-$HOME/.local/share}/wacli/accounts/*/wacli.db(N:h:t); return ;;
-        (--account|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) return ;;
+        (--privacy-tokens) compadd -- enforce off; return ;;
+        (--account|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--privacy-tokens|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) return ;;
     esac
     local -a items
     case $cmdpath in
@@ -44,7 +45,7 @@ _wacli() {
         ('accounts') items=('remove:Delete a named account'\''s store directory; a paired one only with --force.' '--json:One JSON object per line.' '--help:Show the help and exit.') ;;
         ('accounts remove') items=('--force:Remove it even if paired (or unreadable).' '--help:Show the help and exit.') ;;
         ('sandbox') items=('serve:Serve until SIGINT/SIGTERM; prints one JSON line with url, admin_url and root key.' '--help:Show the help and exit.') ;;
-        ('sandbox serve') items=('--host:Address to listen on (loopback by default).' '--port:WebSocket port; 0 picks a free one.' '--state:Keep keys and accounts in this directory across restarts.' '--help:Show the help and exit.') ;;
+        ('sandbox serve') items=('--host:Address to listen on (loopback by default).' '--port:WebSocket port; 0 picks a free one.' '--state:Keep keys and accounts in this directory across restarts.' '--privacy-tokens:enforce: as WhatsApp in 2026, a 1:1 message needs the recipient'\''s privacy token (else ack error 463) and phones issue theirs when they write; off: new accounts need no token and the server issues none by itself.' '--help:Show the help and exit.') ;;
         ('groups') items=('info:Show a group: subject, creator, creation time, participants with their roles.' 'create:Create a group with us as its admin; prints the new group'\''s JID.' 'add:Add participants (we must be an admin).' 'remove:Remove participants (we must be an admin).' 'promote:Make participants admins.' 'demote:Take admin rights from participants.' 'subject:Change the group'\''s subject.' 'description:Change the group'\''s description (or remove it with --delete).' 'leave:Leave the group.' '--json:JSON instead of lines.' '--help:Show the help and exit.') ;;
         ('groups info') items=('--json:JSON instead of lines.' '--help:Show the help and exit.') ;;
         ('groups create') items=('--json:JSON instead of lines.' '--help:Show the help and exit.') ;;

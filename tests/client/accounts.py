@@ -10,9 +10,18 @@ from tests.sandbox.harness import SandboxProcess
 __all__ = ["Lines", "pair", "valid"]
 
 
-def pair(sandbox: SandboxProcess, store: Path, phone: str, push_name: str = "Tester") -> dict:
-    """Create the account ``phone`` and link ``store`` to it with a pairing code."""
-    new_account(sandbox, phone, push_name)
+def pair(
+    sandbox: SandboxProcess,
+    store: Path,
+    phone: str,
+    push_name: str = "Tester",
+    *,
+    create: bool = True,
+) -> dict:
+    """Create the account ``phone`` (unless it exists: ``create=False``) and link ``store``
+    to it with a pairing code."""
+    if create:
+        new_account(sandbox, phone, push_name)
     wacli = Wacli(store, sandbox.url, sandbox.root_key, "pair", "--phone", f"+{phone}", "--json")
     first = wacli.event()
     assert first["type"] == "pairing_code"

@@ -1,4 +1,10 @@
-"""One real sandbox (`wacli sandbox serve` subprocess) per test module."""
+"""One real sandbox (`wacli sandbox serve` subprocess) per test module.
+
+It runs with ``--privacy-tokens off``: these modules are about other things than
+WhatsApp's privacy-token rule, and send to phones that never wrote first.
+test_privacy_tokens_sandbox.py has a sandbox of its own that enforces the rule, as the
+sandbox does by default, and so do the Baileys interop tests.
+"""
 
 from collections.abc import Iterator
 
@@ -9,5 +15,5 @@ from tests.sandbox.harness import SandboxProcess
 
 @pytest.fixture(scope="module")
 def sandbox() -> Iterator[SandboxProcess]:
-    with SandboxProcess() as process:
+    with SandboxProcess(None, "--privacy-tokens", "off") as process:
         yield process

@@ -78,7 +78,8 @@ def test_admin_changes_become_events_and_survive_a_reconnect(
     assert line["data"]["action"]["full_name"] == "Bob Builder"
     change(sandbox, {"push_name": "Alice A."})
     line = wacli.next_of("self_push_name_updated")
-    assert line["data"] == {"from_server": True, "old_name": None, "new_name": "Alice A."}
+    # the name the login's <success display_name> gave this code-linked store, replaced
+    assert line["data"] == {"from_server": True, "old_name": "Tester", "new_name": "Alice A."}
     stop(wacli)
 
     with Store(store) as opened:

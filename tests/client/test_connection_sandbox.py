@@ -100,9 +100,11 @@ async def test_run_reconnects_after_the_connection_drops(
 
 
 async def test_conflict_logout_and_outdated_end_the_session(
-    sandbox: SandboxProcess, tmp_path: Path
+    sandbox: SandboxProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     phone = "15550003002"
+    # The look-up after the 405 goes to a port nothing listens on, not to the internet.
+    monkeypatch.setenv("WACLI_VERSION_URL", "https://127.0.0.1:9/sw.js")
     pair_store(sandbox, tmp_path / "s", phone)
     sink = Recorder()
     with Store(tmp_path / "s") as store, anyio.fail_after(GUARD):

@@ -44,7 +44,13 @@ SOAK = os.environ.get("WACLI_SOAK") == "1"
 
 
 def wacli(sandbox: SandboxProcess, store: Path, *args: str, server: str | None = None) -> Wacli:
-    env = SILENT if server else FAST
+    # After a 405 wacli looks up the current version: at the sandbox, never on the internet
+    # (it names none unless told, so the look-up fails and the refusal stands).
+    lookup = {
+        "WACLI_VERSION_URL": sandbox.endpoints["version_url"],
+        "WACLI_MEDIA_CA": sandbox.endpoints["media_ca"],
+    }
+    env = {**(SILENT if server else FAST), **lookup}
     return Wacli(store, server or sandbox.url, sandbox.root_key, *args, env=env)
 
 

@@ -5,6 +5,7 @@ sandbox, talk to each other: the peer is a companion device, not a simulated pho
 messages.upsert shows the text decrypted. Baileys sends to the wacli account, by phone
 number JID and by LID, and `wacli listen` prints each as a `message` line (checked
 against docs/events.schema.json). A `--reply-to` reply reaches Baileys with its quote.
+The sandbox enforces the privacy-token rule: the two pass each other their tokens first.
 """
 
 from __future__ import annotations
@@ -80,6 +81,40 @@ def wacli_send(sandbox: SandboxProcess, store: Path, *args: str) -> str:
     code, out, err = run(store, sandbox.url, sandbox.root_key, "send", *args)
     assert code == 0, err
     return out.decode().strip()
+
+
+def privacy_record(sandbox: SandboxProcess, phone: str, message_id: str) -> dict | None:
+    """What the sandbox saw of a 1:1 message's privacy token (None: not seen yet)."""
+    status, body = sandbox.admin("GET", f"/accounts/{phone}/privacy-tokens")
+    assert status == 200, body
+    found = [m for m in body["messages"] if m["id"] == message_id]
+    return found[-1] if found else None
+
+
+def test_privacy_tokens_pass_between_wacli_and_baileys(
+    sandbox: SandboxProcess, peers: tuple[Baileys, dict, Path, dict]
+) -> None:
+    """Neither account has written to the other, and the sandbox enforces the 2026 rule.
+    wacli's first send is refused (463) and, as the official clients do, issues wacli's
+    token to Baileys' account; the server hands it to Baileys, whose own token lifecycle
+    (rc14) attaches it to its message to wacli and then issues Baileys' token back; with
+    that token wacli's next send is accepted. Each side reads the other's stanzas."""
+    baileys, _, store, _ = peers
+    code, _, err = run(store, sandbox.url, sandbox.root_key, "send", BAILEYS_PHONE, "cold")
+    assert code == 6 and "error 463" in err, err
+    record: dict | None = None
+    for _ in range(20):  # until Baileys has taken in the notification (bounded)
+        sent = baileys.call("send_text", to=f"{WACLI_PHONE}@s.whatsapp.net", text="hi wacli")
+        record = privacy_record(sandbox, BAILEYS_PHONE, sent["id"])
+        if record is not None and record["outcome"] == "delivered":
+            break
+        baileys.call("hold", ms=250)
+    assert record is not None and record["tctoken_check"] == "valid", record
+    accepted = wacli_send(sandbox, store, BAILEYS_PHONE, "warm")
+    got = privacy_record(sandbox, WACLI_PHONE, accepted)
+    assert got is not None and got["tctoken_check"] == "valid", got
+    message = baileys.call("wait_message", text="warm", timeout_ms=20000)["message"]
+    assert message["key"]["id"] == accepted
 
 
 def test_wacli_sends_to_baileys(

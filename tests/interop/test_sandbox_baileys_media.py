@@ -79,6 +79,10 @@ def test_baileys_downloads_wacli_s_image(
 ) -> None:
     store = tmp_path / "wacli"
     pair(sandbox, store, CAROL)
+    # Alice has written to Carol from her phone: Carol's store holds Alice's privacy token
+    # (the sandbox enforces the rule; without it the send is refused with 463).
+    status, issued = sandbox.admin("POST", f"/accounts/{ALICE}/privacy-token", {"to": CAROL})
+    assert status in (200, 201) and issued["notified"] == 1, issued
     picture = tmp_path / "cat.png"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(30_000))
     code, out, err = run(

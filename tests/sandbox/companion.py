@@ -169,6 +169,50 @@ class Companion:
         out = cipher.encrypt(pad_message(data))
         return Node("enc", {"v": "2", "type": out.type.enc_type}, out.body)
 
+    def direct_message(
+        self,
+        to: str,
+        stanza_id: str,
+        bundle: PreKeyBundle | None,
+        data: bytes,
+        extra: list[Node] | None = None,
+        **attrs: str,
+    ) -> Node:
+        """A 1:1 <message> to device 0 of ``to`` (a user JID), with ``extra`` children after
+        <participants> (where clients put <tctoken> or <cstoken>)."""
+        user = to.split("@", 1)[0]
+        enc = self.encrypt(user, 0, bundle, data)
+        children = [Node("participants", {}, [Node("to", {"jid": to}, [enc])])]
+        return Node(
+            "message",
+            {"to": to, "id": stanza_id, "type": "text", **attrs},
+            children + (extra or []),
+        )
+
+    def has_session(self, user: str, device: int = 0) -> bool:
+        assert self.store is not None
+        return SessionCipher(self.store, ProtocolAddress(user, device)).has_session()
+
+    @staticmethod
+    def issue_tokens(jid: str, t: int, kind: str = "trusted_contact") -> Node:
+        """The privacy IQ giving our token to ``jid`` at ``t``."""
+        token = Node("token", {"jid": jid, "t": str(t), "type": kind})
+        return Node(
+            "iq",
+            {"id": os.urandom(4).hex(), "to": "s.whatsapp.net", "xmlns": "privacy", "type": "set"},
+            [Node("tokens", {}, [token])],
+        )
+
+    @staticmethod
+    def ab_props(hash_: str | None = None) -> Node:
+        """The A/B props query (with the hash we hold, if any)."""
+        attrs = {"protocol": "1"} | ({"hash": hash_} if hash_ else {})
+        return Node(
+            "iq",
+            {"id": os.urandom(4).hex(), "to": "s.whatsapp.net", "xmlns": "abt", "type": "get"},
+            [Node("props", attrs)],
+        )
+
     def registration_payload(self) -> bytes:
         props = companion_pb2.DeviceProps(os="wacli-test", platform_type=1)  # CHROME
         payload = client_payload_pb2.ClientPayload(passive=False, connect_type=1)

@@ -48,10 +48,19 @@ class Running:
         return int(header.split(b" ")[1]), orjson.loads(content) if content else None
 
 
-async def start_sandbox(state: Path, **hub_options: float) -> AsyncIterator[Running]:
+async def start_sandbox(
+    state: Path, privacy_tokens: str = "enforce", **hub_options: float
+) -> AsyncIterator[Running]:
     async with anyio.create_task_group() as tg:
         endpoints = await tg.start(
-            partial(run_sandbox, "127.0.0.1", 0, state, hub_options=hub_options or None)
+            partial(
+                run_sandbox,
+                "127.0.0.1",
+                0,
+                state,
+                hub_options=hub_options or None,
+                privacy_tokens=privacy_tokens,
+            )
         )
         yield Running(endpoints)
         tg.cancel_scope.cancel()

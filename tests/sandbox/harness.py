@@ -17,7 +17,9 @@ STARTUP_TIMEOUT = 20.0
 
 
 class SandboxProcess:
-    """``wacli sandbox serve`` as a subprocess; ``.endpoints`` is its JSON line."""
+    """``wacli sandbox serve`` as a subprocess; ``.endpoints`` is its JSON line. ``extra``
+    are more ``serve`` arguments, e.g. ``"--privacy-tokens", "off"`` (the default is the
+    server's: tokens enforced)."""
 
     def __init__(self, state: Path | None = None, *extra: str) -> None:
         args = [sys.executable, "-m", "wacli", "sandbox", "serve", *extra]

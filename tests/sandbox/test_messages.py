@@ -1,6 +1,11 @@
 """Message routing over real sockets: phones and companions exchange Signal-encrypted
 messages through the sandbox; queues redeliver until acked; receipts, presence and chat
-state are relayed."""
+state are relayed.
+
+These tests count exactly what is queued and have companions write to phones that never
+wrote to them, so they run with privacy tokens off (no 463, no privacy_token
+notifications); test_privacy_tokens.py covers the tokens.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ import anyio
 import pytest
 
 from tests.sandbox.companion import Companion, Session, parse_bundle
-from tests.sandbox.conftest import Running
+from tests.sandbox.conftest import Running, start_sandbox
 from tests.sandbox.test_pairing_login import link_by_qr, login
 from wacli.binary import Node
 from wacli.jid import parse_jid
@@ -25,6 +30,12 @@ from wacli.sandbox.server import run_sandbox
 pytestmark = pytest.mark.anyio
 
 ALICE, BOB = "15550001111", "15550002222"
+
+
+@pytest.fixture
+async def sandbox(tmp_path: Path) -> AsyncIterator[Running]:
+    async for running in start_sandbox(tmp_path / "state", privacy_tokens="off"):
+        yield running
 
 
 @dataclass
@@ -226,7 +237,9 @@ async def test_unacked_message_is_redelivered_on_every_reconnect_until_acked(
 @asynccontextmanager
 async def served(state: Path) -> AsyncIterator[Running]:
     async with anyio.create_task_group() as tg:
-        endpoints = await tg.start(partial(run_sandbox, "127.0.0.1", 0, state))
+        endpoints = await tg.start(
+            partial(run_sandbox, "127.0.0.1", 0, state, privacy_tokens="off")
+        )
         yield Running(endpoints)
         tg.cancel_scope.cancel()
 

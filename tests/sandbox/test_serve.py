@@ -16,7 +16,14 @@ def test_serve_prints_its_endpoints_and_stops_cleanly(sig: int) -> None:
     server = SandboxProcess()
     try:
         endpoints = server.endpoints
-        assert set(endpoints) == {"url", "admin_url", "noise_root_public_key", "media_ca"}
+        assert set(endpoints) == {
+            "url",
+            "admin_url",
+            "noise_root_public_key",
+            "media_ca",
+            "version_url",
+        }
+        assert re.fullmatch(r"https://127\.0\.0\.1:\d+/sw\.js", endpoints["version_url"])
         assert re.fullmatch(r"ws://127\.0\.0\.1:\d+/ws/chat", endpoints["url"])
         assert re.fullmatch(r"http://127\.0\.0\.1:\d+/admin", endpoints["admin_url"])
         assert re.fullmatch(r"[0-9a-f]{64}", endpoints["noise_root_public_key"])

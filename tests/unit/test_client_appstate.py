@@ -38,6 +38,11 @@ class ScriptedServer:
         self.asked: list[tuple[str, str]] = []
         self.answer_override: Node | None = None
         self.page = 1000  # patches per answer; more are announced with has_more_patches
+        self.sent: list[Node] = []  # stanzas sent without an answer (presence)
+        self.available = False
+
+    async def send(self, node: Node) -> None:
+        self.sent.append(node)
 
     def write(self, name: str, index: list[str], action: sync_action_pb2.SyncActionValue) -> None:
         state = self.states.get(name, AppStateHash())
@@ -236,6 +241,8 @@ async def test_a_key_share_another_command_archived_is_found(store: Store) -> No
     _, sunk = await online(store, server)
     assert store.app_state_key(KEY_ID) == KEY
     assert sunk == [ev.SelfPushNameUpdated(from_server=True, old_name="Alice", new_name="Alice A.")]
+    # the new name is announced with our presence, as WhatsApp Web does
+    assert server.sent == [Node("presence", {"type": "unavailable", "name": "Alice A."})]
     account = store.load_account()
     assert account is not None and account.push_name == "Alice A."
 

@@ -75,9 +75,37 @@ async def test_a_message_is_decrypted_archived_and_receipted(stores) -> None:
     assert event.info.push_name == "Peer" and not event.info.is_from_me
     (receipt,) = outcome.also
     assert receipt.tag == "receipt" and receipt.attr("id") == "3EB0AA"
-    assert receipt.attr("to") == str(PEER) and receipt.attr("type") is None
+    # We never said we are available: the delivery receipt is "inactive", as WhatsApp Web's
+    # in the background; and it is the message's acknowledgement, no <ack> follows.
+    assert receipt.attr("to") == str(PEER) and receipt.attr("type") == "inactive"
+    assert outcome.reply is None
     row = Archive(mine).message(str(PEER.to_non_ad()), "3EB0AA")
     assert row is not None and row.text == "hello" and row.push_name == "Peer"
+
+
+class _Presence:
+    available = False
+
+
+async def test_delivery_receipts_follow_the_connections_presence(stores) -> None:
+    mine, theirs = stores
+    conn = _Presence()
+    taker = receiver(mine)
+    await taker.attach(conn)  # type: ignore[arg-type]
+    conn.available = True
+    first = await taker.handle(
+        stanza([encrypt_from_peer(theirs, mine, text_message("a").SerializeToString())])
+    )
+    conn.available = False
+    second = await taker.handle(
+        stanza(
+            [encrypt_from_peer(theirs, mine, text_message("b").SerializeToString())],
+            msg_id="3EB0AB",
+        )
+    )
+    assert first is not None and second is not None
+    assert first.also[0].attr("type") is None  # a plain delivery receipt
+    assert second.also[0].attr("type") == "inactive"
 
 
 async def test_a_redelivered_message_is_emitted_again_from_the_archive(stores) -> None:
@@ -93,7 +121,7 @@ async def test_a_redelivered_message_is_emitted_again_from_the_archive(stores) -
     assert len(again.also) == 1
 
 
-async def test_the_dispatcher_writes_the_line_before_receipt_and_ack(stores) -> None:
+async def test_the_dispatcher_writes_the_line_before_the_receipt(stores) -> None:
     mine, theirs = stores
     node = stanza([encrypt_from_peer(theirs, mine, text_message("order").SerializeToString())])
     order: list[str] = []
@@ -105,7 +133,7 @@ async def test_the_dispatcher_writes_the_line_before_receipt_and_ack(stores) -> 
         order.append(out.tag)
 
     await Dispatcher(receiver(mine).handle, sink, send).dispatch(node)
-    assert order == ["message", "receipt", "ack"]
+    assert order == ["message", "receipt"]  # the receipt settles it: no <ack> besides
 
 
 async def test_a_run_of_messages_then_a_second_prekey_session(stores) -> None:

@@ -55,6 +55,7 @@ SAMPLES: list[ev.Event] = [
     ev.OfflineSyncCompleted(10),
     ev.DeviceListUpdate(CHAT, None, "add", (CHAT,), None, None),
     ev.IdentityChange(CHAT, T, True),
+    ev.MessageRefused("3EB0A1", CHAT, 463, "no privacy token"),
     ev.BusinessStatusUpdate(CHAT, "verified_name", T, None, None, None, None, None, None),
     ev.CallOffer(CHAT, "CA11", CHAT, T, True, True, "120363000000000001@g.us"),
     ev.CallAccept(CHAT, "CA11", CHAT, T),

@@ -23,7 +23,10 @@ MEANING = {
     ExitCode.NOT_PAIRED: "the store is not paired, or the device was logged out",
     ExitCode.CANNOT_CONNECT: "cannot connect: network, or the server's certificate chain",
     ExitCode.TIMED_OUT: "timed out waiting for the server",
-    ExitCode.REFUSED: "refused by the server: a negative ack or a ban",
+    ExitCode.REFUSED: (
+        "refused by the server: a negative ack (463: no privacy token of the contact), "
+        "a ban, an outdated client version"
+    ),
 }
 
 

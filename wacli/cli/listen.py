@@ -162,6 +162,7 @@ def listen(
             ],
             default=default_handler,  # listen takes what is left, as generic events
             on_connect=[
+                receiver.attach,  # its delivery receipts follow this connection's presence
                 relay.attach,
                 groups.attach,
                 retry.attach,

@@ -15,7 +15,16 @@ ENVIRONMENT = [
     ("WACLI_SERVER", "The server's WebSocket URL (as --server)."),
     ("WACLI_NOISE_ROOT", "The Noise certificate root key, hex (as --noise-root)."),
     ("WACLI_LOG", "debug turns on debug logs on stderr (as --verbose)."),
-    ("WACLI_WA_VERSION", "The WhatsApp Web version to announce (2.3000.N), for client_outdated."),
+    (
+        "WACLI_WA_VERSION",
+        "The WhatsApp Web version to announce (2.3000.N); no look-up overrides it.",
+    ),
+    (
+        "WACLI_VERSION_URL",
+        "Where to look up the current WhatsApp Web version after the server refused ours as "
+        "outdated (405, client_outdated; default https://web.whatsapp.com/sw.js). The version "
+        "found is kept in the store and the login retried once; exit 6 if that fails.",
+    ),
     (
         "WACLI_TIMEOUT",
         "Seconds to wait for the server at each step (default 20 to connect, 30 a request).",
@@ -29,6 +38,18 @@ ENVIRONMENT = [
         "Seconds history backfill waits for the phone's answer (default 60).",
     ),
     ("XDG_DATA_HOME", "The default store is $XDG_DATA_HOME/wacli."),
+]
+
+PRIVACY_TOKENS = [
+    "WhatsApp refuses a 1:1 message that lacks the contact's privacy token (ack error 463).",
+    "wacli keeps the tokens contacts hand out when they write (privacy_token notifications,",
+    "taken in by every command), those of the phone's history sync (run wacli listen once",
+    "after pairing) and those its own issuance brings back. A 1:1 message carries the",
+    "contact's valid token, or the cstoken fallback; after a send wacli issues its own",
+    "token to the contact, at most once a week. A send refused with 463 exits 6 with one",
+    "line, issues our token to that contact and is not resent; through a running listen it",
+    "is also a message_refused event. The server's A/B props, which steer this, are fetched",
+    "at login once a day.",
 ]
 
 EXAMPLES = [
@@ -88,6 +109,8 @@ def render(tree: CommandInfo) -> str:
     lines.append(".SH COMMANDS")
     for cmd in tree.walk()[1:]:
         lines += _command(cmd)
+    lines.append(".SH PRIVACY TOKENS")
+    lines += [_escape(line) for line in PRIVACY_TOKENS]
     lines.append(".SH ENVIRONMENT")
     for name, text in ENVIRONMENT:
         lines += [".TP", f"\\fB{name}\\fR", _escape(text)]

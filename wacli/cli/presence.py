@@ -18,8 +18,8 @@ from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.listen import LineSink, stop_on_signals
 from wacli.cli.send import recipient
 from wacli.cli.session import discard, endpoint, open_store, own_jids
+from wacli.client import privacy_tokens
 from wacli.client.client import Client
-from wacli.client.connection import Connection
 from wacli.client.dispatcher import Outcome
 from wacli.client.errors import ClientError
 from wacli.client.presence import CHAT_STATES, chat_state, own_presence, subscribe
@@ -37,26 +37,19 @@ async def _send_once(client: Client, node: Node | bool) -> None:
     """Send ``node``, or own presence (available when True) with the account's push name."""
     async with client.session() as conn:
         if isinstance(node, bool):
-            node = own_presence(node, _push_name(client, conn))
+            node = own_presence(node, _push_name(client))
         await conn.send(node)
         # A round trip after it: the server has read the stanza before we hang up.
         await conn.iq("w:p", "get", [Node("ping")])
 
 
-def _push_name(client: Client, conn: Connection) -> str:
-    """The account's push name: the store's, else the one ``<success display_name>`` gave
-    (kept in the store for next time)."""
-    account = client.require_account()
-    if account.push_name:
-        return account.push_name
-    success = conn.success_node
-    name = success.attr("display_name") if success is not None else None
+def _push_name(client: Client) -> str:
+    """The account's push name (a login keeps the one ``<success display_name>`` gives)."""
+    name = client.require_account().push_name
     if not name:
         raise NoPushName(
             "the account has no push name yet, and the server wants one with the presence"
         )
-    with client.store.transaction():
-        client.store.set_push_name(name)
     return name
 
 
@@ -115,7 +108,8 @@ def presence(
             sink = LineSink(sys.stdout.buffer, frozenset({"presence"}))
             client = Client(store, server, sink, handlers=[presences])
             client.require_account()
-            anyio.run(_follow, client, subscribe(target), backend="asyncio")
+            token = privacy_tokens.valid_token(store, target)
+            anyio.run(_follow, client, subscribe(target, token), backend="asyncio")
             return
         client = Client(store, server, discard)
         client.require_account()

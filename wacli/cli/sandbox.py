@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -13,19 +14,30 @@ import typer
 
 from wacli.cli.exit_codes import ExitCode
 
+
+class PrivacyTokens(StrEnum):
+    ENFORCE = "enforce"
+    OFF = "off"
+
+
 sandbox_app = typer.Typer(
     help="A local WhatsApp-compatible server with simulated phones, for offline tests.",
     no_args_is_help=True,
 )
 
 
-async def _serve_until_signal(host: str, port: int, state: Path | None) -> None:
+async def _serve_until_signal(
+    host: str, port: int, state: Path | None, privacy_tokens: str = "enforce"
+) -> None:
+    from functools import partial
+
     from wacli.sandbox.server import run_sandbox
 
     # The handlers stay installed through shutdown, so a second signal cannot cut it short.
     with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
         async with anyio.create_task_group() as tg:
-            endpoints = await tg.start(run_sandbox, host, port, state)
+            serve = partial(run_sandbox, privacy_tokens=privacy_tokens)
+            endpoints = await tg.start(serve, host, port, state)
             # One line, flushed: whoever started us reads it to know where to connect.
             sys.stdout.write(orjson.dumps(endpoints.as_json()).decode() + "\n")
             sys.stdout.flush()
@@ -44,12 +56,20 @@ def serve(
         Path | None,
         typer.Option(help="Keep keys and accounts in this directory across restarts."),
     ] = None,
+    privacy_tokens: Annotated[
+        PrivacyTokens,
+        typer.Option(
+            help="enforce: as WhatsApp in 2026, a 1:1 message needs the recipient's privacy "
+            "token (else ack error 463) and phones issue theirs when they write; off: new "
+            "accounts need no token and the server issues none by itself.",
+        ),
+    ] = PrivacyTokens.ENFORCE,
 ) -> None:
     """Serve until SIGINT/SIGTERM; prints one JSON line with url, admin_url and root key."""
     from wacli.store import StoreError
 
     try:
-        anyio.run(_serve_until_signal, host, port, state)
+        anyio.run(_serve_until_signal, host, port, state, privacy_tokens.value)
     except* OSError as group:
         _fail(f"cannot listen on {host} port {port}: {group.exceptions[0]}")
     except* StoreError as group:

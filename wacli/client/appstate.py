@@ -46,19 +46,27 @@ from wacli.client.appstate_snapshot import fetch_snapshot
 from wacli.client.connection import Connection, Requests
 from wacli.client.dispatcher import Outcome, Sink
 from wacli.client.errors import ClientError
+from wacli.client.presence import own_presence
 from wacli.jid import parse_jid
 from wacli.proto import e2e_pb2, syncd_pb2
 from wacli.protocol import AppStateError
-from wacli.protocol.appstate_crypto import AppStateHash, AppStateKeys, expand_app_state_keys
+from wacli.protocol.appstate_crypto import (
+    AppStateHash,
+    AppStateKeys,
+    Operation,
+    expand_app_state_keys,
+)
 from wacli.protocol.appstate_patch import (
     DecodedMutation,
     MissingKeyError,
     decode_patch,
     decode_snapshot,
 )
+from wacli.protocol.newer_fields import NCT_SALT_INDEX, action_nct_salt
 from wacli.store import Store
 from wacli.store.appstate_tables import AppStateKeyRecord, CollectionState
 from wacli.store.archive import Archive
+from wacli.store.rule_tables import NCT_SALT
 
 log = logging.getLogger(__name__)
 
@@ -202,7 +210,19 @@ class AppStateSync:
                 log.warning("%s", exc)
             except ClientError as exc:  # the connection is gone: on_connect catches up
                 log.info("app state %s not synced now: %s", name, exc)
+        await self._announce_new_name(events)
         return events
+
+    async def _announce_new_name(self, events: list[ev.Event]) -> None:
+        """Our push name changed on another device: tell the server with our presence, as
+        WhatsApp Web does (those we write to see the name it holds)."""
+        renamed = [e for e in events if isinstance(e, ev.SelfPushNameUpdated)]
+        if not renamed or self._conn is None:
+            return
+        try:
+            await self._conn.send(own_presence(self._conn.available, renamed[-1].new_name))
+        except ClientError as exc:
+            log.info("could not announce the new push name: %s", exc)
 
     async def sync_collection(self, name: str) -> list[ev.Event]:
         """Bring one collection up to date; AppStateSyncError when it does not verify."""
@@ -299,6 +319,10 @@ class AppStateSync:
 
     def _event(self, mutation: DecodedMutation, full: bool) -> ev.Event | None:
         index, action = mutation.index, mutation.action
+        if index == [NCT_SALT_INDEX]:  # the account's cstoken salt (wacli.client.privacy_tokens)
+            salt = action_nct_salt(action) if mutation.operation == Operation.SET else None
+            self.store.set_setting(NCT_SALT, salt or None)
+            return None
         if index == ["setting_pushName"] and action.HasField("push_name_setting"):
             account = self.store.load_account()
             old = account.push_name if account is not None else None

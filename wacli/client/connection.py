@@ -111,8 +111,14 @@ class _Waiter:
 
 
 class Requests:
-    """What a command needs of a connection beyond ``send`` and ``request``: the IQ
-    shorthand (here once for this module's Connection and the relay's)."""
+    """What a command needs of a connection: ``send``, ``request`` and the IQ shorthand
+    (here once for this module's Connection and the relay's)."""
+
+    # Whether our last own presence on the connection said "available" (Connection.send).
+    available = False
+
+    async def send(self, node: Node) -> None:
+        raise NotImplementedError
 
     async def request(self, node: Node, timeout: float | None = None) -> Node:
         raise NotImplementedError
@@ -153,6 +159,9 @@ class Connection(Requests):
         self._success = anyio.Event()
         self.success_node: Node | None = None
         self.ended: BaseException | None = None  # a ClientError, or a bug to re-raise
+        # Whether the last own presence sent on this connection was "available" (delivery
+        # receipts say "inactive" otherwise, as whatsmeow's SendPresence decides).
+        self.available = False
         self._tg: anyio.abc.TaskGroup | None = None
         self._queue_in, self._queue_out = anyio.create_memory_object_stream[Node](QUEUE_SIZE)
 
@@ -160,6 +169,10 @@ class Connection(Requests):
 
     async def send(self, node: Node) -> None:
         log.debug("-> %r", node)
+        if node.tag == "presence" and node.attrs.get("to") is None:
+            kind = node.attrs.get("type")
+            if kind in ("available", "unavailable"):
+                self.available = kind == "available"
         try:
             await self._stream.send(encode(node))
         except ConnectionClosed as exc:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wacli.jid import DEFAULT_USER_SERVER
+
 if TYPE_CHECKING:
     from wacli.binary import Node
+    from wacli.jid import JID
 
 
 class ClientError(Exception):
@@ -34,6 +37,34 @@ class RefusedError(ClientError):
     def __init__(self, message: str, code: int | None = None) -> None:
         super().__init__(message)
         self.code = code
+
+
+class PrivacyTokenRequired(RefusedError):
+    """Ack error 463: a 1:1 message without the contact's privacy token (or cstoken)."""
+
+
+def refused_message(ack: Node, message_id: str, to: JID) -> None:
+    """``refused_ack`` for a message to ``to``, with the real server's codes in words."""
+    error = ack.attr("error")
+    if error is None:
+        return
+    contact = to.user if to.server == DEFAULT_USER_SERVER else str(to.to_non_ad())
+    code = int(error) if error.isdigit() else None
+    if code == 463:
+        raise PrivacyTokenRequired(
+            f"{contact} has not messaged this account yet, and WhatsApp refuses a message "
+            "without their privacy token (error 463); once they write to you, send again "
+            "(wacli picks the token up on its next login; after pairing, run 'wacli listen' "
+            "once so the phone's history brings the tokens of existing chats)",
+            code,
+        )
+    if code == 479:
+        raise RefusedError(
+            f"the server found message {message_id} malformed (error 479, smax-invalid: "
+            "e.g. a privacy token on a message to our own devices); please report it",
+            code,
+        )
+    refused_ack(ack, f"message {message_id}")
 
 
 def refused_ack(ack: Node, what: str) -> None:

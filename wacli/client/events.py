@@ -400,6 +400,19 @@ class IdentityChange(Event):
     implicit: bool
 
 
+@dataclass(frozen=True, slots=True)
+class MessageRefused(Event):
+    """The server refused a message sent through ``listen``'s connection (a command's send
+    over the relay): ``code`` is the ack's error (463: no privacy token), ``reason`` what
+    it means in words. The command itself also fails with exit 6."""
+
+    type: ClassVar[str] = "message_refused"
+    id: str
+    to: Jid
+    code: int | None
+    reason: str
+
+
 # -- calls ----------------------------------------------------------------------
 # Call signalling only (wacli.client.calls): wacli rings nothing and carries no media.
 

@@ -27,6 +27,7 @@ import anyio
 
 from wacli.binary import Node
 from wacli.client import events as ev
+from wacli.client import privacy_tokens
 from wacli.client.connection import Connection
 from wacli.client.errors import ClientError, RefusedError, refused_ack
 from wacli.client.relay import RemoteConnection
@@ -169,6 +170,7 @@ class HistorySyncHook:
                 jid = _chat(pushname.id)
                 if jid is not None and pushname.pushname:
                     self.archive.upsert_contact(jid, push_name=pushname.pushname, updated_at=now)
+            privacy_tokens.from_history(self.store, sync)  # tokens, issuances, NCT salt
         return Stored(
             sync_type=sync_type_name(sync.sync_type),
             conversations=len(sync.conversations),

@@ -11,7 +11,8 @@ whatsapp-rust's device/profile/business notification stanzas):
   ``<product_catalog>`` or ``<subscriptions>`` → ``business_status_update``;
 - ``type="encrypt" from=USER``: ``<identity/>`` (the contact reinstalled) →
   ``identity_change`` with ``implicit: false``, the user's sessions dropped
-  (wacli.client.identity); the server's own ``<count/>`` is PrekeyRefill's.
+  (wacli.client.identity) and our privacy token issued to them again when the last
+  issuance is still in its window; the server's own ``<count/>`` is PrekeyRefill's.
 
 A notification this module cannot read falls through to the router's generic
 ``notification`` event. The dispatcher acks each one after its events are out.
@@ -32,6 +33,7 @@ from google.protobuf.message import DecodeError
 
 from wacli.binary import BinaryError, Node
 from wacli.client import events as ev
+from wacli.client import privacy_tokens
 from wacli.client.dispatcher import Outcome
 from wacli.client.identity import forget_contact
 from wacli.jid import JID, JIDError
@@ -273,11 +275,13 @@ class Notifications:
             return None  # the router's generic notification event
         if kind == "devices":
             self._devices_changed(events)
-        elif kind == "encrypt":
+        also: list[Node] = []
+        if kind == "encrypt":
             for event in events:
                 if isinstance(event, ev.IdentityChange) and isinstance(event.jid, JID):
                     forget_contact(self.store, event.jid)
-        return Outcome(events=events)
+                    also += privacy_tokens.reissue_request(self.store, event.jid)
+        return Outcome(events=events, also=also)
 
     def _devices_changed(self, events: Sequence[ev.Event]) -> None:
         """A device list changed: the cached one is out of date (under the phone number

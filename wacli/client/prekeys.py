@@ -6,18 +6,24 @@ N is low the client uploads fresh keys: ``<iq xmlns="encrypt" type="set">`` with
 ``<key><id>3 bytes</id><value>32 bytes</value></key>`` and the signed prekey as
 ``<skey><id/><value/><signature/></skey>``. The server also says when they run low:
 ``<notification type="encrypt" from="s.whatsapp.net"><count value="N"/></notification>``.
+Once a day a login also checks the server's digest of our bundle (wacli.protocol.
+prekey_digest) and uploads again when it is missing or does not match.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 
-from wacli.binary import Node
+from wacli.binary import BinaryError, Node
 from wacli.client.connection import Connection
 from wacli.client.dispatcher import Outcome
+from wacli.client.errors import IqError
+from wacli.protocol.prekey_digest import Digest, digest_hash, parse_digest
 from wacli.signal.device import ensure_identity, new_prekeys, rotate_signed_prekey
 from wacli.store import Store
 from wacli.store.records import PreKeyRecord, SignedPreKeyRecord
+from wacli.store.rule_tables import DIGEST_CHECKED_AT
 
 log = logging.getLogger(__name__)
 
@@ -114,3 +120,51 @@ class PrekeyRefill:
         if left < MIN_PREKEYS and self._conn is not None:
             await upload_prekeys(self._conn, self._store, left)
         return Outcome()  # the standard ack, once the upload was answered
+
+
+DIGEST_EVERY = 24 * 3600  # seconds between two digest checks of one store
+
+
+async def check_digest(conn: Connection, store: Store, *, at: int | None = None) -> bool:
+    """Compare what the server holds of our key bundle with what we hold (at most once a
+    day); a bundle the server lacks or holds wrongly is uploaded again. Whether it was."""
+    now = int(time.time()) if at is None else at
+    checked = store.setting_text(DIGEST_CHECKED_AT)
+    if checked and checked.isdigit() and 0 <= now - int(checked) < DIGEST_EVERY:
+        return False
+    try:
+        answer: Digest | None = parse_digest(await conn.iq("encrypt", "get", [Node("digest")]))
+    except IqError as exc:
+        if exc.code != 404:
+            log.warning("the server did not give the prekey digest: %s", exc)
+            return False
+        answer = None  # it holds no bundle of ours
+    except BinaryError as exc:
+        log.warning("the server's prekey digest is malformed: %s", exc)
+        return False
+    repair = answer is None or not _digest_matches(store, answer)
+    if repair:
+        log.warning("the server's copy of our prekeys is wrong or missing; uploading again")
+        await upload_prekeys(conn, store, 0)
+    with store.transaction():
+        store.set_setting(DIGEST_CHECKED_AT, str(now))
+    return repair
+
+
+def _digest_matches(store: Store, digest: Digest) -> bool:
+    own = store.load_device_identity()
+    signed = store.load_signed_prekey(digest.signed_prekey_id)
+    if own is None or signed is None:
+        return False
+    if digest.registration_id != own.registration_id or digest.identity != own.identity.public:
+        return False
+    if (signed.key_pair.public, signed.signature) != (digest.signed_prekey, digest.signature):
+        return False
+    publics = []
+    for key_id in digest.prekey_ids:
+        record = store.load_prekey(key_id)
+        if record is None:
+            return False
+        publics.append(record.key_pair.public)
+    expected = digest_hash(own.identity.public, signed.key_pair.public, signed.signature, publics)
+    return expected == digest.hash

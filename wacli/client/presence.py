@@ -2,8 +2,9 @@
 
 - own presence: ``<presence type="available|unavailable" name=PUSH_NAME/>`` (the server
   wants the push name with it);
-- following a contact: ``<presence type="subscribe" to=JID/>``; the server answers with
-  ``<presence from=JID [type="unavailable" last=T]/>`` now and on every change;
+- following a contact: ``<presence type="subscribe" to=JID>[<tctoken/>]</presence>``;
+  the server answers with ``<presence from=JID [type="unavailable" last=T]/>`` now and
+  on every change;
 - chat state: ``<chatstate to=JID><composing/></chatstate>``, ``<composing media="audio"/>``
   (recording) or ``<paused/>``.
 """
@@ -21,8 +22,11 @@ def own_presence(available: bool, push_name: str) -> Node:
     return Node("presence", {"type": kind, "name": push_name})
 
 
-def subscribe(jid: JID) -> Node:
-    return Node("presence", {"type": "subscribe", "to": jid.to_non_ad()})  # type: ignore[dict-item]
+def subscribe(jid: JID, token: bytes | None = None) -> Node:
+    """Follow ``jid``'s presence, with its privacy token when we hold a valid one (the
+    server may refuse to tell a stranger's presence without it)."""
+    content = [Node("tctoken", {}, token)] if token else None
+    return Node("presence", {"type": "subscribe", "to": jid.to_non_ad()}, content)  # type: ignore[dict-item]
 
 
 def chat_state(to: JID, state: str) -> Node:

@@ -5,10 +5,12 @@ A ``<message from id t [participant] [notify] [recipient]><enc v type>â€¦</enc>â
 is decrypted (pkmsg/msg pairwise; skmsg with the sender key its author distributed in a
 SenderKeyDistributionMessage), unpadded and parsed. The ratchet step and the archive row
 commit in one transaction; the dispatcher then writes the ``message`` line and only after
-it sends the delivery ``<receipt>`` and the ``<ack>``. If wacli dies after the commit
-but before the line is out, the server delivers the stanza again: the archive already
-has it (the ratchet would refuse a second decryption), so the line is written again
-from the archive. Consumers see every message at least once; ``info.id`` tells repeats.
+it sends the delivery ``<receipt>`` (``type="inactive"`` while we have not announced
+ourselves available), which is the message's acknowledgement: no ``<ack>`` follows.
+If wacli dies after the commit but before the line is out, the server delivers the
+stanza again: the archive already has it (the ratchet would refuse a second
+decryption), so the line is written again from the archive. Consumers see every
+message at least once; ``info.id`` tells repeats.
 
 A message that does not decrypt becomes ``undecryptable_message`` and is answered
 with a retry receipt (``<receipt type="retry"><retry count id t v/><registration/>``),
@@ -27,6 +29,7 @@ from google.protobuf.message import DecodeError
 
 from wacli.binary import BinaryError, Node
 from wacli.client import events as ev
+from wacli.client.connection import Connection
 from wacli.client.dispatcher import Outcome
 from wacli.client.identity import accept_identity
 from wacli.client.retry import retry_keys
@@ -127,6 +130,13 @@ class Receiver:
         self._own = own  # (our device JID, our LID) as the store knows them now
         self._hooks = tuple(hooks)
         self._retries: Counter[str] = Counter()
+        self._available: Callable[[], bool] = lambda: False
+
+    async def attach(self, conn: Connection) -> None:
+        """An on-connect hook: delivery receipts follow what this connection last said of
+        our presence (``type="inactive"`` until we announce ``available``, as WhatsApp Web,
+        whatsmeow and Baileys do; a phone shows no "delivered" for those)."""
+        self._available = lambda: conn.available
 
     async def handle(self, node: Node) -> Outcome | None:
         try:
@@ -277,7 +287,9 @@ class Receiver:
         receipts = [self._receipt_for(node, info, "peer_msg" if peer else None)]
         if message.protocol_message.type == HISTORY_SYNC_NOTIFICATION:
             receipts.append(Node("receipt", {"id": info.id, "to": info.chat, "type": "hist_sync"}))
-        return Outcome(events=events, also=receipts)
+        # The receipt is the acknowledgement of a message we could read: no <ack> follows
+        # it (whatsmeow and Baileys send none; the server settles the message on it).
+        return Outcome(events=events, also=receipts, reply=None)
 
     def _receipt_for(self, node: Node, info: ev.MessageInfo, kind: str | None = None) -> Node:
         attrs: dict[str, object] = {"id": info.id, "to": node.attrs["from"]}
@@ -289,6 +301,8 @@ class Receiver:
                 attrs["recipient"] = node.attrs["recipient"]
         if kind is not None:
             attrs["type"] = kind
+        elif "type" not in attrs and not self._available():
+            attrs["type"] = "inactive"
         return Node("receipt", attrs)  # type: ignore[arg-type]
 
     def _undecryptable(self, node: Node, info: ev.MessageInfo) -> Outcome:

@@ -48,7 +48,9 @@ from wacli.client.errors import (
     NotPairedError,
     RefusedError,
     RequestTimeout,
+    refused_message,
 )
+from wacli.jid import JIDError
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +112,22 @@ def _raise_from(node: Node) -> None:
     raise cls(text)
 
 
+def _refusal(request: Node, answer: Node) -> ev.MessageRefused | None:
+    """The event for a relayed message the server refused, if it was one."""
+    if request.tag != "message" or answer.tag != "ack" or answer.attr("error") is None:
+        return None
+    message_id = request.attr("id") or ""
+    try:
+        to = request.attr_jid("to")
+    except (BinaryError, JIDError):
+        return None
+    try:
+        refused_message(answer, message_id, to)
+    except RefusedError as exc:
+        return ev.MessageRefused(id=message_id, to=to, code=exc.code, reason=str(exc))
+    return None
+
+
 async def _write(stream: anyio.abc.ByteSendStream, node: Node) -> None:
     body = encode(node)
     await stream.send(_LENGTH.pack(len(body)) + body)
@@ -149,6 +167,7 @@ class RelayServer:
 
     def __init__(self, directory: Path) -> None:
         self.path = socket_path(directory)
+        self._sink: Sink | None = None  # listen's own, for refusals of relayed messages
         self._conn: Any = None
         self._connected = anyio.Event()
         self._watchers: set[anyio.abc.ObjectSendStream[RelayedEvent]] = set()
@@ -160,6 +179,8 @@ class RelayServer:
         self._connected.set()
 
     def wrap_sink(self, sink: Sink) -> Sink:
+        self._sink = sink
+
         async def tee(event: ev.Event) -> None:
             await sink(event)
             if self._watchers:
@@ -259,6 +280,9 @@ class RelayServer:
             elif op == "request" and request.children:
                 got = await conn.request(request.children[0], timeout)
                 answer = Node("relay", {"op": "answer", "tag": tag}, [got])
+                refused = _refusal(request.children[0], got)
+                if refused is not None and self._sink is not None:
+                    await self._sink(refused)  # the command fails too; listen's stream says so
             else:
                 answer = _error_node(ClientError(f"unknown relay request {op!r}"))
         except ClientError as exc:

@@ -6,8 +6,11 @@
 3. the padded Message is encrypted for each recipient device, and a DeviceSentMessage
    copy for each of our other devices;
 4. ``<message id to type><participants><to jid><enc v=2 type/></to>…</participants>
-   [<device-identity/> when any enc is a pkmsg]</message>`` goes out and the server's
-   ``<ack class="message" id>`` settles it; an ``error`` attribute is a refusal.
+   [<device-identity/> when any enc is a pkmsg][<tctoken/>|<cstoken/>]</message>`` goes
+   out (the contact's privacy token last: wacli.client.privacy_tokens) and the server's
+   ``<ack class="message" id>`` settles it; an ``error`` attribute is a refusal (463: no
+   valid privacy token, after which our own token is issued to the contact);
+5. once accepted, our own privacy token goes to the contact when it is due.
 
 The Message builders are pure functions.
 """
@@ -20,12 +23,13 @@ import time
 from dataclasses import dataclass
 
 from wacli.binary import BinaryError, Node
+from wacli.client import privacy_tokens
 from wacli.client.connection import Connection
-from wacli.client.errors import RefusedError, refused_ack
+from wacli.client.errors import PrivacyTokenRequired, RefusedError, refused_message
 from wacli.client.identity import accept_identity
 from wacli.client.sessions import session_address
 from wacli.client.usync import device_lists
-from wacli.jid import JID, JIDError
+from wacli.jid import JID, JIDError, parse_jid
 from wacli.proto import e2e_pb2
 from wacli.protocol.padding import pad_message
 from wacli.signal import PreKeyBundle, SessionCipher, process_prekey_bundle
@@ -175,7 +179,9 @@ async def fetch_bundles(conn: Connection, devices: list[JID]) -> dict[JID, PreKe
     """Prekey bundles of ``devices``; a device the server has none for is left out."""
     if not devices:
         return {}
-    request = [Node("key", {}, [Node("user", {"jid": jid}) for jid in devices])]
+    # reason="identity" on every fetch, as whatsmeow's fetchPreKeys sends it.
+    users = [Node("user", {"jid": jid, "reason": "identity"}) for jid in devices]
+    request = [Node("key", {}, users)]
     answer = await conn.iq("encrypt", "get", request)
     found: dict[JID, PreKeyBundle] = {}
     listing = answer.child("list")
@@ -248,7 +254,7 @@ def has_pkmsg(encs: list[Node]) -> bool:
 
 def settle(ack: Node, message_id: str, chat: JID) -> Sent:
     """The result of the server's ack; RefusedError when it carries an error."""
-    refused_ack(ack, f"message {message_id}")
+    refused_message(ack, message_id, chat)
     t = ack.attr("t")
     return Sent(message_id, chat, int(t) if t and t.isdigit() else int(time.time()))
 
@@ -297,5 +303,19 @@ async def send_message(
     content = [Node("participants", {}, participants)]
     if has_pkmsg([p.children[0] for p in participants]):
         content.append(Node("device-identity", {}, account.signed_identity))
+    own_users = {own.user, parse_jid(account.lid).user if account.lid else own.user}
+    to_contact = chat.user not in own_users  # not a note to our own devices
+    token = privacy_tokens.message_child(store, chat) if to_contact else None
+    if token is not None:
+        content.append(token)
     ack = await conn.request(Node("message", attrs, content), timeout)  # type: ignore[arg-type]
-    return settle(ack, message_id, chat)
+    try:
+        sent = settle(ack, message_id, chat)
+    except PrivacyTokenRequired:
+        # What the official clients do: hand the contact our token (so they can reach us
+        # and the next exchange has one), never resend on our own.
+        await privacy_tokens.issue_quietly(conn, store, chat, force=True)
+        raise
+    if to_contact:
+        await privacy_tokens.issue_quietly(conn, store, chat)
+    return sent

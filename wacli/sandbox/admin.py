@@ -18,12 +18,15 @@ from wacli.protocol.pair_qr import parse_qr
 from wacli.sandbox import (
     admin_appstate,
     admin_history,
+    admin_privacy,
     admin_profile,
     calls,
+    client_version,
     group_routing,
     groups,
     keepalive,
     media_phone,
+    recorder,
     reinstall,
     retry_faults,
     routing,
@@ -100,6 +103,9 @@ class Admin:
         admin_history.add_routes(router, self.hub)
         reinstall.add_routes(router, self.hub)
         calls.add_routes(router, self.hub)
+        admin_privacy.add_routes(router, self.hub)
+        client_version.add_routes(router, self.hub)
+        recorder.add_routes(router, self.hub)
         return router
 
     def _account(self, phone: str) -> Account:
@@ -120,8 +126,13 @@ class Admin:
         lid = body.get("lid")
         if lid is not None and (not isinstance(lid, str) or not _LID.fullmatch(lid)):
             raise HttpError(400, "'lid' must be the digits of a LID user")
+        require_token = body.get("require_token", self.hub.require_token)
+        if not isinstance(require_token, bool):
+            raise HttpError(400, "'require_token' must be true or false")
         try:
-            account = self.hub.create_account(phone, _text(body, "push_name", ""), lid)
+            account = self.hub.create_account(
+                phone, _text(body, "push_name", ""), lid, require_token=require_token
+            )
         except ValueError as exc:
             raise HttpError(409, str(exc)) from None
         jid, lid_jid = self.hub.jids(account)

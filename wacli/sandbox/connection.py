@@ -98,6 +98,12 @@ class Connection:
         except DecodeError:
             log.info("closing: the ClientPayload does not parse")
             return
+        if hub.client_versions.outdated(payload):  # as the real server: 405, client_outdated
+            app = payload.user_agent.app_version
+            log.info("refusing version %d.%d.%d (405)", app.primary, app.secondary, app.tertiary)
+            hub.stats["logins_outdated"] += 1
+            await self.send(failure(405))
+            return
         if payload.HasField("device_pairing_data"):
             try:
                 self.registration = parse_registration(
@@ -192,6 +198,8 @@ class Connection:
             await self._dispatch(node)
 
     async def _dispatch(self, node: Node) -> None:
+        if self.hub.recorder.phase is not None and self.device_key is not None:
+            self.hub.recorder.record(self.device_key, node)
         if node.tag == "iq":
             kind = node.attr("type")
             if kind in ("result", "error"):
@@ -280,5 +288,6 @@ _STANZAS = {
     "ack": _ack,
     "presence": routing.handle_presence,
     "chatstate": routing.handle_chatstate,
+    "ib": routing.handle_ib,
     "call": calls.handle_call,
 }

@@ -16,6 +16,11 @@ what the admin API gave it as history. From that log it sends, like a real phone
   server (Baileys can only fetch those from mmg.whatsapp.net, so keep them small);
 - to the device that asked (a HISTORY_SYNC_ON_DEMAND peer data operation), an
   ON_DEMAND chunk with the messages of the chat older than the oldest it has.
+
+Privacy tokens (privacy.py): INITIAL_BOOTSTRAP and the admin pushes carry the account's
+NCT salt (HistorySync field 19), and each 1:1 conversation the contact's token for the
+account (tc_token, tc_token_timestamp) and when the account issued its own
+(tc_token_sender_timestamp).
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ from wacli.protocol.history import (
     on_demand_request,
 )
 from wacli.protocol.media_crypto import encrypt_media
-from wacli.sandbox import routing
+from wacli.sandbox import privacy, routing
 from wacli.sandbox.phone import new_message_id, now
 from wacli.sandbox.state import Account
 from wacli.signal import SignalError
@@ -230,12 +235,15 @@ def bootstrap_chunks(hub: Hub, phone: str) -> list[history_sync_pb2.HistorySync]
         older = rows[BOOTSTRAP_PER_CHAT : BOOTSTRAP_PER_CHAT + RECENT_PER_CHAT]
         more_after_recent = len(rows) > BOOTSTRAP_PER_CHAT + RECENT_PER_CHAT
         first.append(_conversation(log_, chat.jid, head, bool(older)))
+        privacy.annotate(hub, phone, first[-1])
         if older:
             recent.append(_conversation(log_, chat.jid, older, more_after_recent))
+            privacy.annotate(hub, phone, recent[-1])
         account = _account_of(hub, chat.jid)
         if account is not None and account.push_name and account.phone != phone:
             names.append(history_sync_pb2.Pushname(id=chat.jid, pushname=account.push_name))
     chunks = [_sync(SyncType.INITIAL_BOOTSTRAP, first, 0, 100 if not recent else 50)]
+    privacy.add_salt(hub, phone, chunks[0])
     if names:
         chunks.append(history_sync_pb2.HistorySync(sync_type=SyncType.PUSH_NAME, pushnames=names))
     if recent:
@@ -268,6 +276,7 @@ def on_demand_chunk(hub: Hub, phone: str, request: OnDemandRequest) -> history_s
         else EndType.COMPLETE_AND_NO_MORE_MESSAGE_REMAIN_ON_PRIMARY
     )
     conversation = _conversation(log_, chat, rows[:count], more, ended)
+    privacy.annotate(hub, phone, conversation)
     return _sync(SyncType.ON_DEMAND, [conversation], 0, 100)
 
 
@@ -408,4 +417,8 @@ def chunk_of(
         _conversation(log_, chat, sorted(rows, key=lambda r: r.timestamp, reverse=True), False)
         for chat, rows in chats
     ]
-    return _sync(sync_type, conversations, chunk_order, progress)
+    for conversation in conversations:
+        privacy.annotate(hub, phone, conversation)
+    sync = _sync(sync_type, conversations, chunk_order, progress)
+    privacy.add_salt(hub, phone, sync)
+    return sync

@@ -21,9 +21,11 @@ from wacli.noise import issue_cert_chain
 from wacli.protocol import AdvError
 from wacli.protocol.adv import verify_device_identity
 from wacli.sandbox import appstate, history, notify
+from wacli.sandbox.client_version import ClientVersions
 from wacli.sandbox.keepalive import PING_SECONDS
 from wacli.sandbox.media import MediaStore
 from wacli.sandbox.phone import PHONE_PLATFORM, SimulatedPhone
+from wacli.sandbox.recorder import Recorder
 from wacli.sandbox.registration import FIRST_REF_SECONDS, NEXT_REF_SECONDS, Registration
 from wacli.sandbox.stanzas import (
     new_id,
@@ -65,8 +67,14 @@ class Hub:
         first_ref_seconds: float = FIRST_REF_SECONDS,
         next_ref_seconds: float = NEXT_REF_SECONDS,
         ping_seconds: float = PING_SECONDS,
+        privacy_tokens: str = "enforce",
     ) -> None:
+        if privacy_tokens not in ("enforce", "off"):
+            raise ValueError(f"privacy_tokens is 'enforce' or 'off', not {privacy_tokens!r}")
         self.state = state
+        # Privacy tokens (privacy.py): whether new accounts require them by default, and
+        # whether the server issues them (privacy_token notifications) on its own.
+        self.require_token = self.issue_tokens = privacy_tokens == "enforce"
         self.ping_seconds = ping_seconds  # the server's keepalive pings (0: none)
         self.cert_chain = issue_cert_chain(state.root_key, state.server_static.public)
         self.media = MediaStore(state.directory / "media")  # blobs; served by server.py
@@ -82,6 +90,8 @@ class Hub:
         self.last_seen: dict[str, int] = {}
         # Faults set through the admin API.
         self.delay_seconds = 0.0  # before every stanza the server sends
+        self.client_versions = ClientVersions()  # the oldest accepted, the current one
+        self.recorder = Recorder()  # shapes of what devices send, per phase (admin: off)
         self._login_failures: dict[str, tuple[dict[str, str], float | None]] = {}
         self._phones: dict[str, SimulatedPhone] = {}
 
@@ -108,8 +118,19 @@ class Hub:
         shutil.rmtree(self.state.phones_dir / number, ignore_errors=True)
         return self.phone(number)
 
-    def create_account(self, number: str, push_name: str, lid: str | None = None) -> Account:
+    def create_account(
+        self,
+        number: str,
+        push_name: str,
+        lid: str | None = None,
+        *,
+        require_token: bool | None = None,
+    ) -> Account:
         account = self.state.create_account(number, push_name, lid)
+        # Its privacy settings and NCT salt exist from the start.
+        self.state.privacy_settings(
+            number, self.require_token if require_token is None else require_token
+        )
         self.phone(number)  # its identity exists from the start
         return account
 

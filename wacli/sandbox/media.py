@@ -33,6 +33,7 @@ import os
 import re
 import secrets
 import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
@@ -189,9 +190,17 @@ def media_router(store: MediaStore) -> Router:
     return router
 
 
-async def serve_media(listener: SocketListener, store: MediaStore, tls: MediaTls) -> None:
-    """Serve uploads and downloads over TLS on ``listener`` until cancelled."""
+async def serve_media(
+    listener: SocketListener,
+    store: MediaStore,
+    tls: MediaTls,
+    more_routes: Callable[[Router], None] | None = None,
+) -> None:
+    """Serve uploads and downloads over TLS on ``listener`` until cancelled; ``more_routes``
+    adds other https routes (the version look-up, client_version.py)."""
     router = media_router(store)
+    if more_routes is not None:
+        more_routes(router)
     context = tls.server_context()
 
     async def handle(stream: ByteStream) -> None:

@@ -23,6 +23,8 @@ Shapes (whatsmeow send.go/message.go/receipt.go, Baileys messages-send/-recv):
   to every device of the addressee as ``<receipt from=RECEIPTING_DEVICE id t [type]
   [recipient for our own devices]>`` (queued the same way); a receipt without ``to``
   (Baileys' 1:1 "sender" receipt) goes to the sender's own devices;
+- a 1:1 message without the recipient's privacy token is refused (ack error 463) and
+  a token on a peer message (479): privacy.py, which also issues the phones' tokens;
 - ``<presence type=available|unavailable name?>`` and ``<presence type=subscribe to>``
   (answered at once with the current ``<presence from [type=unavailable last]>``),
   ``<chatstate to><composing [media=audio]/>|<paused/></chatstate>`` → ``<chatstate
@@ -191,11 +193,17 @@ async def handle_message(conn: Connection, node: Node) -> None:
         chat = node.attr_jid("recipient").to_non_ad() if node.attr("recipient") else to.to_non_ad()
         if not chat.is_user:
             raise RoutingError(f"routing to {chat} is not supported yet")
-        _resolve(hub, chat)
+        recipient = _resolve(hub, chat)
         targets = _targets(node)
     except (RoutingError, BinaryError, JIDError) as exc:
         log.info("cannot route message %s: %s", stanza_id, exc)
         await conn.send(server_ack("message", stanza_id, to, error="400"))
+        return
+    from wacli.sandbox import privacy  # it builds on this module
+
+    refused = privacy.check_message(hub, phone, device, node, recipient, peer)
+    if refused is not None:  # 463: no valid privacy token; 479: a token on a peer message
+        await conn.send(server_ack("message", stanza_id, to, error=refused))
         return
     await conn.send(server_ack("message", stanza_id, to))
     hub.stats["messages_in"] += 1
@@ -316,7 +324,28 @@ async def handle_presence(conn: Connection, node: Node) -> None:
         return
     if kind not in ("available", "unavailable"):
         return
+    # The real server takes the account's push name from its devices' presence (whatsmeow:
+    # "the server needs the name with it"); messages then carry it as ``notify``.
+    name = node.attr("name")
+    account = hub.state.account(phone)
+    if name and account is not None and name != account.push_name:
+        hub.state.set_push_name(phone, name)
+        hub.stats["push_names_from_presence"] += 1
     await set_presence(hub, phone, kind == "available")
+
+
+async def handle_ib(conn: Connection, node: Node) -> None:
+    """``<ib>`` from a client: the unified-session marker WhatsApp Web sends after a login
+    (its id is the server's time in ms, shifted by 3 days, modulo a week) is counted, a
+    malformed one logged; nothing is answered, as the real server answers nothing."""
+    marker = node.child("unified_session")
+    if marker is None:
+        return
+    value = marker.attr("id", "")
+    if value.isdigit() and int(value) < 7 * 86_400_000:
+        conn.hub.stats["unified_sessions"] += 1
+    else:
+        log.info("a malformed unified_session id %r from %s", value, conn.device_key)
 
 
 async def set_presence(hub: Hub, phone: str, available: bool) -> None:
@@ -397,6 +426,9 @@ async def phone_sends(
     )
     sim = hub.phone(phone)
     sim.remember(sent)
+    from wacli.sandbox import privacy  # it builds on this module
+
+    await privacy.phone_sent(hub, sender, target)  # its token, when due, before the message
     fan = [(target, d) for d, _ in hub.device_ids(target.phone)]
     if target.phone != phone:
         fan += [(sender, d) for d, _ in hub.device_ids(phone) if d != 0]

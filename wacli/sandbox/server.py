@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from http import HTTPStatus
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from anyio.abc import TaskStatus
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.http11 import Request, Response
 
-from wacli.sandbox import http
+from wacli.sandbox import client_version, http
 from wacli.sandbox.admin import Admin
 from wacli.sandbox.connection import Connection
 from wacli.sandbox.hub import Hub
@@ -45,6 +46,7 @@ class Endpoints:
     admin_url: str
     noise_root_public_key: str  # hex
     media_ca: str = ""  # the CA file that signs the https media listener's certificate
+    version_url: str = ""  # the WhatsApp Web version look-up (client_version.py), https
 
     def as_json(self) -> dict[str, str]:
         return {
@@ -52,6 +54,7 @@ class Endpoints:
             "admin_url": self.admin_url,
             "noise_root_public_key": self.noise_root_public_key,
             "media_ca": self.media_ca,
+            "version_url": self.version_url,
         }
 
 
@@ -76,11 +79,13 @@ async def run_sandbox(
     *,
     admin_port: int = 0,
     hub_options: dict[str, float] | None = None,
+    privacy_tokens: str = "enforce",
     task_status: TaskStatus[Endpoints] = anyio.TASK_STATUS_IGNORED,
 ) -> None:
-    """Serve until cancelled; reports the endpoints once both listeners accept."""
+    """Serve until cancelled; reports the endpoints once both listeners accept.
+    ``privacy_tokens`` is ``enforce`` or ``off`` (wacli.sandbox.privacy)."""
     with open_state(state_dir) as state:
-        hub = Hub(state, **(hub_options or {}))
+        hub = Hub(state, privacy_tokens=privacy_tokens, **(hub_options or {}))
         try:
             await _serve(hub, host, port, admin_port, task_status)
         finally:
@@ -120,12 +125,14 @@ async def _serve(
         media_host = host if host not in ("0.0.0.0", "::", "") else "127.0.0.1"
         tls = ensure_media_tls(hub.state.directory / "tls", [media_host, "127.0.0.1", "localhost"])
         hub.media.host = f"{_host_for_url(media_host)}:{http.listener_port(media_listener)}"
-        tg.start_soon(serve_media, media_listener, hub.media, tls)
+        more = partial(client_version.add_media_routes, hub=hub)
+        tg.start_soon(serve_media, media_listener, hub.media, tls, more)
         endpoints = Endpoints(
             url=f"ws://{shown}:{ws_port}{WS_PATH}",
             admin_url=f"http://{shown}:{http.listener_port(admin_listener)}/admin",
             noise_root_public_key=hub.state.root_key.public.hex(),
             media_ca=str(tls.ca_path),
+            version_url=client_version.version_url(hub),
         )
         log.info("sandbox serving at %s, admin at %s", endpoints.url, endpoints.admin_url)
         task_status.started(endpoints)

@@ -186,6 +186,44 @@ MIGRATIONS: list[Migration] = [
             )""",
         ),
     ),
+    Migration(
+        8,
+        "sandbox: privacy tokens (settings, issuances, what each 1:1 stanza carried), props",
+        (
+            # Per account: whether its contacts need its token to message it, whether a
+            # <cstoken> will do instead, and the account's NCT salt (the cstoken key).
+            """CREATE TABLE privacy_settings (
+                phone TEXT PRIMARY KEY REFERENCES accounts(phone) ON DELETE CASCADE,
+                require_token INTEGER NOT NULL,
+                accept_cstoken INTEGER NOT NULL DEFAULT 0,
+                nct_salt BLOB NOT NULL
+            )""",
+            # The latest time ``issuer`` gave its token to ``holder`` (phones of accounts).
+            """CREATE TABLE privacy_issuances (
+                issuer TEXT NOT NULL,
+                holder TEXT NOT NULL,
+                t INTEGER NOT NULL,
+                PRIMARY KEY (issuer, holder)
+            )""",
+            # What each 1:1 message a companion sent carried, and what the server did.
+            """CREATE TABLE privacy_stanzas (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                sender TEXT NOT NULL,
+                device INTEGER NOT NULL,
+                recipient TEXT NOT NULL,
+                id TEXT NOT NULL,
+                tctoken BLOB,
+                tctoken_check TEXT,
+                cstoken BLOB,
+                cstoken_check TEXT,
+                outcome TEXT NOT NULL,
+                t INTEGER NOT NULL
+            )""",
+            "CREATE INDEX privacy_stanzas_sender ON privacy_stanzas (sender, seq)",
+            # Server-wide settings by name (the A/B props as JSON).
+            "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        ),
+    ),
 ]
 
 # LIDs are opaque 15-digit numbers on the real network.
@@ -240,6 +278,35 @@ class Group:
     def admin_of(self, phone: str) -> str | None:
         """'' for a plain member, 'admin'/'superadmin', or None for a non-member."""
         return dict(self.participants).get(phone)
+
+
+@dataclass(frozen=True, slots=True)
+class PrivacySettings:
+    """Whether an account's contacts need its privacy token (or, when accepted, a
+    <cstoken>) to message it 1:1, and its NCT salt (the key of the cstokens it sends)."""
+
+    require_token: bool
+    accept_cstoken: bool
+    nct_salt: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class PrivacyStanza:
+    """What a 1:1 message from a companion carried and what the server made of it:
+    a check is ``valid``, ``expired``, ``invalid`` (wrong bytes), ``not_accepted`` (a
+    cstoken the recipient does not take) or None (not carried); the outcome is
+    ``delivered`` or the ack's error code."""
+
+    sender: str  # phone
+    device: int
+    recipient: str  # phone
+    id: str
+    tctoken: bytes | None
+    tctoken_check: str | None
+    cstoken: bytes | None
+    cstoken_check: str | None
+    outcome: str
+    t: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -649,3 +716,119 @@ class SandboxState(Database):
             "INSERT OR IGNORE INTO sender_key_memory VALUES (?, ?, ?, ?)",
             (phone, jid, member, device),
         )
+
+    # -- privacy tokens -----------------------------------------------------------------
+
+    def server_secret(self, name: str) -> bytes:
+        """32 random bytes kept under ``name`` (made on first use): the server's own keys."""
+        with self.transaction():
+            row = self._sql("SELECT private FROM server_keys WHERE name = ?", (name,)).fetchone()
+            if row is not None:
+                return bytes(row[0])
+            secret = secrets.token_bytes(32)
+            self._sql("INSERT INTO server_keys VALUES (?, ?)", (name, secret))
+            return secret
+
+    def privacy_settings(self, phone: str, require_token: bool) -> PrivacySettings:
+        """The account's privacy settings; made (with ``require_token`` and a fresh NCT
+        salt) the first time they are asked for."""
+        with self.transaction():
+            row = self._sql(
+                "SELECT require_token, accept_cstoken, nct_salt FROM privacy_settings "
+                "WHERE phone = ?",
+                (phone,),
+            ).fetchone()
+            if row is not None:
+                return PrivacySettings(bool(row[0]), bool(row[1]), bytes(row[2]))
+            salt = secrets.token_bytes(32)
+            self._sql(
+                "INSERT INTO privacy_settings (phone, require_token, nct_salt) VALUES (?, ?, ?)",
+                (phone, int(require_token), salt),
+            )
+            return PrivacySettings(require_token, False, salt)
+
+    def set_privacy_settings(self, phone: str, settings: PrivacySettings) -> None:
+        self._sql(
+            "INSERT OR REPLACE INTO privacy_settings (phone, require_token, accept_cstoken, "
+            "nct_salt) VALUES (?, ?, ?, ?)",
+            (phone, int(settings.require_token), int(settings.accept_cstoken), settings.nct_salt),
+        )
+
+    def issuance(self, issuer: str, holder: str) -> int | None:
+        """When ``issuer`` last gave its token to ``holder`` (None: never)."""
+        row = self._sql(
+            "SELECT t FROM privacy_issuances WHERE issuer = ? AND holder = ?", (issuer, holder)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def set_issuance(self, issuer: str, holder: str, t: int) -> None:
+        self._sql(
+            "INSERT OR REPLACE INTO privacy_issuances (issuer, holder, t) VALUES (?, ?, ?)",
+            (issuer, holder, t),
+        )
+
+    def issuances(self, phone: str) -> list[tuple[str, str, int]]:
+        """(issuer, holder, t) of every issuance by or to ``phone``."""
+        rows = self._sql(
+            "SELECT issuer, holder, t FROM privacy_issuances WHERE issuer = ? OR holder = ? "
+            "ORDER BY issuer, holder",
+            (phone, phone),
+        )
+        return [(str(i), str(h), int(t)) for i, h, t in rows]
+
+    def log_privacy_stanza(self, entry: PrivacyStanza, keep: int = 1000) -> None:
+        """Record what a 1:1 message carried (the newest ``keep`` per sender stay)."""
+        with self.transaction():
+            self._sql(
+                "INSERT INTO privacy_stanzas (sender, device, recipient, id, tctoken, "
+                "tctoken_check, cstoken, cstoken_check, outcome, t) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    entry.sender,
+                    entry.device,
+                    entry.recipient,
+                    entry.id,
+                    entry.tctoken,
+                    entry.tctoken_check,
+                    entry.cstoken,
+                    entry.cstoken_check,
+                    entry.outcome,
+                    entry.t,
+                ),
+            )
+            self._sql(
+                "DELETE FROM privacy_stanzas WHERE sender = ? AND seq NOT IN (SELECT seq FROM "
+                "privacy_stanzas WHERE sender = ? ORDER BY seq DESC LIMIT ?)",
+                (entry.sender, entry.sender, keep),
+            )
+
+    def privacy_stanzas(self, phone: str) -> list[PrivacyStanza]:
+        rows = self._sql(
+            "SELECT sender, device, recipient, id, tctoken, tctoken_check, cstoken, "
+            "cstoken_check, outcome, t FROM privacy_stanzas WHERE sender = ? ORDER BY seq",
+            (phone,),
+        )
+        return [
+            PrivacyStanza(
+                str(r[0]),
+                int(r[1]),
+                str(r[2]),
+                str(r[3]),
+                None if r[4] is None else bytes(r[4]),
+                r[5],
+                None if r[6] is None else bytes(r[6]),
+                r[7],
+                str(r[8]),
+                int(r[9]),
+            )
+            for r in rows
+        ]
+
+    # -- server-wide settings -------------------------------------------------------------
+
+    def setting(self, name: str) -> str | None:
+        row = self._sql("SELECT value FROM settings WHERE name = ?", (name,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, name: str, value: str) -> None:
+        self._sql("INSERT OR REPLACE INTO settings (name, value) VALUES (?, ?)", (name, value))

@@ -1,8 +1,12 @@
 """Account settings a client reads at login: A/B props, web props, blocklist, privacy.
 
-The sandbox keeps none of them yet, so it answers the real shapes with defaults:
-``<props protocol="1" hash=…/>``, an empty ``<list/>`` of blocked users, and the
-privacy categories with their default values.
+The A/B props are the sandbox's own (privacy.py: the privacy-token switches 10518,
+9666 and 14303 on, the bucket props absent so the defaults apply; the admin API
+changes them): ``<props protocol="1" hash refresh><prop config_code config_value/>…``,
+or an empty ``<props protocol hash refresh/>`` when the request's ``hash`` is the
+current one. The rest are answered with defaults: an empty ``<list/>`` of blocked
+users and the privacy categories with their default values. Issuing a privacy token
+(``<iq xmlns="privacy" type="set"><tokens>``) is privacy.issue_iq.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wacli.binary import Node
+from wacli.sandbox import privacy as tokens
 from wacli.sandbox.stanzas import iq_result
 
 if TYPE_CHECKING:
@@ -30,8 +35,7 @@ _PRIVACY_DEFAULTS = {
 
 async def ab_props(conn: Connection, node: Node) -> Node:
     request = node.require_child("props")
-    attrs = {"protocol": request.attr("protocol", "1"), "hash": _PROPS_HASH, "refresh": "86400"}
-    return iq_result(node, [Node("props", attrs, [])])
+    return iq_result(node, [tokens.props_answer(conn.hub, request.attr("hash"))])
 
 
 async def web_props(conn: Connection, node: Node) -> Node:
@@ -52,5 +56,5 @@ async def privacy(conn: Connection, node: Node) -> Node:
 
 async def privacy_tokens(conn: Connection, node: Node) -> Node:
     """``<tokens><token jid t type="trusted_contact"/></tokens>``: a client hands out its
-    trusted-contact tokens after a first message; accepted, nothing is checked yet."""
-    return iq_result(node)
+    trusted-contact tokens after a first message (privacy.issue_iq)."""
+    return await tokens.issue_iq(conn, node)
