@@ -142,6 +142,13 @@ def main() -> None:
             status, body = sandbox.admin("POST", f"/accounts/{BAILEYS}/link", {"qr": qr})
             assert status == 200, body
             baileys.call("wait_open")
+            # The sandbox enforces WhatsApp's privacy-token rule: the phone hands both
+            # accounts its token (as when it wrote first), so every send carries it.
+            for account in (WACLI, BAILEYS):
+                status, body = sandbox.admin(
+                    "POST", f"/accounts/{PHONE}/privacy-token", {"to": account}
+                )
+                assert status == 200, body
 
             store = Store(base / "wacli")
             sink = Counter()

@@ -11,9 +11,10 @@ import orjson
 import pytest
 
 from wacli.cli.exit_codes import ExitCode
+from wacli.client.archiving import archive_message, archived_row
 from wacli.proto import e2e_pb2
 from wacli.store import Store
-from wacli.store.archive import Archive, ArchivedMessage, describe
+from wacli.store.archive import Archive
 
 ALICE = "15551234567@s.whatsapp.net"
 BOB = "15557654321@s.whatsapp.net"
@@ -88,21 +89,16 @@ def add(
     ts: int,
     push_name: str | None = None,
 ) -> None:
-    kind, text, reply_to = describe(message)
-    archive.add_message(
-        ArchivedMessage(
-            chat=chat,
-            id=msg_id,
-            sender=sender,
-            from_me=sender == ME,
-            timestamp=ts,
-            type=kind,
-            text=text,
-            raw=message.SerializeToString(),
-            push_name=push_name,
-            reply_to=reply_to,
-        )
+    row = archived_row(
+        message,
+        chat=chat,
+        message_id=msg_id,
+        sender=sender,
+        from_me=sender == ME,
+        timestamp=ts,
+        push_name=push_name,
     )
+    archive_message(archive, *row)
 
 
 @pytest.fixture(scope="module")

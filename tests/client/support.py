@@ -8,6 +8,8 @@ import os
 import select
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
@@ -15,6 +17,16 @@ import jsonschema
 from tests.sandbox.harness import SandboxProcess
 
 LINE_TIMEOUT = 60.0  # hang protection only: no test asserts on how long anything takes
+POLL_INTERVAL = 0.1
+
+
+def wait_until(check: Callable[[], bool], what: str, timeout: float = LINE_TIMEOUT) -> None:
+    """Poll ``check`` until it holds; AssertionError naming ``what`` after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still waiting for {what}")
+        time.sleep(POLL_INTERVAL)
 
 SCHEMA = jsonschema.Draft202012Validator(
     json.loads((Path(__file__).resolve().parents[2] / "docs" / "events.schema.json").read_text()),
@@ -68,6 +80,28 @@ class Pipe:
         return rest
 
 
+def command(store: Path, server: str, root: str, *args: str) -> list[str]:
+    """The argv of ``python -m wacli`` on this store and server."""
+    return [
+        sys.executable,
+        "-m",
+        "wacli",
+        "--store",
+        str(store),
+        "--server",
+        server,
+        "--noise-root",
+        root,
+        *args,
+    ]
+
+
+def environment(env: dict[str, str] | None) -> dict[str, str]:
+    """Our environment without its WACLI_* variables, plus ``env``."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("WACLI_")}
+    return {**clean, **(env or {})}
+
+
 class Wacli:
     """``python -m wacli --store … --server … --noise-root …`` as a running subprocess."""
 
@@ -75,23 +109,11 @@ class Wacli:
         self, store: Path, server: str, root: str, *args: str, env: dict[str, str] | None = None
     ) -> None:
         """``env``: WACLI_* variables for this run (the caller's own are never passed on)."""
-        clean = {k: v for k, v in os.environ.items() if not k.startswith("WACLI_")}
         self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "wacli",
-                "--store",
-                str(store),
-                "--server",
-                server,
-                "--noise-root",
-                root,
-                *args,
-            ],
+            command(store, server, root, *args),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            env={**clean, **(env or {})},
+            env=environment(env),
         )
         assert self.proc.stdout is not None
         self.stdout = Pipe(self.proc.stdout.fileno())
@@ -152,6 +174,29 @@ class Lines:
 
 def run(store: Path, server: str, root: str, *args: str) -> tuple[int, bytes, str]:
     return Wacli(store, server, root, *args).finish()
+
+
+def run_with(
+    store: Path,
+    server: str,
+    root: str,
+    *args: str,
+    stdin: bytes = b"",
+    stdout: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> tuple[int, bytes, str]:
+    """A finished run fed ``stdin``, its stdout a pipe or the file ``stdout`` (e.g.
+    /dev/full): (exit code, what stdout's pipe got, stderr)."""
+    with open(stdout or os.devnull, "wb") as target:
+        done = subprocess.run(
+            command(store, server, root, *args),
+            input=stdin,
+            stdout=subprocess.PIPE if stdout is None else target,
+            stderr=subprocess.PIPE,
+            env=environment(env),
+            timeout=LINE_TIMEOUT,
+        )
+    return done.returncode, done.stdout or b"", done.stderr.decode()
 
 
 def new_account(sandbox: SandboxProcess, phone: str, push_name: str = "Tester") -> dict:

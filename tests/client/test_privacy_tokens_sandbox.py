@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.client.accounts import pair
-from tests.client.support import Wacli, new_account, run
+from tests.client.support import Wacli, new_account, run, wait_until
 from tests.sandbox.harness import SandboxProcess
 from wacli.cli.exit_codes import ExitCode
 from wacli.jid import parse_jid
@@ -31,7 +31,6 @@ DAVE = "15550007004"  # a second account, paired after its phone talked to Carol
 CAROL = "15550007005"
 FRANK = "15550007006"
 GINA = "15550007007"
-POLL = 0.1
 
 
 @pytest.fixture(scope="module")
@@ -81,13 +80,6 @@ def refused_line(code: int, err: str, number: str) -> None:
     assert len(lines) == 1, err
     assert f"{number} has not messaged this account yet" in lines[0]
     assert "error 463" in lines[0] and "Traceback" not in err
-
-
-def wait_for(check, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(POLL)
 
 
 def test_cold_phone_refuses_then_accepts_once_it_wrote(
@@ -180,7 +172,7 @@ def test_cstoken_stands_in_where_the_phone_accepts_it(sandbox: SandboxProcess, s
     listen = Wacli(store, sandbox.url, sandbox.root_key, "listen", "--type", "history_sync")
     try:
         listen.event_of("history_sync")
-        wait_for(lambda: salt_of(store) is not None)
+        wait_until(lambda: salt_of(store) is not None, "the NCT salt in the store")
     finally:
         listen.proc.send_signal(signal.SIGTERM)
         listen.finish()
@@ -200,7 +192,7 @@ def salt_of(store: Path) -> bytes | None:
 def test_a_refusal_through_listen_shows_in_its_stream(sandbox: SandboxProcess, store: Path) -> None:
     listen = Wacli(store, sandbox.url, sandbox.root_key, "listen", "--type", "message_refused")
     try:
-        wait_for(lambda: (store / "relay.sock").exists())
+        wait_until(lambda: (store / "relay.sock").exists(), "listen's relay socket")
         code, _, err = send(sandbox, store, GINA, "through the relay")
         refused_line(code, err, GINA)
         line = listen.event_of("message_refused")

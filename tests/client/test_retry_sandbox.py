@@ -8,20 +8,18 @@ as a sent copy, and receipts over the limit or for unknown messages are not answ
 from __future__ import annotations
 
 import signal
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.client.accounts import pair
-from tests.client.support import Wacli, new_account, run
+from tests.client.support import Wacli, new_account, run, wait_until
 from tests.sandbox.harness import SandboxProcess
 
 SENDER = "15550005001"
 PEER = "15550005002"
 MEMBER = "15550005003"
-WAIT = 60.0
 
 
 @pytest.fixture(scope="module")
@@ -56,14 +54,6 @@ def copies(sandbox: SandboxProcess, phone: str, message_id: str) -> list[dict]:
     return [e for e in entries if e["id"] == message_id]
 
 
-def wait_for(check: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + WAIT
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"still waiting for {what}")
-        time.sleep(0.1)
-
-
 def ask_again(sandbox: SandboxProcess, phone: str, **body: object) -> None:
     status, answer = sandbox.admin("POST", f"/accounts/{phone}/retry", body)
     assert status == 200, answer
@@ -85,10 +75,10 @@ def test_a_phone_that_lost_its_session_reads_the_resend(
 
     # Second retry: the receipt carries the phone's keys; wacli starts over from them.
     ask_again(sandbox, PEER, id=message_id, device=device, count=2)
-    wait_for(lambda: len(copies(sandbox, PEER, message_id)) == 2, "the resend")
+    wait_until(lambda: len(copies(sandbox, PEER, message_id)) == 2, "the resend")
     # Without keys from the second retry on, wacli fetches a bundle itself.
     ask_again(sandbox, PEER, id=message_id, device=device, count=3, keys=False)
-    wait_for(lambda: len(copies(sandbox, PEER, message_id)) == 3, "the second resend")
+    wait_until(lambda: len(copies(sandbox, PEER, message_id)) == 3, "the second resend")
     assert [e["text"] for e in copies(sandbox, PEER, message_id)] == ["lost once"] * 3
     assert all(
         not e["from_me"] and e["from"].startswith(f"{SENDER}:")
@@ -101,7 +91,7 @@ def test_a_phone_that_lost_its_session_reads_the_resend(
     ask_again(sandbox, PEER, id=message_id, device=device, count=6)
     ask_again(sandbox, PEER, id="3EB0000000000000DEAD", device=device, count=2)
     ask_again(sandbox, PEER, id=message_id, device=device, count=4)
-    wait_for(lambda: len(copies(sandbox, PEER, message_id)) == 4, "the third resend")
+    wait_until(lambda: len(copies(sandbox, PEER, message_id)) == 4, "the third resend")
     assert copies(sandbox, PEER, "3EB0000000000000DEAD") == []
     assert decrypt_failures(sandbox) == failures
 
@@ -117,7 +107,7 @@ def test_resends_per_device_are_bounded(
     # receipt before it was handled (in order).
     marker = send(sandbox, store, MEMBER, "marker")
     ask_again(sandbox, MEMBER, id=marker, device=device, count=2)
-    wait_for(lambda: len(copies(sandbox, MEMBER, marker)) == 2, "the marker's resend")
+    wait_until(lambda: len(copies(sandbox, MEMBER, marker)) == 2, "the marker's resend")
     assert len(copies(sandbox, PEER, message_id)) == 1 + 5
 
 
@@ -133,7 +123,7 @@ def test_group_retry_brings_the_sender_key(
     assert len(copies(sandbox, MEMBER, message_id)) == 1
     failures = decrypt_failures(sandbox)
     ask_again(sandbox, MEMBER, id=message_id, device=device, count=2, group=group)
-    wait_for(lambda: len(copies(sandbox, MEMBER, message_id)) == 2, "the group resend")
+    wait_until(lambda: len(copies(sandbox, MEMBER, message_id)) == 2, "the group resend")
     again = copies(sandbox, MEMBER, message_id)[1]
     assert again["chat"] == group and again["text"] == "group once"
     assert len(copies(sandbox, SENDER, message_id)) == 1  # to the asking device alone
@@ -151,7 +141,7 @@ def test_our_own_phone_gets_the_sent_copy_again(
     assert own["from_me"] and own["chat"] == f"{friend}@s.whatsapp.net"
     recipient = f"{friend}@s.whatsapp.net"
     ask_again(sandbox, SENDER, id=message_id, device=device, count=2, recipient=recipient)
-    wait_for(lambda: len(copies(sandbox, SENDER, message_id)) == 2, "the own resend")
+    wait_until(lambda: len(copies(sandbox, SENDER, message_id)) == 2, "the own resend")
     again = copies(sandbox, SENDER, message_id)[1]
     assert again["from_me"] and again["chat"] == recipient and again["text"] == "for my phone too"
     assert len(copies(sandbox, friend, message_id)) == 1  # not to the chat again

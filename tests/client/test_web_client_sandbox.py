@@ -11,18 +11,16 @@ A/B props, and the next login within the day does neither again."""
 from __future__ import annotations
 
 import signal
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.client.accounts import pair
-from tests.client.support import Wacli, new_account, run
+from tests.client.support import Wacli, new_account, run, wait_until
 from tests.sandbox.harness import SandboxProcess
 
 ALICE = "15550007101"
 BOB = "15550007102"
-POLL = 0.1
 
 
 @pytest.fixture(scope="module")
@@ -51,13 +49,6 @@ def stats(sandbox: SandboxProcess) -> dict:
     status, body = sandbox.admin("GET", "/stats")
     assert status == 200, body
     return body
-
-
-def wait_for(check, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(POLL)
 
 
 def test_the_first_login_checks_digest_props_and_says_its_session(
@@ -101,8 +92,11 @@ def test_listen_announces_its_name_and_receipts_inactive_without_ack(
         assert status == 200, sent
         message = listen.event_of("message")
         assert message["data"]["info"]["id"] == sent["id"]
-        wait_for(lambda: any(s.startswith("<receipt") for s in shapes(sandbox, "listen")))
-        wait_for(lambda: stats(sandbox)["acks_pending"] == 0)  # the receipt settled it
+        wait_until(
+            lambda: any(s.startswith("<receipt") for s in shapes(sandbox, "listen")), "a receipt"
+        )
+        # the receipt settled the server's queue
+        wait_until(lambda: stats(sandbox)["acks_pending"] == 0, "an empty queue")
     finally:
         listen.proc.send_signal(signal.SIGTERM)
         listen.finish()

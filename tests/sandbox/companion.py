@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import anyio
 from websockets.asyncio.client import ClientConnection, connect
 
 from wacli.binary import Node, decode, encode
+from wacli.client.send import parse_bundle as client_parse_bundle
 from wacli.crypto import KeyPair, generate_key_pair
 from wacli.noise import ClientHandshake
 from wacli.noise.stream import NoiseStream, open_client
@@ -290,23 +291,8 @@ class Session:
 
 
 def parse_bundle(user: Node, device: int) -> PreKeyBundle:
-    """A <user> of a prekey fetch answer as a bundle."""
-
-    def num(node: Node) -> int:
-        return int.from_bytes(node.content_bytes(), "big")
-
-    skey = user.require_child("skey")
-    key = user.child("key")
-    return PreKeyBundle(
-        registration_id=num(user.require_child("registration")),
-        device_id=device,
-        identity_key=user.require_child("identity").content_bytes(),
-        signed_prekey_id=num(skey.require_child("id")),
-        signed_prekey=skey.require_child("value").content_bytes(),
-        signed_prekey_signature=skey.require_child("signature").content_bytes(),
-        prekey_id=None if key is None else num(key.require_child("id")),
-        prekey=None if key is None else key.require_child("value").content_bytes(),
-    )
+    """A <user> of a prekey fetch answer as a bundle for ``device`` (the client's parser)."""
+    return replace(client_parse_bundle(user), device_id=device)
 
 
 async def open_session(url: str, root_key: bytes, static: KeyPair, payload: bytes) -> Session:

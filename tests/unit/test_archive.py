@@ -12,7 +12,7 @@ import pytest
 
 from wacli.proto import e2e_pb2
 from wacli.store import Store, StoreError
-from wacli.store.archive import Archive, ArchivedMessage, describe, search_terms
+from wacli.store.archive import Archive, ArchivedMessage, search_terms
 from wacli.store.migrations import require_fts5
 
 ALICE = "15551234567@s.whatsapp.net"
@@ -397,33 +397,6 @@ def test_chat_state_from_app_state(archive: Archive) -> None:
     bob = archive.chat(BOB)
     assert bob is not None and bob.archived is True and bob.updated_at == T0 + 7
     assert len(archive.chats(limit=1)) == 1
-
-
-# -- reading a Message ---------------------------------------------------------------------------
-
-
-def test_describe_reads_type_text_and_reply() -> None:
-    m = e2e_pb2.Message
-    assert describe(m(conversation="plain")) == ("text", "plain", None)
-    ext = m(
-        extended_text_message=e2e_pb2.ExtendedTextMessage(
-            text="a reply", context_info=e2e_pb2.ContextInfo(stanza_id="ORIG")
-        )
-    )
-    assert describe(ext) == ("text", "a reply", "ORIG")
-    assert describe(m(image_message=e2e_pb2.ImageMessage(caption="look"))) == (
-        "image",
-        "look",
-        None,
-    )
-    assert describe(m(image_message=e2e_pb2.ImageMessage())) == ("image", None, None)
-    wrapped = m(
-        ephemeral_message=e2e_pb2.FutureProofMessage(message=m(conversation="disappearing"))
-    )
-    assert describe(wrapped) == ("text", "disappearing", None)
-    assert describe(m(protocol_message=e2e_pb2.ProtocolMessage()))[0] == "protocol"
-    assert describe(m(reaction_message=e2e_pb2.ReactionMessage(text="👍")))[0] == "reaction"
-    assert describe(m()) == ("unknown", None, None)
 
 
 # -- FTS5 availability -------------------------------------------------------------------------

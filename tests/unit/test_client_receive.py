@@ -12,7 +12,7 @@ import pytest
 from wacli.binary import Node
 from wacli.client import events as ev
 from wacli.client.dispatcher import Dispatcher
-from wacli.client.receive import Receiver, message_kind, message_text
+from wacli.client.receive import Receiver
 from wacli.client.send import device_sent_copy, text_message
 from wacli.jid import JID, parse_jid
 from wacli.proto import e2e_pb2
@@ -259,11 +259,3 @@ async def test_malformed_stanzas_are_protocol_errors(stores) -> None:
     rx = receiver(stores[0])
     with pytest.raises(ProtocolError):
         await rx.handle(Node("receipt", {"from": "not a jid@@", "id": "A"}))
-
-
-def test_text_and_kind() -> None:
-    caption = e2e_pb2.Message()
-    caption.image_message.caption = "look"
-    assert (message_text(caption), message_kind(caption)) == ("look", "image")
-    assert message_text(e2e_pb2.Message()) is None
-    assert message_kind(text_message("x", reply_to="ID")) == "text"

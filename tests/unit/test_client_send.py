@@ -19,7 +19,7 @@ from wacli.client.send import (
     revoke_message,
     text_message,
 )
-from wacli.client.usync import parse_device_lists, usync_request
+from wacli.client.usync import parse_usync_users, usync_request
 from wacli.jid import JIDError, parse_jid
 from wacli.proto import e2e_pb2
 
@@ -101,9 +101,9 @@ def test_usync_round_trip_and_malformed_users() -> None:
             )
         ],
     )
-    found = parse_device_lists(decode(encode(answer)))
-    assert found == {CHAT: [CHAT.with_device(0), CHAT.with_device(7)]}
-    assert parse_device_lists(Node("iq")) == {}
+    found = parse_usync_users(decode(encode(answer)))
+    assert [(user.jid, user.devices) for user in found] == [(CHAT, ((0, 0), (7, 0)))]
+    assert parse_usync_users(Node("iq")) == []
 
 
 def _bundle_user(**override: bytes) -> Node:

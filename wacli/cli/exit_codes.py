@@ -17,12 +17,20 @@ class ExitCode(IntEnum):
 
 
 MEANING = {
-    ExitCode.OK: "success",
+    ExitCode.OK: (
+        "success; also a message the server accepted whose id stdout could not take (a "
+        "warning on stderr says so: do not send it again), and listen once nobody reads "
+        "its stdout (wacli listen | head -n1)"
+    ),
     ExitCode.UNEXPECTED: "unexpected error (a bug: please report it)",
-    ExitCode.USAGE: "usage error: bad option, phone number or JID",
+    ExitCode.USAGE: "usage error: bad option, phone number or JID, text that is not UTF-8",
     ExitCode.NOT_PAIRED: "the store is not paired, or the device was logged out",
     ExitCode.CANNOT_CONNECT: "cannot connect: network, or the server's certificate chain",
-    ExitCode.TIMED_OUT: "timed out waiting for the server",
+    ExitCode.TIMED_OUT: (
+        "timed out waiting for the server, or for a running wacli listen that does not "
+        "answer (stopped or hung: the line names its pid); a pairing code or QR code "
+        "that was not used in time"
+    ),
     ExitCode.REFUSED: (
         "refused by the server: a negative ack (463: no privacy token of the contact), "
         "a ban, an outdated client version"

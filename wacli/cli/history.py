@@ -37,7 +37,7 @@ from wacli.client.history import (
 )
 from wacli.client.receive import Receiver
 from wacli.client.relay import RemoteConnection
-from wacli.jid import JIDError, parse_jid, phone_to_jid
+from wacli.jid import JIDError, parse_jid, to_jid
 from wacli.proto import e2e_pb2
 from wacli.protocol.history import MAX_ON_DEMAND
 from wacli.store import Store
@@ -82,7 +82,7 @@ history_app = typer.Typer(
 def chat_jid(text: str) -> str:
     """The archive's key for CHAT (a phone number or a JID); exit 2 when it is neither."""
     try:
-        parsed = parse_jid(text) if "@" in text else phone_to_jid(text)
+        parsed = to_jid(text)
     except JIDError as exc:
         fail(f"not a chat: {exc}", ExitCode.USAGE)
     if parsed.is_server:

@@ -5,6 +5,8 @@ Each line is written and flushed before the stanza it came from is acknowledged
 ``--type T1,T2`` keeps only those event types; the others are still acknowledged.
 ``--download-media DIR`` saves each media message's file into DIR after its line
 (wacli.cli.media.MediaSaver); a failed download is a warning, never the end of listen.
+A closed stdout (``wacli listen | head -n1``) ends listen quietly with exit 0: the
+event whose line could not be written is not acknowledged, so the server keeps it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import typer
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.media import MediaSaver
 from wacli.cli.session import MediaCaOption, endpoint, open_store, own_jids
+from wacli.cli.textio import silence_stdout
 from wacli.client import events as ev
 from wacli.client.appstate import AppStateSync
 from wacli.client.calls import handle_call
@@ -37,18 +40,31 @@ from wacli.client.router import default_handler
 from wacli.client.usync import remember_addresses
 
 
+class OutputClosed(ClientError):
+    """Nobody reads stdout any more: the end of a pipeline, not a failure."""
+
+
 class LineSink:
-    """Writes the events whose type is kept, one flushed line each."""
+    """Writes the events whose type is kept, one flushed line each; OutputClosed when
+    the reader went away (the event is then not acknowledged)."""
 
     def __init__(self, out: IO[bytes], keep: frozenset[str] | None) -> None:
         self._out = out
         self._keep = keep
+        self._closed = False  # once, for good: nothing after is written, nor acknowledged
 
     async def __call__(self, event: ev.Event) -> None:
         if self._keep is not None and event.type not in self._keep:
             return
-        self._out.write(event.line())
-        self._out.flush()
+        if self._closed:
+            raise OutputClosed("stdout was closed")
+        try:
+            self._out.write(event.line())
+            self._out.flush()
+        except BrokenPipeError:
+            silence_stdout()
+            self._closed = True
+            raise OutputClosed("stdout was closed") from None
 
 
 def event_types() -> frozenset[str]:
@@ -169,9 +185,13 @@ def listen(
                 history.attach,  # before app-state's catch-up, which takes a while
                 appstate.on_connect,
             ],
+            on_disconnect=[relay.disconnected],  # what commands meanwhile are told
         )
         client.require_account()
         main = client.run if saver is None else partial(saver.run, client.run)
-        anyio.run(stop_on_signals, partial(relay.run, main), backend="asyncio")
+        try:
+            anyio.run(stop_on_signals, partial(relay.run, main), backend="asyncio")
+        except OutputClosed:
+            return  # exit 0, as after SIGTERM: the reader of the stream has what it wanted
     finally:
         store.close()

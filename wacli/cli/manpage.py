@@ -27,7 +27,8 @@ ENVIRONMENT = [
     ),
     (
         "WACLI_TIMEOUT",
-        "Seconds to wait for the server at each step (default 20 to connect, 30 a request).",
+        "Seconds to wait for the server at each step (default 20 to connect, 30 a request); "
+        "a command going through a running listen waits no longer for it at each step.",
     ),
     (
         "WACLI_MEDIA_CA",
@@ -123,6 +124,11 @@ def render(tree: CommandInfo) -> str:
         "\\fI$XDG_DATA_HOME/wacli/\\fR",
         "The session store: one SQLite database holding keys, sessions and the message",
         "archive. The directory is created 0700 and its files 0600.",
+        ".TP",
+        "\\fIrelay.sock\\fR",
+        "In the store, while wacli listen runs (0600): the other commands hand it their",
+        "stanzas instead of logging in. When the store path is too long for a socket, an",
+        "abstract socket named after the user and a hash of the store path (Linux).",
         ".SH EXAMPLES",
     ]
     for text, example in EXAMPLES:

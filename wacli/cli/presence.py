@@ -8,6 +8,7 @@ wacli presence typing|recording|paused --to JID
 from __future__ import annotations
 
 import sys
+from contextlib import suppress
 from typing import Annotated
 
 import anyio
@@ -15,7 +16,7 @@ import typer
 
 from wacli.binary import Node
 from wacli.cli.exit_codes import ExitCode, fail
-from wacli.cli.listen import LineSink, stop_on_signals
+from wacli.cli.listen import LineSink, OutputClosed, stop_on_signals
 from wacli.cli.send import recipient
 from wacli.cli.session import discard, endpoint, open_store, own_jids
 from wacli.client import privacy_tokens
@@ -109,7 +110,8 @@ def presence(
             client = Client(store, server, sink, handlers=[presences])
             client.require_account()
             token = privacy_tokens.valid_token(store, target)
-            anyio.run(_follow, client, subscribe(target, token), backend="asyncio")
+            with suppress(OutputClosed):  # nobody reads stdout any more: a quiet end
+                anyio.run(_follow, client, subscribe(target, token), backend="asyncio")
             return
         client = Client(store, server, discard)
         client.require_account()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from enum import StrEnum
@@ -36,7 +37,9 @@ async def _serve_until_signal(
     # The handlers stay installed through shutdown, so a second signal cannot cut it short.
     with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
         async with anyio.create_task_group() as tg:
-            serve = partial(run_sandbox, privacy_tokens=privacy_tokens)
+            serve = partial(
+                run_sandbox, privacy_tokens=privacy_tokens, hub_options=_ref_seconds()
+            )
             endpoints = await tg.start(serve, host, port, state)
             # One line, flushed: whoever started us reads it to know where to connect.
             sys.stdout.write(orjson.dumps(endpoints.as_json()).decode() + "\n")
@@ -44,6 +47,22 @@ async def _serve_until_signal(
             async for _ in signals:
                 break
             tg.cancel_scope.cancel()
+
+
+# For tests that watch a pairing run out: "FIRST,NEXT" seconds a pair-device ref lives
+# (the first, then each following one) instead of WhatsApp's 60 and 20.
+REF_SECONDS_ENV = "WACLI_SANDBOX_REF_SECONDS"
+
+
+def _ref_seconds() -> dict[str, float] | None:
+    text = os.environ.get(REF_SECONDS_ENV, "").strip()
+    if not text:
+        return None
+    try:
+        first, following = (float(part) for part in text.split(","))
+    except ValueError:
+        _fail(f"{REF_SECONDS_ENV} must be two numbers of seconds, FIRST,NEXT")
+    return {"first_ref_seconds": first, "next_ref_seconds": following}
 
 
 @sandbox_app.command("serve")

@@ -1,16 +1,17 @@
 """`wacli send TO [TEXT]`: one message, exit 0 once the server acknowledged it.
 
 TO is a phone number, a user JID or a group JID (``…@g.us``); TEXT ``-`` or absent
-is read from stdin. ``--reply-to ID`` quotes a message, ``--react EMOJI --id ID``
-reacts, ``--edit ID`` replaces the text of one of our messages, ``--revoke ID``
-deletes one for everyone. ``--file PATH`` sends a file (with ``--caption`` and
-``--reply-to`` if wanted). The id goes to stdout (``--json``: ``{"id", "to",
-"timestamp"}``) and the message into the archive, filed as the receive path files it.
+is read from stdin (UTF-8, less its one trailing newline). ``--reply-to ID`` quotes
+a message, ``--react EMOJI --id ID`` reacts, ``--edit ID`` replaces the text of one
+of our messages, ``--revoke ID`` deletes one for everyone. ``--file PATH`` sends a
+file (with ``--caption`` and ``--reply-to`` if wanted). The id goes to stdout
+(``--json``: ``{"id", "to", "timestamp"}``) and the message into the archive, read by
+the classifier received messages go through (wacli.protocol.message_model). A sent
+message whose id stdout cannot take still exits 0, with a warning on stderr.
 """
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +23,8 @@ import typer
 
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.session import MediaCaOption, discard, endpoint, open_store
+from wacli.cli.textio import read_text, write_result
+from wacli.client.archiving import archive_message, archived_row
 from wacli.client.client import Client
 from wacli.client.group_send import send_group_message
 from wacli.client.media import file_message, quote_in
@@ -37,7 +40,7 @@ from wacli.client.usync import remember_addresses
 from wacli.jid import JID, JIDError, parse_jid, phone_to_jid
 from wacli.proto import e2e_pb2
 from wacli.store import Store
-from wacli.store.archive import Archive, ArchivedMessage, describe
+from wacli.store.archive import Archive
 
 
 def recipient(text: str) -> JID:
@@ -82,20 +85,17 @@ async def _send_file(client: Client, to: JID, file: _FileToSend) -> tuple[Sent, 
 
 
 def _archive(store: Store, sent: Sent, own: str, message: e2e_pb2.Message) -> None:
-    kind, text, reply_to = describe(message)  # as the receive path files it
-    Archive(store).add_message(
-        ArchivedMessage(
-            chat=str(sent.to),
-            id=sent.id,
-            sender=own,
-            from_me=True,
-            timestamp=sent.timestamp,
-            type=kind,
-            text=text,
-            raw=message.SerializeToString(),
-            reply_to=reply_to,
-        )
+    # Read by the same classifier as received and history-synced messages; an --edit,
+    # --revoke or --react also changes the archived message it names.
+    row = archived_row(
+        message,
+        chat=str(sent.to),
+        message_id=sent.id,
+        sender=str(parse_jid(own).to_non_ad()),
+        from_me=True,
+        timestamp=sent.timestamp,
     )
+    archive_message(Archive(store), *row)
 
 
 def _quoted(
@@ -184,7 +184,7 @@ def send(
     elif revoke is not None:
         message = revoke_message(chat, revoke)
     else:
-        body = sys.stdin.read() if text in (None, "-") else text
+        body = read_text(text)  # stdin less its one trailing newline; UTF-8 or exit 2
         if not body:
             fail("nothing to send: give TEXT or pipe it on stdin", ExitCode.USAGE)
         if edit is not None:
@@ -212,7 +212,7 @@ def send(
     if json:
         stamp = datetime.fromtimestamp(sent.timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         line = {"id": sent.id, "to": str(sent.to), "timestamp": stamp}
-        sys.stdout.buffer.write(orjson.dumps(line) + b"\n")
+        result = orjson.dumps(line) + b"\n"
     else:
-        sys.stdout.write(sent.id + "\n")
-    sys.stdout.flush()
+        result = sent.id.encode() + b"\n"
+    write_result(result, f"message {sent.id} was sent")  # exit 0 even if stdout fails

@@ -71,6 +71,8 @@ log = logging.getLogger(__name__)
 # Work a feature does on every logged-in connection once it is up (after <success>, the
 # prekeys and <active/>): an app-state resync, say. Runs before the session's body.
 ConnectHook = Callable[[Connection], Awaitable[None]]
+# What ``run`` tells after each end it will retry (listen's relay: what commands are told).
+DisconnectHook = Callable[[ClientError], Awaitable[None]]
 
 # After pair-success the server sends stream error 515; if it does not, log in anyway.
 RESTART_WAIT = 20.0
@@ -100,6 +102,7 @@ class Client:
         *,
         handlers: Sequence[Handler] = (),
         on_connect: Sequence[ConnectHook] = (),
+        on_disconnect: Sequence[DisconnectHook] = (),
         default: Handler = leave_for_listen,
         agent: Agent | None = None,
     ) -> None:
@@ -110,6 +113,7 @@ class Client:
         self._sink = sink
         self._handlers = tuple(handlers)
         self._on_connect = tuple(on_connect)
+        self._on_disconnect = tuple(on_disconnect)
         self._default = default  # for what no handler took: listen's, or leave it for listen
         self.agent = agent or Agent(version=announced)
         self.accepted_once = False  # whether the server ever answered a login with <success>
@@ -168,10 +172,9 @@ class Client:
                 # After pair-success the server restarts the stream (515); a plain close
                 # is as good.
                 if pairing.result is None:
-                    if isinstance(exc, ConnectionLost) and pairing.last_qr_shown:
-                        raise RequestTimeout(
-                            "no phone scanned the QR code before it expired; run 'wacli pair' again"
-                        ) from None
+                    if isinstance(exc, ConnectionLost) and pairing.ran_out(exc):
+                        # The server ended the pairing as its refs ran out, as ours did.
+                        raise pairing.expired() from None
                     raise
 
         await self._with_current_version(register)
@@ -188,7 +191,7 @@ class Client:
         """A connection for one command: the running ``listen``'s, through its relay socket
         (a device has one connection at a time), else a login of our own."""
         self.require_account()
-        async with open_remote(self.store.directory, self._sink) as remote:
+        async with open_remote(self.store.directory, self._sink, self.endpoint.timing) as remote:
             if remote is not None:
                 yield remote
                 return
@@ -373,6 +376,8 @@ class Client:
             except ClientError as exc:
                 if not is_retryable(exc) or not self.accepted_once:
                     raise
+                for hook in self._on_disconnect:
+                    await hook(exc)
                 await self._sink(ev.Disconnected(reason=str(exc)))
                 delay = next(delays)
                 log.info("reconnecting in %.1f s after: %s", delay, exc)

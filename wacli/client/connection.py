@@ -243,7 +243,9 @@ class Connection(Requests):
                 try:
                     frame = await self._stream.receive()
                 except ConnectionClosed as exc:
-                    self.end(ConnectionLost(f"the server closed the connection ({exc})"))
+                    clean = exc.rcvd is not None and exc.rcvd.code == 1000
+                    lost = ConnectionLost(f"the server closed the connection ({exc})", clean=clean)
+                    self.end(lost)
                     return
                 except NoiseError as exc:
                     self.end(ConnectionLost(f"the server sent an unreadable frame: {exc}"))

@@ -83,7 +83,12 @@ class LoggedOutError(NotPairedError):
 
 
 class ConnectionLost(ConnectError):
-    """The connection closed or stopped answering (no keepalive reply)."""
+    """The connection closed or stopped answering (no keepalive reply). ``clean``: the
+    server closed it on purpose (a normal WebSocket close, code 1000)."""
+
+    def __init__(self, message: str, *, clean: bool = False) -> None:
+        super().__init__(message)
+        self.clean = clean
 
 
 class RestartRequired(ConnectError):

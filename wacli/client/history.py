@@ -4,9 +4,11 @@ Baileys Utils/history.ts).
 Our phone announces each chunk of history with a protocol message
 HISTORY_SYNC_NOTIFICATION. ``HistorySyncHook`` is a Receiver MessageHook: it takes the
 chunk (inline, or downloaded from the media hosts and checked), inflates it within a
-bound, writes its chats, push names and messages into the archive and emits one
-``history_sync`` event with the counts; the messages themselves are not emitted as
-``message`` events. Writes are idempotent (a redelivered notification changes nothing).
+bound, writes its chats, push names and messages into the archive (the edits, revokes
+and reactions among them, and the reactions the phone keeps on a message, change the
+messages they name: wacli.client.archiving) and emits one ``history_sync`` event with
+the counts; the messages themselves are not emitted as ``message`` events. Writes are
+idempotent (a redelivered notification changes nothing).
 
 ``wacli history backfill`` asks the phone for older messages of one chat: a peer data
 operation HISTORY_SYNC_ON_DEMAND sent to our own phone only (``category="peer"``,
@@ -28,6 +30,7 @@ import anyio
 from wacli.binary import Node
 from wacli.client import events as ev
 from wacli.client import privacy_tokens
+from wacli.client.archiving import apply_change, archived_row
 from wacli.client.connection import Connection
 from wacli.client.errors import ClientError, RefusedError, refused_ack
 from wacli.client.relay import RemoteConnection
@@ -45,10 +48,11 @@ from wacli.protocol.history import (
     sync_type_name,
 )
 from wacli.protocol.media_message import blob_ref
+from wacli.protocol.message_model import Change, MessageModel
 from wacli.protocol.padding import pad_message
 from wacli.signal import ProtocolAddress, SessionCipher, process_prekey_bundle
 from wacli.store import Store
-from wacli.store.archive import MAX_SECONDS, NOT_CONTENT, Archive, ArchivedMessage, describe
+from wacli.store.archive import MAX_SECONDS, NOT_CONTENT, Archive, ArchivedMessage
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +156,7 @@ class HistorySyncHook:
         own = self._own()
         messages = added = 0
         now = int(time.time())
+        changes: list[tuple[ArchivedMessage, Change]] = []
         with self.store.transaction():
             for conversation in sync.conversations:
                 chat = _chat(conversation.id)
@@ -161,11 +166,20 @@ class HistorySyncHook:
                 if name:
                     self.archive.upsert_chat(chat, name=name)
                 for entry in conversation.messages:
-                    row = _row(chat, entry.message, own)
-                    if row is None:
+                    found = _row(chat, entry.message, own)
+                    if found is None:
                         continue
+                    row, model = found
                     messages += 1
                     added += self.archive.add_message(row)
+                    if model.change is not None:
+                        changes.append((row, model.change))
+                    for reaction in entry.message.reactions:
+                        self._reaction(chat, row.id, reaction, own)
+            # Edits, revokes and reactions once every message they may name is archived
+            # (a chunk need not list them in order), oldest first.
+            for row, change in sorted(changes, key=lambda pair: pair[0].timestamp):
+                apply_change(self.archive, row.chat, row.sender, row.timestamp, change)
             for pushname in sync.pushnames:
                 jid = _chat(pushname.id)
                 if jid is not None and pushname.pushname:
@@ -177,6 +191,15 @@ class HistorySyncHook:
             messages=messages,
             added=added,
         )
+
+    def _reaction(self, chat: str, message_id: str, reaction: Any, own: str) -> None:
+        """A reaction the phone keeps on a message (WebMessageInfo.reactions)."""
+        key = reaction.key
+        reactor = (own or None) if key.from_me else _chat(key.participant) or _chat(key.remote_jid)
+        when = reaction.sender_timestamp_ms // 1000
+        if reactor is None or not 0 < when <= MAX_SECONDS:
+            return
+        self.archive.apply_reaction(chat, message_id, reactor, reaction.text, timestamp=when)
 
     # -- on-demand answers -------------------------------------------------------------
 
@@ -195,8 +218,9 @@ def _chat(text: str) -> str | None:
     return str(jid.to_non_ad()) if jid.is_user or jid.is_group else None
 
 
-def _row(chat: str, info: Any, own: str) -> ArchivedMessage | None:
-    """One WebMessageInfo as an archive row; None for one without an id or content."""
+def _row(chat: str, info: Any, own: str) -> tuple[ArchivedMessage, MessageModel] | None:
+    """One WebMessageInfo as an archive row and what its message is; None for one without
+    an id or content."""
     key = info.key
     if not key.id or not info.HasField("message"):
         return None
@@ -205,18 +229,14 @@ def _row(chat: str, info: Any, own: str) -> ArchivedMessage | None:
     when = info.message_timestamp
     if not 0 < when <= MAX_SECONDS:
         return None
-    kind, text, reply_to = describe(info.message)
-    return ArchivedMessage(
+    return archived_row(
+        info.message,
         chat=chat,
-        id=key.id,
+        message_id=key.id,
         sender=sender,
         from_me=key.from_me,
         timestamp=when,
-        type=kind,
-        text=text,
-        raw=info.message.SerializeToString(),
         push_name=info.push_name or None,
-        reply_to=reply_to,
     )
 
 

@@ -35,9 +35,9 @@ from wacli.protocol.media_message import (
     MediaRef,
     kind_for_mimetype,
     media_message,
-    media_ref,
     upload_segment,
 )
+from wacli.protocol.message_model import classify
 
 ORIGIN = "https://web.whatsapp.com"
 DEFAULT_MAX_DOWNLOAD = 128 * 1024 * 1024
@@ -257,18 +257,6 @@ async def file_message(
 
 # -- receiving: the file a message carries ------------------------------------------------
 
-# Envelopes whose ``message`` is another Message (view-once, disappearing, a document with
-# a caption, our own phone's copy of what it sent): the file is inside.
-_ENVELOPES = (
-    "ephemeral_message",
-    "view_once_message",
-    "view_once_message_v2",
-    "view_once_message_v2_extension",
-    "document_with_caption_message",
-    "device_sent_message",
-)
-_MAX_ENVELOPES = 8  # nesting is one or two deep in practice; a deeper body is not media
-
 
 @dataclass(frozen=True, slots=True)
 class MessageFile:
@@ -279,23 +267,11 @@ class MessageFile:
 
 
 def message_file(message: e2e_pb2.Message) -> MessageFile | None:
-    """The file a Message carries, looking inside its envelopes (None when it has none)."""
-    for _ in range(_MAX_ENVELOPES):
-        inner = next((w for w in _ENVELOPES if message.HasField(w)), None)  # type: ignore[arg-type]
-        if inner is None:
-            break
-        message = getattr(message, inner).message
-    else:
+    """The file a Message carries, inside its envelopes (None when it has none)."""
+    media = classify(message).media
+    if media is None or media.ref is None:
         return None
-    if message.HasField("ptv_message"):  # a round video note: a video by another field
-        plain = e2e_pb2.Message()
-        plain.video_message.CopyFrom(message.ptv_message)
-        message = plain
-    ref = media_ref(message)
-    if ref is None:
-        return None
-    name = message.document_message.file_name if ref.kind == "document" else ""
-    return MessageFile(ref, name or None)
+    return MessageFile(media.ref, media.file_name)
 
 
 async def media_hosts(conn: Connection) -> tuple[str, ...]:

@@ -5,6 +5,9 @@ with the server's ``<iq type="set"><pair-device><ref/>…</pair-device></iq>``:
 
 - QR: each ref becomes a QR string (``ref,noise,identity,adv,platform``) shown
   for 60 s, then 20 s for each following ref; when they run out, pairing timed out.
+  The server closes an unlinked companion then too (six refs: after 160 s), so the
+  code's time is that window as well (at most CODE_TIMEOUT), and a close by the
+  server while a code or the last QR waits is reported as that time running out.
 - code: ``<iq xmlns="md"><link_code_companion_reg stage="companion_hello">`` with the
   ephemeral key wrapped by the code; the server answers a pairing ref and later
   relays the phone's ``primary_hello`` as a notification, answered by
@@ -30,7 +33,7 @@ from wacli.binary import Node, NodeError
 from wacli.client import events as ev
 from wacli.client.connection import Connection
 from wacli.client.dispatcher import Outcome, Sink
-from wacli.client.errors import IqError, PairingFailed, RequestTimeout
+from wacli.client.errors import ConnectionLost, IqError, PairingFailed, RequestTimeout
 from wacli.client.payload import PAIR_CLIENT_DISPLAY, PAIR_CLIENT_TYPE
 from wacli.client.stanzas import iq_error_reply, iq_result
 from wacli.crypto import KeyPair
@@ -92,6 +95,24 @@ class Pairing:
         self.result: ev.PairSuccess | None = None
         # The server closes a companion whose refs ran out, about when our timer would.
         self.last_qr_shown = False
+        self._shown = False  # a QR code or a pairing code waits for the phone
+        self._ref_window: float | None = None  # how long the server keeps us, from its refs
+
+    def ran_out(self, exc: ConnectionLost) -> bool:
+        """Whether this end of the connection is the server ending the pairing: the last
+        QR was shown, or a code or QR waited and the server closed the connection normally."""
+        return self.last_qr_shown or (self._shown and exc.clean)
+
+    def expired(self) -> RequestTimeout:
+        """The end of the time a QR code or a pairing code was shown for, in words."""
+        if self._phone is not None:
+            return RequestTimeout(
+                "the pairing code was not entered on the phone in time; "
+                "run 'wacli pair --phone' again"
+            )
+        return RequestTimeout(
+            "no phone scanned the QR code before it expired; run 'wacli pair' again"
+        )
 
     def attach(self, conn: Connection) -> None:
         self._conn = conn
@@ -118,6 +139,9 @@ class Pairing:
             except (NodeError, UnicodeDecodeError):
                 log.warning("skipping a pair-device ref that is not ASCII text")
         conn = self._require_conn()
+        if refs:
+            first, following, _ = self._timeouts
+            self._ref_window = first + following * (len(refs) - 1)
         if self._phone is not None:
             if not self._started:
                 conn.start_soon(self._pair_by_code)
@@ -144,13 +168,10 @@ class Pairing:
                     )
                 )
                 self.last_qr_shown = index == len(refs) - 1
+                self._shown = True
                 await self._sink(ev.PairingQrCode(code=code, timeout=timeout))
                 await anyio.sleep(timeout)
-            self._require_conn().end(
-                RequestTimeout(
-                    "no phone scanned the QR code before it expired; run 'wacli pair' again"
-                )
-            )
+            self._require_conn().end(self.expired())
 
     async def _pair_by_code(self) -> None:
         assert self._phone is not None
@@ -168,16 +189,13 @@ class Pairing:
             ) from None
         reg = answer.require_child("link_code_companion_reg")
         self._code_ref = reg.require_child("link_code_pairing_ref").content_bytes()
-        timeout = self._timeouts[2]
+        # Promise no longer than the server keeps this connection for (its refs' window).
+        timeout = min(self._timeouts[2], self._ref_window or self._timeouts[2])
+        self._shown = True
         await self._sink(ev.PairingCode(code=pairing.code, timeout=timeout))
         with self._waiting:
             await anyio.sleep(timeout)
-            conn.end(
-                RequestTimeout(
-                    "the pairing code was not entered on the phone in time; "
-                    "run 'wacli pair --phone' again"
-                )
-            )
+            conn.end(self.expired())
 
     async def _companion_hello(self, conn: Connection, pairing: CompanionPairing) -> Node:
         return await conn.iq(

@@ -7,7 +7,7 @@ N is low the client uploads fresh keys: ``<iq xmlns="encrypt" type="set">`` with
 ``<skey><id/><value/><signature/></skey>``. The server also says when they run low:
 ``<notification type="encrypt" from="s.whatsapp.net"><count value="N"/></notification>``.
 Once a day a login also checks the server's digest of our bundle (wacli.protocol.
-prekey_digest) and uploads again when it is missing or does not match.
+prekeys) and uploads again when it is missing or does not match.
 """
 
 from __future__ import annotations
@@ -19,7 +19,15 @@ from wacli.binary import BinaryError, Node
 from wacli.client.connection import Connection
 from wacli.client.dispatcher import Outcome
 from wacli.client.errors import IqError
-from wacli.protocol.prekey_digest import Digest, digest_hash, parse_digest
+from wacli.protocol.prekeys import (
+    Digest,
+    OneTimeKey,
+    SignedKey,
+    Upload,
+    digest_hash,
+    parse_digest,
+    upload_content,
+)
 from wacli.signal.device import ensure_identity, new_prekeys, rotate_signed_prekey
 from wacli.store import Store
 from wacli.store.records import PreKeyRecord, SignedPreKeyRecord
@@ -31,27 +39,6 @@ MIN_PREKEYS = 5
 UPLOAD_COUNT = 50
 
 
-def _key_node(record: PreKeyRecord) -> Node:
-    return Node(
-        "key",
-        content=[
-            Node("id", content=record.key_id.to_bytes(3, "big")),
-            Node("value", content=record.key_pair.public),
-        ],
-    )
-
-
-def _signed_key_node(record: SignedPreKeyRecord) -> Node:
-    return Node(
-        "skey",
-        content=[
-            Node("id", content=record.key_id.to_bytes(3, "big")),
-            Node("value", content=record.key_pair.public),
-            Node("signature", content=record.signature),
-        ],
-    )
-
-
 def upload_nodes(
     registration_id: int,
     identity_public: bytes,
@@ -59,13 +46,13 @@ def upload_nodes(
     signed: SignedPreKeyRecord,
 ) -> list[Node]:
     """The content of the upload IQ."""
-    return [
-        Node("registration", content=registration_id.to_bytes(4, "big")),
-        Node("type", content=b"\x05"),
-        Node("identity", content=identity_public),
-        Node("list", content=[_key_node(record) for record in prekeys]),
-        _signed_key_node(signed),
-    ]
+    upload = Upload(
+        registration_id,
+        identity_public,
+        tuple(OneTimeKey(record.key_id, record.key_pair.public) for record in prekeys),
+        SignedKey(signed.key_id, signed.key_pair.public, signed.signature),
+    )
+    return upload_content(upload)
 
 
 async def server_prekey_count(conn: Connection) -> int:
@@ -153,12 +140,15 @@ async def check_digest(conn: Connection, store: Store, *, at: int | None = None)
 
 def _digest_matches(store: Store, digest: Digest) -> bool:
     own = store.load_device_identity()
-    signed = store.load_signed_prekey(digest.signed_prekey_id)
+    signed = store.load_signed_prekey(digest.signed.key_id)
     if own is None or signed is None:
         return False
     if digest.registration_id != own.registration_id or digest.identity != own.identity.public:
         return False
-    if (signed.key_pair.public, signed.signature) != (digest.signed_prekey, digest.signature):
+    if (signed.key_pair.public, signed.signature) != (
+        digest.signed.public,
+        digest.signed.signature,
+    ):
         return False
     publics = []
     for key_id in digest.prekey_ids:

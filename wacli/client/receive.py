@@ -4,9 +4,11 @@ presence.go; Baileys messages-recv.ts).
 A ``<message from id t [participant] [notify] [recipient]><enc v type>…</enc>…</message>``
 is decrypted (pkmsg/msg pairwise; skmsg with the sender key its author distributed in a
 SenderKeyDistributionMessage), unpadded and parsed. The ratchet step and the archive row
-commit in one transaction; the dispatcher then writes the ``message`` line and only after
-it sends the delivery ``<receipt>`` (``type="inactive"`` while we have not announced
-ourselves available), which is the message's acknowledgement: no ``<ack>`` follows.
+(with what an edit, revoke or reaction changes in the message it names, see
+wacli.client.archiving) commit in one transaction; the dispatcher then writes the
+``message`` line and only after it sends the delivery ``<receipt>`` (``type="inactive"``
+while we have not announced ourselves available), which is the message's
+acknowledgement: no ``<ack>`` follows.
 If wacli dies after the commit but before the line is out, the server delivers the
 stanza again: the archive already has it (the ratchet would refuse a second
 decryption), so the line is written again from the archive. Consumers see every
@@ -29,6 +31,7 @@ from google.protobuf.message import DecodeError
 
 from wacli.binary import BinaryError, Node
 from wacli.client import events as ev
+from wacli.client.archiving import archive_message, archived_row
 from wacli.client.connection import Connection
 from wacli.client.dispatcher import Outcome
 from wacli.client.identity import accept_identity
@@ -37,6 +40,7 @@ from wacli.client.sessions import session_address
 from wacli.jid import JID, JIDError, parse_jid
 from wacli.proto import e2e_pb2
 from wacli.protocol import ProtocolError
+from wacli.protocol.message_model import classify
 from wacli.protocol.padding import unpad_message
 from wacli.signal import (
     CiphertextMessage,
@@ -48,7 +52,7 @@ from wacli.signal import (
 )
 from wacli.signal.group import GroupCipher, GroupSessionBuilder, SenderKeyName
 from wacli.store import Store
-from wacli.store.archive import Archive, ArchivedMessage
+from wacli.store.archive import Archive
 
 log = logging.getLogger(__name__)
 
@@ -85,35 +89,6 @@ def _address(jid: JID) -> ProtocolAddress:
 def _time(node: Node) -> datetime:
     t = node.attr("t")
     return datetime.fromtimestamp(int(t) if t and t.isdigit() else time.time(), UTC)
-
-
-def message_text(message: e2e_pb2.Message) -> str | None:
-    """The plain text of a message: conversation, extended text or a media caption."""
-    if message.HasField("conversation"):
-        return message.conversation
-    if message.HasField("extended_text_message"):
-        return message.extended_text_message.text
-    for field in ("image_message", "video_message", "document_message"):
-        if message.HasField(field):
-            caption = getattr(message, field).caption
-            return caption or None
-    return None
-
-
-def message_kind(message: e2e_pb2.Message) -> str:
-    """The archive's type for a message."""
-    for field, kind in (
-        ("reaction_message", "reaction"),
-        ("protocol_message", "protocol"),
-        ("image_message", "image"),
-        ("video_message", "video"),
-        ("audio_message", "audio"),
-        ("document_message", "document"),
-        ("sticker_message", "sticker"),
-    ):
-        if message.HasField(field):
-            return kind
-    return "text" if message_text(message) is not None else "other"
 
 
 class Receiver:
@@ -252,19 +227,16 @@ class Receiver:
                     if sent.destination_jid:
                         info = _with_chat(info, parse_jid(sent.destination_jid).to_non_ad())
                     message = sent.message
-                self.archive.add_message(
-                    ArchivedMessage(
-                        chat=str(info.chat),
-                        id=info.id,
-                        sender=str(sender.to_non_ad()),
-                        from_me=info.is_from_me,
-                        timestamp=int(info.timestamp.timestamp()),
-                        type=message_kind(message),
-                        text=message_text(message),
-                        raw=message.SerializeToString(),
-                        push_name=info.push_name,
-                    )
+                row = archived_row(
+                    message,
+                    chat=str(info.chat),
+                    message_id=info.id,
+                    sender=str(sender.to_non_ad()),
+                    from_me=info.is_from_me,
+                    timestamp=int(info.timestamp.timestamp()),
+                    push_name=info.push_name,
                 )
+                archive_message(self.archive, *row)
         except (SignalError, ProtocolError, BinaryError, DecodeError, UndecryptableError) as exc:
             log.warning("cannot decrypt message %s from %s: %s", info.id, sender, exc)
             return self._undecryptable(node, info)
@@ -277,7 +249,7 @@ class Receiver:
         self, node: Node, info: ev.MessageInfo, message: e2e_pb2.Message
     ) -> Outcome:
         events: list[ev.Event] = [
-            ev.MessageEvent(info=info, message=message, text=message_text(message))
+            ev.MessageEvent(info=info, message=message, text=classify(message).text)
         ]
         for hook in self._hooks:
             events.extend(await hook(info, message))

@@ -7,6 +7,18 @@ is 0700, the socket 0600) and ``send``, ``presence``, ``logout`` and the rest ha
 it their stanzas instead of logging in themselves. The store is shared safely: every
 Signal step is its own ``BEGIN IMMEDIATE`` transaction, so two processes take turns.
 
+Where the socket lives depends on the store path alone, so every process finds it: in
+the store when the path fits a socket address (107 bytes), else on Linux an abstract
+socket named after the user and a hash of the store's path (no environment variable
+decides, so cron finds what a terminal's ``listen`` bound). An abstract socket has no
+file mode, so both ends check the other's uid (SO_PEERCRED). Where neither is
+possible, ``listen`` refuses to start rather than let commands take its connection.
+
+Nothing on the socket is waited on without a deadline: a command gives each step the
+time a direct login would (``WACLI_TIMEOUT``, wacli.client.connection.Timing), and
+the listener answers within that time minus a margin, so a listener that says nothing
+is stopped or hung and is reported by its pid (exit 5), never waited on forever.
+
 Frames on the socket are a 4-byte big-endian length and one binary node
 (wacli.binary), the same codec as the wire:
 
@@ -23,10 +35,13 @@ command that reads too slowly loses events; the listener never waits for one).
 from __future__ import annotations
 
 import errno
+import hashlib
 import logging
+import math
 import os
 import socket
 import struct
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
@@ -38,7 +53,7 @@ from anyio.streams.buffered import BufferedByteReceiveStream
 
 from wacli.binary import BinaryError, Node, decode, encode
 from wacli.client import events as ev
-from wacli.client.connection import Requests
+from wacli.client.connection import Requests, Timing
 from wacli.client.dispatcher import Sink
 from wacli.client.errors import (
     ClientError,
@@ -55,11 +70,13 @@ from wacli.jid import JIDError
 log = logging.getLogger(__name__)
 
 SOCKET_NAME = "relay.sock"
-# sockaddr_un holds 108 bytes with its NUL; a longer store path gets no relay.
+# sockaddr_un holds 108 bytes with its NUL; a longer store path needs another address.
 MAX_SOCKET_PATH = 107
 MAX_FRAME = 1 << 25  # the largest stanza the wire itself carries
 EVENT_BACKLOG = 256  # events buffered per command before it is dropped as too slow
-WAIT_FOR_CONNECTION = 30.0  # how long a request waits for listen to (re)connect
+# The listener answers this much before the command's deadline (a tenth, at most 1 s),
+# so that its own "timed out" reaches the command before the command gives up on it.
+MAX_MARGIN = 1.0
 
 _LENGTH = struct.Struct(">I")
 
@@ -81,17 +98,64 @@ class RelayError(ConnectionLost):
 
 
 def socket_path(directory: Path) -> Path | None:
-    """Where the store's relay socket lives; None when the path is too long for a socket."""
+    """The relay socket in the store; None when the path is too long for a socket."""
     path = Path(directory).absolute() / SOCKET_NAME
     return path if len(os.fsencode(path)) <= MAX_SOCKET_PATH else None
+
+
+def socket_address(directory: Path) -> Path | str | None:
+    """Where the store's relay is served: the socket in the store, else (Linux) an
+    abstract socket keyed by the user and the store's resolved path; None when neither."""
+    path = socket_path(directory)
+    if path is not None:
+        return path
+    if not sys.platform.startswith("linux"):
+        return None
+    digest = hashlib.sha256(os.fsencode(Path(directory).resolve())).hexdigest()[:32]
+    return f"\0wacli-{os.getuid()}-{digest}"
+
+
+def describe_address(address: Path | str) -> str:
+    return str(address) if isinstance(address, Path) else f"@{address[1:]} (abstract)"
+
+
+def peer_credentials(stream: anyio.abc.SocketStream) -> tuple[int, int] | None:
+    """(pid, uid) of the process at the other end of a Unix socket, where the OS says."""
+    raw = stream.extra(anyio.abc.SocketAttribute.raw_socket, None)
+    option = getattr(socket, "SO_PEERCRED", None)
+    if raw is None or option is None:
+        return None
+    size = struct.calcsize("3i")
+    try:
+        pid, uid, _gid = struct.unpack("3i", raw.getsockopt(socket.SOL_SOCKET, option, size))
+    except OSError:
+        return None
+    return pid, uid
+
+
+def _holder(pid: int | None) -> str:
+    """How a command names the process serving the relay, for a line a person acts on."""
+    if pid is None or pid <= 0:
+        return "the 'wacli listen' serving this store"
+    try:
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        args = []
+    if b"listen" in args and any(b"wacli" in arg for arg in args):
+        return f"'wacli listen' (pid {pid})"
+    return f"the process holding this store's relay socket (pid {pid})"
+
+
+def _margin(timeout: float) -> float:
+    return min(MAX_MARGIN, timeout / 10)
 
 
 def _kind(exc: ClientError) -> str:
     return next(kind for kind, cls in _KINDS.items() if isinstance(exc, cls))
 
 
-def _error_node(exc: ClientError) -> Node:
-    attrs: dict[str, Any] = {"op": "error", "kind": _kind(exc), "text": str(exc)}
+def _error_node(exc: ClientError, text: str | None = None) -> Node:
+    attrs: dict[str, Any] = {"op": "error", "kind": _kind(exc), "text": text or str(exc)}
     code = getattr(exc, "code", None)
     if isinstance(code, int):
         attrs["code"] = str(code)
@@ -166,17 +230,33 @@ class RelayServer:
     """Serves commands over the store's socket with whatever connection listen has now."""
 
     def __init__(self, directory: Path) -> None:
-        self.path = socket_path(directory)
+        self.address = socket_address(directory)
         self._sink: Sink | None = None  # listen's own, for refusals of relayed messages
         self._conn: Any = None
         self._connected = anyio.Event()
+        # The failure of listen's last attempt to log in, while it has no connection: what
+        # a command logging in itself would have met (cleared by the next connection).
+        self._failure: ClientError | None = None
+        self._attempted = anyio.Event()  # set after each attempt that failed
+        self._attached = False  # whether a connection came since the last failure
         self._watchers: set[anyio.abc.ObjectSendStream[RelayedEvent]] = set()
 
-    # Hooks for the Client: the live connection, and every event after the sink.
+    # Hooks for the Client: the live connection, its ends, and every event after the sink.
 
     async def attach(self, conn: Any) -> None:
         self._conn = conn
+        self._failure = None
+        self._attached = True
         self._connected.set()
+
+    async def disconnected(self, exc: ClientError) -> None:
+        """Client.run's hook after each end: a dropped connection is only waited out (the
+        next login may well succeed), a failed login is what commands are told."""
+        if not self._attached:
+            self._failure = exc
+        self._attached = False
+        self._attempted.set()
+        self._attempted = anyio.Event()
 
     def wrap_sink(self, sink: Sink) -> Sink:
         self._sink = sink
@@ -203,25 +283,43 @@ class RelayServer:
                 self._watchers.discard(watcher)
 
     async def _live(self, timeout: float) -> Any:
-        """The connection, once there is one that has not ended."""
+        """The connection, once there is one that has not ended. Without one: the failure
+        of listen's last login if it had one, else of its next within ``timeout``."""
         with anyio.move_on_after(timeout):
             while self._conn is None or self._conn.ended is not None:
                 if self._conn is not None:
                     self._connected = anyio.Event()
                     self._conn = None
-                await self._connected.wait()
-            return self._conn
-        raise RequestTimeout("wacli listen is not connected to the server")
+                if self._failure is not None:
+                    break
+                connected, attempted = self._connected, self._attempted
+                async with anyio.create_task_group() as tg:  # whichever comes first
+
+                    async def wait(event: anyio.Event) -> None:
+                        await event.wait()
+                        tg.cancel_scope.cancel()
+
+                    tg.start_soon(wait, connected)
+                    tg.start_soon(wait, attempted)
+            else:
+                return self._conn
+        if self._failure is not None:
+            raise self._failure
+        raise RequestTimeout(f"wacli listen did not connect to the server within {timeout:g} s")
 
     async def run(self, main: Callable[[], Awaitable[None]]) -> None:
         """Run ``main`` (the listener) with the socket served beside it."""
-        if self.path is None:
-            log.warning("the store path is too long for a relay socket; commands will log in")
-            await main()
-            return
-        _remove_stale(self.path)
-        listener = await anyio.create_unix_listener(self.path)
-        os.chmod(self.path, 0o600)
+        if self.address is None:
+            raise ConnectError(
+                "the store path is too long for a relay socket on this system, so commands "
+                "could not use this listener; use a store path under 96 characters"
+            )
+        if isinstance(self.address, Path):
+            _remove_stale(self.address)
+            listener = await anyio.create_unix_listener(self.address)
+            os.chmod(self.address, 0o600)
+        else:
+            listener = await _bind_abstract(self.address)
         failure: ClientError | None = None
         try:
             async with anyio.create_task_group() as tg:
@@ -234,8 +332,9 @@ class RelayServer:
                     failure = exc
                 tg.cancel_scope.cancel()
         finally:
-            with suppress(FileNotFoundError):
-                self.path.unlink()
+            if isinstance(self.address, Path):
+                with suppress(FileNotFoundError):
+                    self.address.unlink()
             with anyio.CancelScope(shield=True):  # we are often here because of a cancel
                 await listener.aclose()
         if failure is not None:
@@ -249,6 +348,11 @@ class RelayServer:
             async with lock:
                 await _write(stream, node)
 
+        peer = peer_credentials(stream)
+        if peer is not None and peer[1] != os.getuid():  # only ever on an abstract socket
+            log.warning("refused a relay client of uid %d (pid %d)", peer[1], peer[0])
+            await stream.aclose()
+            return
         async with stream, anyio.create_task_group() as tg:
             try:
                 while True:
@@ -265,31 +369,44 @@ class RelayServer:
     ) -> None:
         op = request.attr("op")
         tag = request.attr("tag")
+        if op == "events":
+            tg.start_soon(self._stream_events, reply)
+            return
+        # The command's own deadline for this step, less a margin to answer within it.
+        timeout = _seconds(request.attr("timeout"))
+        deadline = anyio.current_time() + timeout - _margin(timeout)
         try:
-            if op == "events":
-                tg.start_soon(self._stream_events, reply)
-                return
-            timeout = float(request.attr("timeout") or WAIT_FOR_CONNECTION)
-            conn = await self._live(min(timeout, WAIT_FOR_CONNECTION))
-            if op == "success":
-                found = [conn.success_node] if conn.success_node is not None else None
-                answer = Node("relay", {"op": "answer", "tag": tag}, found)
-            elif op == "send" and request.children:
-                await conn.send(request.children[0])
-                answer = Node("relay", {"op": "sent", "tag": tag})
-            elif op == "request" and request.children:
-                got = await conn.request(request.children[0], timeout)
-                answer = Node("relay", {"op": "answer", "tag": tag}, [got])
-                refused = _refusal(request.children[0], got)
-                if refused is not None and self._sink is not None:
-                    await self._sink(refused)  # the command fails too; listen's stream says so
-            else:
-                answer = _error_node(ClientError(f"unknown relay request {op!r}"))
-        except ClientError as exc:
-            answer = _error_node(exc)
+            conn = await self._live(deadline - anyio.current_time())
+        except ClientError as exc:  # said as a login of the command's own would say it
+            answer = _error_node(exc, f"wacli listen has no connection to the server: {exc}")
+        else:
+            try:
+                answer = await self._perform(op, request, conn, deadline)
+            except ClientError as exc:
+                answer = _error_node(exc)
         answer.attrs["tag"] = tag
         with suppress(OSError, anyio.BrokenResourceError, anyio.ClosedResourceError):
             await reply(answer)
+
+    async def _perform(self, op: str | None, request: Node, conn: Any, deadline: float) -> Node:
+        """One request on listen's connection, finished by ``deadline``."""
+        if op == "success":
+            found = [conn.success_node] if conn.success_node is not None else None
+            return Node("relay", {"op": "answer"}, found)
+        if op == "send" and request.children:
+            with anyio.move_on_after(deadline - anyio.current_time()) as scope:
+                await conn.send(request.children[0])
+            if scope.cancelled_caught:
+                raise RequestTimeout("the server did not take the stanza in time")
+            return Node("relay", {"op": "sent"})
+        if op == "request" and request.children:
+            left = max(0.0, deadline - anyio.current_time())
+            got = await conn.request(request.children[0], left)
+            refused = _refusal(request.children[0], got)
+            if refused is not None and self._sink is not None:
+                await self._sink(refused)  # the command fails too; listen's stream says so
+            return Node("relay", {"op": "answer"}, [got])
+        raise ClientError(f"unknown relay request {op!r}")
 
     async def _stream_events(self, reply: Callable[[Node], Awaitable[None]]) -> None:
         send, receive = anyio.create_memory_object_stream[RelayedEvent](EVENT_BACKLOG)
@@ -302,6 +419,28 @@ class RelayServer:
             pass
         finally:
             self._watchers.discard(send)
+
+
+def _seconds(text: str | None) -> float:
+    """A request's timeout attribute (a command always sends one; older ones did not)."""
+    try:
+        seconds = float(text or "nan")
+    except ValueError:
+        seconds = math.nan
+    return seconds if 0 < seconds <= 86_400 else Timing().iq
+
+
+async def _bind_abstract(address: str) -> anyio.abc.SocketListener:
+    """The Linux abstract socket; a name already bound is another listener's."""
+    try:
+        return await anyio.create_unix_listener(address)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+    raise ConnectError(
+        f"another 'wacli listen' is already running on this store "
+        f"(relay {describe_address(address)}); stop it first, or let commands use it"
+    )
 
 
 def _remove_stale(path: Path) -> None:
@@ -335,10 +474,14 @@ class RemoteConnection(Requests):
 
     pattern = "relay"
 
-    def __init__(self, stream: anyio.abc.SocketStream, sink: Sink) -> None:
+    def __init__(
+        self, stream: anyio.abc.SocketStream, sink: Sink, timing: Timing, holder: str
+    ) -> None:
         self._stream = stream
         self._reader = BufferedByteReceiveStream(stream)
         self._sink = sink
+        self._timing = timing
+        self.holder = holder  # who serves the relay, as an error line names it
         self._lock = anyio.Lock()
         self._pending: dict[str, tuple[anyio.Event, list[Node]]] = {}
         self._next = 0
@@ -346,19 +489,23 @@ class RemoteConnection(Requests):
         self.success_node: Node | None = None
 
     async def _call(self, op: str, child: Node | None, timeout: float | None) -> Node:
+        """One request and its answer, within ``timeout`` (a direct login's IQ wait when
+        None): the listener answers by then, or it is stopped or hung (RequestTimeout)."""
         self._next += 1
         tag = str(self._next)
-        attrs: dict[str, Any] = {"op": op, "tag": tag}
-        if timeout is not None:
-            attrs["timeout"] = repr(float(timeout))
+        seconds = self._timing.iq if timeout is None else float(timeout)
+        attrs: dict[str, Any] = {"op": op, "tag": tag, "timeout": repr(seconds)}
         done, box = anyio.Event(), []
         self._pending[tag] = (done, box)
         try:
-            async with self._lock:
-                await _write(self._stream, Node("relay", attrs, [child] if child else None))
-            await done.wait()
+            with anyio.move_on_after(seconds):
+                async with self._lock:
+                    await _write(self._stream, Node("relay", attrs, [child] if child else None))
+                await done.wait()
         finally:
             self._pending.pop(tag, None)
+        if not done.is_set():
+            raise self.unanswered(seconds)
         if not box:
             raise (
                 self.ended
@@ -369,6 +516,12 @@ class RemoteConnection(Requests):
         if answer.attr("op") == "error":
             _raise_from(answer)
         return answer
+
+    def unanswered(self, seconds: float) -> RequestTimeout:
+        return RequestTimeout(
+            f"{self.holder} holds this store's relay but did not answer within {seconds:g} s; "
+            "it is stopped or hung: resume it (kill -CONT) or stop it"
+        )
 
     async def send(self, node: Node) -> None:
         await self._call("send", node, None)
@@ -400,28 +553,60 @@ class RemoteConnection(Requests):
 
 
 @asynccontextmanager
-async def open_remote(directory: Path, sink: Sink) -> AsyncIterator[RemoteConnection | None]:
-    """The running listener's relay, or None when no listener serves this store."""
-    path = socket_path(directory)
-    if path is None or not path.exists():
+async def open_remote(
+    directory: Path, sink: Sink, timing: Timing | None = None
+) -> AsyncIterator[RemoteConnection | None]:
+    """The running listener's relay, or None when no listener serves this store.
+
+    Each step takes at most what a direct login's would (``timing``): connecting and
+    being told the login's ``<success>`` ``timing.connect``, each request its own wait."""
+    timing = timing or Timing()
+    address = socket_address(directory)
+    if address is None or (isinstance(address, Path) and not address.exists()):
         yield None
         return
+    holder = "the 'wacli listen' serving this store"
     try:
-        stream = await anyio.connect_unix(path)
-    except OSError:  # a socket left by a killed listener: log in as usual
+        with anyio.fail_after(timing.connect):
+            stream = await anyio.connect_unix(address)
+    except TimeoutError:
+        raise RequestTimeout(
+            f"{holder} did not accept a connection on {describe_address(address)} within "
+            f"{timing.connect:g} s; it is stopped or hung: resume it (kill -CONT) or stop it"
+        ) from None
+    except OSError:  # a socket left by a killed listener, or no listener: log in as usual
         yield None
         return
-    remote = RemoteConnection(stream, sink)
+    peer = peer_credentials(stream)
+    if peer is not None and peer[1] != os.getuid():
+        await stream.aclose()
+        raise ConnectError(
+            f"the relay {describe_address(address)} of this store is held by another user "
+            f"(uid {peer[1]}, pid {peer[0]}); not handing it any stanza"
+        )
+    remote = RemoteConnection(stream, sink, timing, _holder(peer[0] if peer else None))
     # A ClientError (the listener's connection dropped, a refused message) is raised
     # below as itself: out of the task group it would come wrapped in an ExceptionGroup,
     # and the CLI could not map it to its exit code.
     failure: ClientError | None = None
     async with stream, anyio.create_task_group() as tg:
-        tg.start_soon(remote._read_loop)
+
+        async def read() -> None:
+            nonlocal failure
+            try:
+                await remote._read_loop()
+            except ClientError as exc:  # from the command's own sink (its stdout closed)
+                failure = failure or exc
+                tg.cancel_scope.cancel()
+
+        tg.start_soon(read)
         try:
-            async with remote._lock:  # events have no answer: they simply start to arrive
-                await _write(stream, Node("relay", {"op": "events", "tag": "0"}))
-            success = await remote._call("success", None, None)
+            with anyio.move_on_after(timing.connect) as scope:
+                async with remote._lock:  # events have no answer: they simply start to arrive
+                    await _write(stream, Node("relay", {"op": "events", "tag": "0"}))
+            if scope.cancelled_caught:
+                raise remote.unanswered(timing.connect)
+            success = await remote._call("success", None, timing.connect)
             remote.success_node = success.children[0] if success.children else None
         except ClientError as exc:
             failure = exc

@@ -31,7 +31,9 @@ from wacli.client.sessions import session_address
 from wacli.client.usync import device_lists
 from wacli.jid import JID, JIDError, parse_jid
 from wacli.proto import e2e_pb2
+from wacli.protocol.message_model import classify
 from wacli.protocol.padding import pad_message
+from wacli.protocol.prekeys import parse_bundle_user
 from wacli.signal import PreKeyBundle, SessionCipher, process_prekey_bundle
 from wacli.signal.errors import SignalError, UntrustedIdentityError
 from wacli.store import Store
@@ -119,59 +121,38 @@ def device_sent_copy(chat: JID, message: e2e_pb2.Message) -> e2e_pb2.Message:
     return copy
 
 
-_MEDIA_FIELDS = (
-    "image_message",
-    "video_message",
-    "audio_message",
-    "document_message",
-    "sticker_message",
-)
-
-
 def message_type(message: e2e_pb2.Message) -> str:
     """The stanza's ``type`` (whatsmeow getTypeFromMessage): "reaction", "media" or "text"."""
-    if message.HasField("reaction_message"):
+    model = classify(message)
+    if model.kind == "reaction":
         return "reaction"
-    if any(message.HasField(field) for field in _MEDIA_FIELDS):
-        return "media"
-    return "text"
+    return "media" if model.media is not None else "text"
 
 
 def edit_attr(message: e2e_pb2.Message) -> str | None:
-    """The stanza's ``edit`` attribute (whatsmeow getEditAttribute)."""
-    if message.HasField("protocol_message"):
-        kind = message.protocol_message.type
-        if kind == e2e_pb2.ProtocolMessage.MESSAGE_EDIT:
-            return "1"
-        if kind == e2e_pb2.ProtocolMessage.REVOKE:
-            return "7"
-    return None
+    """The stanza's ``edit`` attribute (whatsmeow getEditAttribute): "1" for an edit, "7"
+    for a revoke."""
+    change = classify(message).change
+    if change is None or change.action == "reaction":
+        return None
+    return "1" if change.action == "edit" else "7"
 
 
 # -- prekey bundles ---------------------------------------------------------------------------
 
 
-def _uint(node: Node, size: int) -> int:
-    data = node.content_bytes()
-    if len(data) != size:
-        raise BinaryError(f"<{node.tag}> is {len(data)} bytes, not {size}")
-    return int.from_bytes(data, "big")
-
-
 def parse_bundle(user: Node) -> PreKeyBundle:
     """One ``<user jid>`` of a prekey fetch answer; BinaryError or SignalError when malformed."""
-    jid = user.attr_jid("jid")
-    skey = user.require_child("skey")
-    key = user.child("key")
+    bundle = parse_bundle_user(user)
     return PreKeyBundle(
-        registration_id=_uint(user.require_child("registration"), 4),
-        device_id=jid.device,
-        identity_key=user.require_child("identity").content_bytes(),
-        signed_prekey_id=_uint(skey.require_child("id"), 3),
-        signed_prekey=skey.require_child("value").content_bytes(),
-        signed_prekey_signature=skey.require_child("signature").content_bytes(),
-        prekey_id=None if key is None else _uint(key.require_child("id"), 3),
-        prekey=None if key is None else key.require_child("value").content_bytes(),
+        registration_id=bundle.registration_id,
+        device_id=bundle.jid.device,
+        identity_key=bundle.identity,
+        signed_prekey_id=bundle.signed.key_id,
+        signed_prekey=bundle.signed.public,
+        signed_prekey_signature=bundle.signed.signature,
+        prekey_id=None if bundle.one_time is None else bundle.one_time.key_id,
+        prekey=None if bundle.one_time is None else bundle.one_time.public,
     )
 
 

@@ -98,14 +98,6 @@ def parse_usync_users(answer: Node) -> list[UsyncUser]:
     return found
 
 
-def parse_device_lists(answer: Node) -> dict[JID, list[JID]]:
-    """user JID -> its device JIDs; malformed users are left out."""
-    return {
-        user.jid: [user.jid.with_device(device) for device, _ in user.devices]
-        for user in parse_usync_users(answer)
-    }
-
-
 def _remember(store: Store, users: list[UsyncUser], now: int) -> None:
     with store.transaction():
         for user in users:

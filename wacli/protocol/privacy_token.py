@@ -116,10 +116,7 @@ def issue_request(jids: Sequence[JID], t: int) -> Node:
     return Node(
         "tokens",
         {},
-        [
-            Node("token", {"jid": jid.to_non_ad(), "t": str(t), "type": TOKEN_TYPE})
-            for jid in jids
-        ],
+        [Node("token", {"jid": jid.to_non_ad(), "t": str(t), "type": TOKEN_TYPE}) for jid in jids],
     )
 
 

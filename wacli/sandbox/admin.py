@@ -22,10 +22,12 @@ from wacli.sandbox import (
     admin_profile,
     calls,
     client_version,
-    group_routing,
+    delivery,
     groups,
     keepalive,
     media_phone,
+    phone_groups,
+    phone_messages,
     recorder,
     reinstall,
     retry_faults,
@@ -246,10 +248,10 @@ class Admin:
         if not isinstance(corrupt, bool):
             raise HttpError(400, "'corrupt' is true or false")
         try:
-            stanza_id = await routing.phone_sends(
+            stanza_id = await phone_messages.phone_sends(
                 self.hub, account.phone, to, message, corrupt=corrupt
             )
-        except routing.RoutingError as exc:
+        except delivery.RoutingError as exc:
             raise HttpError(404, str(exc)) from None
         return Response.json({"id": stanza_id})
 
@@ -305,10 +307,8 @@ class Admin:
         sender = self._member(_text(body, "from"))
         message = media_phone.admin_media(self.hub, body) or self._message(body)
         try:
-            stanza_id = await group_routing.phone_sends_group(
-                self.hub, sender.phone, group, message
-            )
-        except routing.RoutingError as exc:
+            stanza_id = await phone_groups.phone_sends_group(self.hub, sender.phone, group, message)
+        except delivery.RoutingError as exc:
             raise HttpError(403, str(exc)) from None
         return Response.json({"id": stanza_id})
 

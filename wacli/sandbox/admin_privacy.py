@@ -27,6 +27,7 @@ from wacli.jid import JIDError, parse_jid, phone_to_jid
 from wacli.protocol import privacy_token as tc
 from wacli.sandbox import privacy
 from wacli.sandbox.admin_args import account_named
+from wacli.sandbox.delivery import deliver_all
 from wacli.sandbox.http import HttpError, Request, Response, Router
 from wacli.sandbox.hub import Hub
 from wacli.sandbox.phone import now
@@ -129,7 +130,7 @@ class PrivacyRoutes:
         t = body.get("t", now())
         if not isinstance(t, int) or isinstance(t, bool) or not 0 < t < MAX_T:
             raise HttpError(400, "'t' must be unix seconds")
-        notified = await privacy.issue(self.hub, issuer, holder, t)
+        notified = await deliver_all(self.hub, privacy.issue(self.hub, issuer, holder, t))
         return Response.json(
             {
                 "issuer": issuer.phone,

@@ -43,8 +43,8 @@ from wacli.protocol.appstate_crypto import (
 )
 from wacli.protocol.appstate_patch import KeyLookup, NewMutation, decode_patch, encode_patch
 from wacli.protocol.appstate_snapshot import build_snapshot, live_records, seal_snapshot
+from wacli.sandbox.delivery import deliver, device_jid, phone_bundle
 from wacli.sandbox.phone import new_message_id, now
-from wacli.sandbox.routing import deliver, device_jid, phone_bundle
 from wacli.sandbox.stanzas import SERVER_JID, new_id
 from wacli.store.appstate_tables import AppStateKeyRecord, CollectionState
 

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from wacli.binary import Node
 from wacli.jid import DEFAULT_USER_SERVER, JID
-from wacli.sandbox import routing
+from wacli.sandbox import delivery
 from wacli.sandbox.admin_args import account_named
 from wacli.sandbox.http import HttpError, Request, Response, Router
 from wacli.sandbox.hub import Hub
@@ -126,7 +126,7 @@ async def _to_companions(hub: Hub, phone: str, make: Any, skip: int | None = Non
     for device, _ in hub.device_ids(phone):
         if device == 0 or device == skip:
             continue  # the simulated phone takes no call signalling
-        await routing.deliver(hub, phone, device, make())
+        await delivery.deliver(hub, phone, device, make())
         sent += 1
     return sent
 
@@ -194,7 +194,7 @@ async def handle_call(conn: Connection, node: Node) -> None:
         return
     callee = hub.state.account(phone)
     assert callee is not None
-    rejecter = routing.device_jid(hub, callee, device, to.is_lid)
+    rejecter = delivery.device_jid(hub, callee, device, to.is_lid)
     call.state, call.rejected_by = "rejected", str(rejecter)
     await conn.send(server_ack("call", stanza_id, to, kind))
     creator = _phone_jid(call.caller)

@@ -20,7 +20,7 @@ from wacli.jid import JIDError
 from wacli.noise import NoiseError
 from wacli.noise.stream import NoiseStream, accept_server
 from wacli.proto import client_payload_pb2
-from wacli.sandbox import calls, history, iq, routing
+from wacli.sandbox import calls, delivery, history, iq, routing
 from wacli.sandbox.hub import Hub
 from wacli.sandbox.keepalive import keep_alive
 from wacli.sandbox.registration import (
@@ -150,7 +150,7 @@ class Connection:
         _, lid = hub.jids(account, device_id)
         enc_static = base64.b64encode(hub.state.server_static.public).decode()
         await self.send(success(lid, account.push_name, enc_static, account.created_at))
-        count = await routing.replay_queue(self)
+        count = await delivery.replay_queue(self)
         await self.send(offline_done(count))
         await history.logged_in(self)  # a new companion's history bootstrap, live
         return True
@@ -218,7 +218,7 @@ class Connection:
             return
         try:
             await handler(self, node)
-        except (BinaryError, JIDError, routing.RoutingError) as exc:
+        except (BinaryError, JIDError, delivery.RoutingError) as exc:
             log.info("bad <%s> from %s: %s", node.tag, self.device_key, exc)
 
     # -- sending --------------------------------------------------------------------------
@@ -227,7 +227,7 @@ class Connection:
         await self.send_encoded(encode(node))
 
     async def send_encoded(self, data: bytes) -> None:
-        """A stanza already encoded (routing keeps the same bytes for the offline queue)."""
+        """A stanza already encoded (delivery keeps the same bytes for the offline queue)."""
         if self.stream is None or self._closed:
             return
         if self.hub.delay_seconds:
@@ -279,7 +279,7 @@ class Connection:
 
 
 async def _ack(conn: Connection, node: Node) -> None:
-    routing.handle_ack(conn, node)
+    delivery.handle_ack(conn, node)
 
 
 _STANZAS = {

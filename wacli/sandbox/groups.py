@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from wacli.binary import Node
 from wacli.jid import GROUP_SERVER, JID, JIDError, parse_jid, phone_to_jid
+from wacli.sandbox.delivery import deliver
 from wacli.sandbox.stanzas import new_id
 from wacli.sandbox.state import Account, Description, Group
 
@@ -258,8 +259,6 @@ async def notify(
     hub: Hub, group: Group, actor: Account, child: Node, extra: list[str] | None = None
 ) -> None:
     """One w:gp2 notification to every device of every member (and of ``extra``)."""
-    from wacli.sandbox.routing import deliver  # routing imports this module
-
     lid = is_lid(group)
     attrs: dict[str, str | JID | None] = {
         "from": JID(group.jid.split("@")[0], GROUP_SERVER),

@@ -47,11 +47,13 @@ from wacli.protocol.history import (
     on_demand_request,
 )
 from wacli.protocol.media_crypto import encrypt_media
-from wacli.sandbox import privacy, routing
+from wacli.protocol.message_model import classify
+from wacli.sandbox import privacy
+from wacli.sandbox.delivery import deliver, device_jid, phone_bundle
 from wacli.sandbox.phone import new_message_id, now
 from wacli.sandbox.state import Account
 from wacli.signal import SignalError
-from wacli.store.archive import Archive, ArchivedMessage, describe
+from wacli.store.archive import Archive, ArchivedMessage
 
 if TYPE_CHECKING:
     from wacli.sandbox.connection import Connection
@@ -137,7 +139,8 @@ def _keep(
         message.ParseFromString(raw)
     except DecodeError:
         return False
-    kind, text, reply_to = describe(message)
+    model = classify(message)
+    kind, text, reply_to = model.kind, model.searchable, model.reply_to
     if kind in _SKIPPED_KINDS:
         return False
     return log_.add_message(
@@ -318,21 +321,21 @@ async def send_chunk(
         phone,
         device,
         message.SerializeToString(),
-        lambda: routing.phone_bundle(hub, phone, device),
+        lambda: phone_bundle(hub, phone, device),
     )
     if ciphertext is None:
         log.info("no bundle for %s:%d; history not sent", phone, device)
         return None
     message_id = new_message_id()
     attrs: dict[str, str | JID | None] = {
-        "from": routing.device_jid(hub, account, 0, False),
+        "from": device_jid(hub, account, 0, False),
         "id": message_id,
         "t": str(now()),
         "type": "text",
         "category": "peer",
     }
     enc = Node("enc", {"v": "2", "type": ciphertext.type.enc_type}, ciphertext.body)
-    await routing.deliver(hub, phone, device, Node("message", attrs, [enc]))
+    await deliver(hub, phone, device, Node("message", attrs, [enc]))
     hub.stats["history_chunks_sent"] += 1
     return Pushed(
         device=device,

@@ -20,7 +20,8 @@ from wacli.jid import DEFAULT_USER_SERVER, JID, LID_SERVER
 from wacli.noise import issue_cert_chain
 from wacli.protocol import AdvError
 from wacli.protocol.adv import verify_device_identity
-from wacli.sandbox import appstate, history, notify
+from wacli.protocol.prekeys import SignedKey
+from wacli.sandbox import appstate, history, notify, phone_messages
 from wacli.sandbox.client_version import ClientVersions
 from wacli.sandbox.keepalive import PING_SECONDS
 from wacli.sandbox.media import MediaStore
@@ -33,7 +34,7 @@ from wacli.sandbox.stanzas import (
     stream_error_code,
     stream_error_device_removed,
 )
-from wacli.sandbox.state import Account, Device, SandboxState, SignedPreKey
+from wacli.sandbox.state import Account, Device, SandboxState
 
 if TYPE_CHECKING:
     from wacli.sandbox.connection import Connection
@@ -117,6 +118,11 @@ class Hub:
             old.close()
         shutil.rmtree(self.state.phones_dir / number, ignore_errors=True)
         return self.phone(number)
+
+    async def phone_receives(self, number: str, node: Node) -> None:
+        """What the server delivers to device 0 of ``number`` (delivery.deliver hands it
+        here): the simulated phone acts on it (phone_messages.py) instead of a queue."""
+        await phone_messages.phone_receives(self, number, node)
 
     def create_account(
         self,
@@ -254,7 +260,7 @@ class Hub:
                 platform=reg.platform,
                 key_index=key_index,
                 signed_identity=node.content,
-                signed_prekey=SignedPreKey(reg.skey_id, reg.skey_public, reg.skey_signature),
+                signed_prekey=SignedKey(reg.skey_id, reg.skey_public, reg.skey_signature),
             )
         )
         reg.linked = True

@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 
 from wacli.binary import Node
 from wacli.jid import DEFAULT_USER_SERVER, JID, LID_SERVER, JIDError, parse_jid
+from wacli.sandbox.delivery import deliver
 from wacli.sandbox.profiles import Profiles
-from wacli.sandbox.routing import deliver
 from wacli.sandbox.stanzas import new_id
 from wacli.sandbox.state import Account
 

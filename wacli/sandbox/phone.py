@@ -3,9 +3,9 @@
 It is a real Signal endpoint with its own store (``phones/<phone>/``): its
 identity key is the account key that signs each companion's ADV identity at
 pairing, and it answers pairing codes as a phone would (wacli.protocol.pair_code).
-It sends and receives 1:1 messages as a phone does (wacli.sandbox.routing drives
-it): sessions built from fetched bundles, WhatsApp padding, and what it decrypts
-kept in its inbox for the admin API.
+It sends and receives 1:1 and group messages as a phone does (phone_messages.py and
+phone_groups.py drive it): sessions built from fetched bundles, WhatsApp padding,
+sender keys, and what it decrypts kept in its inbox for the admin API.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from wacli.proto import e2e_pb2
 from wacli.protocol.adv import build_key_index_list, build_pair_success
 from wacli.protocol.padding import pad_message, unpad_message
 from wacli.protocol.pair_code import PrimaryPairing
-from wacli.sandbox.state import Device, SignedPreKey
+from wacli.protocol.prekeys import SignedKey
+from wacli.sandbox.state import Device
 from wacli.signal import (
     CiphertextMessage,
     MessageType,
@@ -48,6 +49,7 @@ def new_message_id() -> str:
 
 # Sent messages a phone keeps to answer retry receipts.
 SENT_KEPT = 1000
+MAX_RETRIES = 5  # retry receipts a phone answers per message and device
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +110,7 @@ class SimulatedPhone:
             platform=PHONE_PLATFORM,
             key_index=0,
             signed_identity=b"",
-            signed_prekey=SignedPreKey(signed.key_id, signed.key_pair.public, signed.signature),
+            signed_prekey=SignedKey(signed.key_id, signed.key_pair.public, signed.signature),
         )
 
     def one_time_prekey(self) -> tuple[int, bytes]:

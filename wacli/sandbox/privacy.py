@@ -6,7 +6,7 @@
   bytes). The secret is made once and kept in the state (``server_keys``), so tokens
   survive a restart. A token is good while ``t`` is not expired by the bucket rule of
   the sandbox's A/B props (wacli.protocol.privacy_token.is_expired).
-- **Issuing.** When a simulated phone P messages X (routing.phone_sends) it issues its
+- **Issuing.** When a simulated phone P messages X (phone_messages.phone_sends) it issues its
   token to X if due (once per bucket per pair: ``issue_due`` on the last issuance kept
   in ``privacy_issuances``): every companion of X gets ``<notification
   type="privacy_token" from=P_PN sender_lid=P_LID id t><tokens><token jid=X_DEVICE t
@@ -29,6 +29,10 @@
 ``wacli sandbox serve --privacy-tokens off`` makes new accounts not require tokens and
 the server issue none on its own (no privacy_token notifications): the sandbox as it
 was before. The admin API (admin_privacy.py) changes both per account.
+
+This module holds the rules and their records only: it sends nothing. Issuing returns
+the notifications due (``Outgoing``), and its callers deliver them (delivery.py):
+the issuance IQ (iq/settings.py), the phones (phone_messages.py) and the admin API.
 """
 
 from __future__ import annotations
@@ -46,12 +50,10 @@ from wacli.proto import history_sync_pb2, newer_fields_pb2
 from wacli.protocol import privacy_token as tc
 from wacli.protocol import props as ab
 from wacli.sandbox.phone import now
-from wacli.sandbox.routing import deliver
-from wacli.sandbox.stanzas import iq_error, iq_result, new_id
+from wacli.sandbox.stanzas import Outgoing, new_id
 from wacli.sandbox.state import Account, PrivacySettings, PrivacyStanza
 
 if TYPE_CHECKING:
-    from wacli.sandbox.connection import Connection
     from wacli.sandbox.hub import Hub
 
 log = logging.getLogger(__name__)
@@ -66,8 +68,6 @@ PROPS_REFRESH: Final = 86400
 SECRET_NAME: Final = "privacy_token_secret"
 MAC_BYTES: Final = 24
 TOKEN_BYTES: Final = 8 + MAC_BYTES
-MAX_ISSUED: Final = 100  # <token>s in one issuance IQ
-MAX_FUTURE: Final = 86400  # an issuance may be this far ahead of the server's clock
 
 # A check of a carried token.
 VALID, EXPIRED, INVALID, NOT_ACCEPTED = "valid", "expired", "invalid", "not_accepted"
@@ -173,65 +173,41 @@ def notification(issuer: Account, holder_device: JID, t: int, token: bytes) -> N
     return Node("notification", attrs, [tc.tokens_node([tc.Token(holder_device, t, token)])])
 
 
-async def issue(hub: Hub, issuer: Account, holder: Account, t: int) -> int:
-    """``issuer`` gives ``holder`` its token at ``t``: recorded, and every companion of the
-    holder is notified; how many."""
+def issue(hub: Hub, issuer: Account, holder: Account, t: int) -> list[Outgoing]:
+    """``issuer`` gives ``holder`` its token at ``t``: recorded; the notification each
+    companion of the holder is to get."""
     hub.state.set_issuance(issuer.phone, holder.phone, t)
     token = token_for(hub, issuer, holder, t)
-    sent = 0
-    for device, _ in hub.device_ids(holder.phone):
-        if device:
-            holder_device = JID(holder.phone, DEFAULT_USER_SERVER, device)
-            await deliver(hub, holder.phone, device, notification(issuer, holder_device, t, token))
-            sent += 1
+    due = [
+        Outgoing(
+            holder.phone,
+            device,
+            notification(issuer, JID(holder.phone, DEFAULT_USER_SERVER, device), t, token),
+        )
+        for device, _ in hub.device_ids(holder.phone)
+        if device
+    ]
     hub.stats["privacy_tokens_issued"] += 1
-    return sent
+    return due
 
 
-async def phone_sent(hub: Hub, sender: Account, target: Account) -> None:
-    """A simulated phone messaged ``target``: it issues its token when due."""
+def phone_sent(hub: Hub, sender: Account, target: Account) -> list[Outgoing]:
+    """A simulated phone messaged ``target``: it issues its token when due (what to deliver)."""
     if not hub.issue_tokens or sender.phone == target.phone:
-        return
+        return []
     at = now()
     if tc.issue_due(hub.state.issuance(sender.phone, target.phone), at, rules(hub)):
-        await issue(hub, sender, target, at)
+        return issue(hub, sender, target, at)
+    return []
 
 
-# -- the issuance IQ ------------------------------------------------------------------------------
-
-
-async def issue_iq(conn: Connection, node: Node) -> Node:
-    """``<iq xmlns="privacy" type="set"><tokens><token jid t type="trusted_contact"/>…``:
-    the companion's account gives each contact its token (empty result; 400 when
-    malformed, and then nothing is recorded)."""
-    hub = conn.hub
-    assert conn.device_key is not None
-    issuer = hub.state.account(conn.device_key[0])
-    assert issuer is not None
-    tokens = node.require_child("tokens").children_named("token")
-    if not tokens or len(tokens) > MAX_ISSUED:
-        return iq_error(node, 400, "tokens must hold 1 to 100 <token>s")
-    at = now()
-    issued: list[tuple[Account, int]] = []
-    for token in tokens:
-        t, kind = token.attr("t", ""), token.attr("type")
-        if kind != tc.TOKEN_TYPE or not t or not t.isdigit() or not 0 < int(t) <= at + MAX_FUTURE:
-            return iq_error(node, 400, "each <token> needs type=trusted_contact and a valid t")
-        try:
-            jid = token.attr_jid("jid")
-        except JIDError:
-            return iq_error(node, 400, "each <token> needs the contact's jid")
-        if not (jid.is_pn or jid.is_lid):
-            return iq_error(node, 400, "a token goes to a user")
-        holder = hub.account_of(jid.to_non_ad())
-        if holder is not None and holder.phone != issuer.phone:
-            issued.append((holder, int(t)))
-    for holder, t in issued:
-        if hub.issue_tokens:
-            await issue(hub, issuer, holder, t)
-        else:
-            hub.state.set_issuance(issuer.phone, holder.phone, t)
-    return iq_result(node)
+def companion_issued(hub: Hub, issuer: Account, holder: Account, t: int) -> list[Outgoing]:
+    """A companion of ``issuer`` gave ``holder`` its token (the issuance IQ): recorded, and
+    the holder's companions notified unless the server issues no tokens."""
+    if hub.issue_tokens:
+        return issue(hub, issuer, holder, t)
+    hub.state.set_issuance(issuer.phone, holder.phone, t)
+    return []
 
 
 # -- enforcement --------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from typing import Any
 
 from wacli.binary import Node
 from wacli.jid import GROUP_SERVER, JID, JIDError, parse_jid
-from wacli.sandbox import routing
+from wacli.sandbox import delivery
 from wacli.sandbox.admin_args import account_named
 from wacli.sandbox.groups import is_lid
 from wacli.sandbox.http import HttpError, Request, Response, Router
@@ -93,9 +93,9 @@ async def retry_receipt(hub: Hub, request: Request) -> Response:
         if group is None:
             raise HttpError(404, f"no group {group_jid}")
         attrs["from"] = JID(group_jid.user, GROUP_SERVER)
-        attrs["participant"] = routing.device_jid(hub, account, 0, is_lid(group))
+        attrs["participant"] = delivery.device_jid(hub, account, 0, is_lid(group))
     else:
-        attrs["from"] = routing.device_jid(hub, account, 0, device.is_lid)
+        attrs["from"] = delivery.device_jid(hub, account, 0, device.is_lid)
         if recipient is not None:
             attrs["recipient"] = recipient
     content = [
@@ -108,7 +108,7 @@ async def retry_receipt(hub: Hub, request: Request) -> Response:
     if with_keys:
         content.append(_keys(hub, account.phone))
     hub.phone(account.phone).forget_session(target.phone, device.device)
-    await routing.deliver(hub, target.phone, device.device, Node("receipt", attrs, content))
+    await delivery.deliver(hub, target.phone, device.device, Node("receipt", attrs, content))
     return Response.json({"sent": True})
 
 

@@ -1,6 +1,8 @@
 """The server's stanzas, shaped as the real server sends them (whatsmeow, Baileys, zapo).
 
-Only builders live here (pure functions to Nodes); connection.py sends them.
+Only builders live here (pure functions to Nodes), and ``Outgoing``, a stanza with the
+device it is for, for the modules that decide what goes out but leave the sending to
+delivery.py.
 """
 
 from __future__ import annotations
@@ -8,11 +10,21 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from wacli.binary import Node
 from wacli.jid import DEFAULT_USER_SERVER, JID
 
 SERVER_JID = JID("", DEFAULT_USER_SERVER)
+
+
+class Outgoing(NamedTuple):
+    """A stanza for one device of an account (delivery.deliver_all sends a list of them)."""
+
+    phone: str
+    device: int
+    node: Node
+
 
 # The texts the real server puts next to the codes of <error> in an IQ error.
 ERROR_TEXTS = {

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wacli.crypto import KeyPair, generate_key_pair, key_pair_from_private
+from wacli.protocol.prekeys import SignedKey
 from wacli.store.database import Database
 from wacli.store.migrations import Migration
 
@@ -310,13 +311,6 @@ class PrivacyStanza:
 
 
 @dataclass(frozen=True, slots=True)
-class SignedPreKey:
-    key_id: int
-    public: bytes
-    signature: bytes
-
-
-@dataclass(frozen=True, slots=True)
 class Device:
     phone: str
     device: int
@@ -326,7 +320,7 @@ class Device:
     platform: str
     key_index: int
     signed_identity: bytes
-    signed_prekey: SignedPreKey | None
+    signed_prekey: SignedKey | None
 
 
 class SandboxState(Database):
@@ -455,7 +449,7 @@ class SandboxState(Database):
     def _device_row(row: tuple[object, ...]) -> Device:
         skey = None
         if row[8] is not None:
-            skey = SignedPreKey(int(row[8]), bytes(row[9]), bytes(row[10]))  # type: ignore[arg-type]
+            skey = SignedKey(int(row[8]), bytes(row[9]), bytes(row[10]))  # type: ignore[arg-type]
         return Device(
             str(row[0]),
             int(row[1]),  # type: ignore[call-overload]
@@ -487,7 +481,7 @@ class SandboxState(Database):
             self._sql("DELETE FROM devices WHERE phone = ? AND device = ?", (phone, device))
             self.drop_queue(phone, device)
 
-    def set_signed_prekey(self, phone: str, device: int, skey: SignedPreKey) -> None:
+    def set_signed_prekey(self, phone: str, device: int, skey: SignedKey) -> None:
         self._sql(
             "UPDATE devices SET skey_id = ?, skey_public = ?, skey_signature = ? "
             "WHERE phone = ? AND device = ?",

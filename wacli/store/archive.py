@@ -6,9 +6,11 @@ message in the same transaction as its Signal decrypt). Times are integer unix
 seconds (UTC); JIDs are their string form.
 
 Edits, revokes and reactions change what is archived (``apply_edit``,
-``apply_revoke``, ``apply_reaction``). Their envelopes may also be stored with
-``add_message`` (type ``protocol`` / ``reaction``) so that a redelivered one is
-recognised; listings and searches leave those rows out.
+``apply_revoke``, ``apply_reaction``; wacli.client.archiving calls them for every
+message the receive path, history sync and ``wacli send`` archive). Their envelopes
+are also stored with ``add_message`` (type ``protocol`` / ``reaction``) so that a
+redelivered one is recognised; listings and searches leave those rows out. What type
+and text a row gets is decided by wacli.protocol.message_model, not here.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
-from wacli.proto import e2e_pb2
 from wacli.store.database import Database
 
 Seconds = int | datetime
@@ -536,84 +537,3 @@ def search_terms(words: str) -> tuple[list[str], list[str]]:
         else:
             fts_terms.append('"' + word.replace('"', '""') + '"*')
     return fts_terms, substrings
-
-
-# -- reading a Message ---------------------------------------------------------------------
-
-# Message fields whose body is media with an optional caption: field name -> archive type.
-_MEDIA = {
-    "image_message": "image",
-    "video_message": "video",
-    "ptv_message": "video",
-    "audio_message": "audio",
-    "document_message": "document",
-    "document_with_caption_message": "document",
-    "sticker_message": "sticker",
-    "location_message": "location",
-    "live_location_message": "location",
-    "contact_message": "contact",
-    "contacts_array_message": "contact",
-    "poll_creation_message": "poll",
-    "poll_creation_message_v2": "poll",
-    "poll_creation_message_v3": "poll",
-    "poll_update_message": "poll_update",
-    "event_message": "event",
-}
-# Envelopes that carry another Message inside.
-_WRAPPERS = (
-    "ephemeral_message",
-    "view_once_message",
-    "view_once_message_v2",
-    "view_once_message_v2_extension",
-    "document_with_caption_message",
-    "edited_message",
-    "device_sent_message",
-)
-
-
-def _set_fields(message: Any) -> set[str]:
-    return {field.name for field, _ in message.ListFields()}
-
-
-def describe(message: e2e_pb2.Message) -> tuple[str, str | None, str | None]:
-    """(archive type, plain text or caption, id of the quoted message) of a Message."""
-    present = _set_fields(message)
-    for wrapper in _WRAPPERS:
-        if wrapper in present:
-            inner = getattr(message, wrapper).message
-            if _set_fields(inner):
-                kind, text, reply_to = describe(inner)
-                if wrapper == "document_with_caption_message" and kind == "text":
-                    kind = "document"
-                return kind, text, reply_to
-    if "protocol_message" in present:
-        return "protocol", None, None
-    if "reaction_message" in present or "enc_reaction_message" in present:
-        return "reaction", None, None
-    if "conversation" in present:
-        return "text", message.conversation, None
-    if "extended_text_message" in present:
-        ext = message.extended_text_message
-        return "text", ext.text if ext.HasField("text") else None, _quoted(ext)
-    for name, kind in _MEDIA.items():
-        if name in present:
-            body = getattr(message, name)
-            caption = _caption(body)
-            return kind, caption, _quoted(body)
-    return "unknown", None, None
-
-
-def _caption(body: Any) -> str | None:
-    # A caption where the kind has one, else the name a person would search for.
-    for name in ("caption", "name", "display_name", "file_name", "title"):
-        if name in body.DESCRIPTOR.fields_by_name and body.HasField(name):
-            value = getattr(body, name)
-            return value or None
-    return None
-
-
-def _quoted(body: Any) -> str | None:
-    if "context_info" not in body.DESCRIPTOR.fields_by_name or not body.HasField("context_info"):
-        return None
-    info = body.context_info
-    return info.stanza_id if info.HasField("stanza_id") and info.stanza_id else None

@@ -12,45 +12,28 @@ gets ``<notification type="encrypt"><count value="N"/></notification>``.
 
 from __future__ import annotations
 
-import hashlib
 from typing import TYPE_CHECKING
 
-from wacli.binary import Node, NodeError
+from wacli.binary import Node
 from wacli.jid import JID
+from wacli.protocol.prekeys import (
+    Bundle,
+    OneTimeKey,
+    bundle_user_node,
+    digest_node,
+    parse_signed_key,
+    parse_upload,
+)
 from wacli.sandbox.stanzas import iq_error, iq_result, prekeys_low
-from wacli.sandbox.state import Device, SignedPreKey
+from wacli.sandbox.state import Device
 
 if TYPE_CHECKING:
     from wacli.sandbox.connection import Connection
 
-KEY_BUNDLE_TYPE = b"\x05"
 # Below this many one-time prekeys the server tells the device to upload more
 # (whatsmeow's MinPreKeyCount).
 LOW_PREKEYS = 5
 MAX_UPLOAD = 2000  # prekeys per upload; clients send 30 to 812
-
-
-def _uint(node: Node, size: int) -> int:
-    data = node.content_bytes()
-    if len(data) != size:
-        raise NodeError(f"<{node.tag}> is {len(data)} bytes, not {size}")
-    return int.from_bytes(data, "big")
-
-
-def _key32(node: Node) -> bytes:
-    data = node.content_bytes()
-    if len(data) != 32:
-        raise NodeError(f"<{node.tag}> is not a 32-byte key")
-    return data
-
-
-def _signed_prekey(node: Node) -> SignedPreKey:
-    signature = node.require_child("signature").content_bytes()
-    if len(signature) != 64:
-        raise NodeError("<skey><signature> is not 64 bytes")
-    return SignedPreKey(
-        _uint(node.require_child("id"), 3), _key32(node.require_child("value")), signature
-    )
 
 
 async def upload_or_rotate(conn: Connection, node: Node) -> Node:
@@ -58,27 +41,21 @@ async def upload_or_rotate(conn: Connection, node: Node) -> Node:
     state = conn.hub.state
     rotate = node.child("rotate")
     if rotate is not None:
-        state.set_signed_prekey(phone, device, _signed_prekey(rotate.require_child("skey")))
+        state.set_signed_prekey(phone, device, parse_signed_key(rotate.require_child("skey")))
         return iq_result(node)
-    registration = _uint(node.require_child("registration"), 4)
-    identity = _key32(node.require_child("identity"))
-    skey = _signed_prekey(node.require_child("skey"))
-    keys = [
-        (_uint(key.require_child("id"), 3), _key32(key.require_child("value")))
-        for key in node.require_child("list").children_named("key")
-    ]
-    if len(keys) > MAX_UPLOAD:
+    if len(node.require_child("list").children_named("key")) > MAX_UPLOAD:
         return iq_error(node, 406)
+    upload = parse_upload(node, MAX_UPLOAD)
     known = state.device(phone, device)
     if known is None:
         return iq_error(node, 401)
-    if identity != known.identity_public:
+    if upload.identity != known.identity_public:
         # The identity is the one the phone vouched for at pairing; it cannot change.
         return iq_error(node, 406)
     with state.transaction():
-        state.set_registration(phone, device, registration, identity)
-        state.set_signed_prekey(phone, device, skey)
-        state.add_prekeys(phone, device, keys)
+        state.set_registration(phone, device, upload.registration_id, upload.identity)
+        state.set_signed_prekey(phone, device, upload.signed)
+        state.add_prekeys(phone, device, [(key.key_id, key.public) for key in upload.keys])
     conn.hub.low_prekeys_notified.discard((phone, device))
     return iq_result(node)
 
@@ -89,48 +66,18 @@ async def count(conn: Connection, node: Node) -> Node:
     return iq_result(node, [Node("count", {"value": str(value)})])
 
 
-def _skey_node(skey: SignedPreKey) -> Node:
-    return Node(
-        "skey",
-        {},
-        [
-            Node("id", {}, skey.key_id.to_bytes(3, "big")),
-            Node("value", {}, skey.public),
-            Node("signature", {}, skey.signature),
-        ],
-    )
-
-
 async def digest(conn: Connection, node: Node) -> Node:
     phone, device_id = conn.device_key  # type: ignore[misc]
     state = conn.hub.state
     device = state.device(phone, device_id)
     if device is None or device.signed_prekey is None:
         return iq_error(node, 404)
-    skey = device.signed_prekey
-    ids = state.prekey_ids(phone, device_id)
-    publics = state.prekey_publics(phone, device_id)
-    hashed = hashlib.sha1(
-        device.identity_public + skey.public + skey.signature + b"".join(publics),
-        usedforsecurity=False,
-    ).digest()
-    return iq_result(
-        node,
-        [
-            Node(
-                "digest",
-                {},
-                [
-                    Node("registration", {}, device.registration_id.to_bytes(4, "big")),
-                    Node("type", {}, KEY_BUNDLE_TYPE),
-                    Node("identity", {}, device.identity_public),
-                    _skey_node(skey),
-                    Node("list", {}, [Node("id", {}, i.to_bytes(3, "big")) for i in ids]),
-                    Node("hash", {}, hashed),
-                ],
-            )
-        ],
+    held = zip(
+        state.prekey_ids(phone, device_id), state.prekey_publics(phone, device_id), strict=True
     )
+    keys = [OneTimeKey(key_id, public) for key_id, public in held]
+    answer = digest_node(device.registration_id, device.identity_public, device.signed_prekey, keys)
+    return iq_result(node, [answer])
 
 
 async def _warn_if_low(conn: Connection, phone: str, device: int) -> None:
@@ -148,21 +95,17 @@ async def _warn_if_low(conn: Connection, phone: str, device: int) -> None:
 async def bundle_node(conn: Connection, jid: JID, device: Device) -> Node:
     """One device's prekey bundle, taking one of its one-time prekeys if any is left."""
     assert device.signed_prekey is not None
-    content = [
-        Node("registration", {}, device.registration_id.to_bytes(4, "big")),
-        Node("type", {}, KEY_BUNDLE_TYPE),
-        Node("identity", {}, device.identity_public),
-        _skey_node(device.signed_prekey),
-    ]
     taken = conn.hub.take_prekey(device.phone, device.device)
     if device.device:
         await _warn_if_low(conn, device.phone, device.device)
-    if taken is not None:
-        key_id, public = taken
-        content.append(
-            Node("key", {}, [Node("id", {}, key_id.to_bytes(3, "big")), Node("value", {}, public)])
-        )
-    return Node("user", {"jid": jid}, content)
+    bundle = Bundle(
+        jid=jid,
+        registration_id=device.registration_id,
+        identity=device.identity_public,
+        signed=device.signed_prekey,
+        one_time=None if taken is None else OneTimeKey(*taken),
+    )
+    return bundle_user_node(bundle)
 
 
 async def fetch(conn: Connection, node: Node) -> Node:
