@@ -29,7 +29,7 @@ _wacli() {
     esac
     local words
     case "$cmdpath" in
-        '') words="pair send listen presence chats contacts whoami logout completion history chat accounts sandbox groups media call --store --account --server --noise-root --verbose -v --help" ;;
+        '') words="pair send listen presence chats contacts whoami logout completion history chat accounts sandbox groups media call --store --account --server --noise-root --verbose -v --version -V --help" ;;
         'pair') words="--phone --json --help" ;;
         'send') words="--reply-to --react --id --edit --revoke --file --caption --media-ca --json --help" ;;
         'listen') words="--type --download-media --media-ca --help" ;;

@@ -56,6 +56,7 @@ complete -c wacli -n '__wacli_at' -l account -x -a '(__wacli_accounts)' -d 'Use 
 complete -c wacli -n '__wacli_at' -l server -x -d 'WebSocket URL of the server.'
 complete -c wacli -n '__wacli_at' -l noise-root -x -d 'Hex root key the server\'s Noise certificate chain must be signed by.'
 complete -c wacli -n '__wacli_at' -l verbose -s v -d 'Debug logs on stderr.'
+complete -c wacli -n '__wacli_at' -l version -s V -d 'Print the version and exit.'
 complete -c wacli -n '__wacli_at' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at pair' -l phone -x -d 'Link with an 8-character pairing code for this phone number (international form, e.g. +15551234567).'
 complete -c wacli -n '__wacli_at pair' -l json -d 'Write the pairing events as NDJSON on stdout.'

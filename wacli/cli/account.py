@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import anyio
 import orjson
 import typer
 
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.output import rfc3339, write_lines
 from wacli.cli.session import discard, endpoint, open_store
-from wacli.client.client import Client
 from wacli.jid import parse_jid
 from wacli.store.device_tables import AccountRecord
 
@@ -56,6 +54,10 @@ def whoami(
 
 def logout(ctx: typer.Context) -> None:
     """Unlink this device from the phone's account and forget it (the archive stays)."""
+    import anyio  # whoami, beside it, needs neither the network nor the client
+
+    from wacli.client.client import Client
+
     server = endpoint(ctx.obj)
     store = open_store(ctx.obj)
     try:

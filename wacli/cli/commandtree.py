@@ -109,5 +109,7 @@ def _describe(command: Any, path: tuple[str, ...]) -> CommandInfo:
     )
 
 
-def command_tree(app: typer.Typer) -> CommandInfo:
-    return _describe(typer.main.get_command(app), ())
+def command_tree(app: typer.Typer | Any) -> CommandInfo:
+    """The tree of a Typer app, or of the root Click command a running command sees."""
+    command = typer.main.get_command(app) if isinstance(app, typer.Typer) else app
+    return _describe(command, ())

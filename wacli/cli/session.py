@@ -7,17 +7,18 @@ exit 3, an unreadable one with exit 1 (cli.md).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from wacli.cli.exit_codes import ExitCode, fail
-from wacli.client import events as ev
-from wacli.client.connection import Endpoint, TimingError, configured_timing
-from wacli.client.payload import VersionError, configured_version
 from wacli.jid import JID, parse_jid
 from wacli.store import DB_NAME, Store, StoreError
 from wacli.store.archive import Archive
+
+if TYPE_CHECKING:
+    from wacli.client import events as ev
+    from wacli.client.connection import Endpoint
 
 
 async def discard(event: ev.Event) -> None:
@@ -41,6 +42,10 @@ def root_key(text: str) -> bytes:
 
 def endpoint(options: dict[str, Any]) -> Endpoint:
     """Server URL, pinned root key and the WhatsApp Web version to announce."""
+    # The client is imported by the commands that connect, not by every command.
+    from wacli.client.connection import Endpoint, TimingError, configured_timing
+    from wacli.client.payload import VersionError, configured_version
+
     key = root_key(options["noise_root"])
     try:
         version = configured_version()

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from wacli.binary import Node
+from wacli.jid import JID
 
 # Attach the contact's privacy token (<tctoken>) to every 1:1 message.
 TCTOKEN_ON_1ON1 = 10518
@@ -36,7 +37,7 @@ PROTOCOL = "1"
 
 def props_request(hash_: str | None) -> Node:
     """The ``<props>`` child of the A/B props query (with the hash we hold, if any)."""
-    attrs: dict[str, str] = {"protocol": PROTOCOL}
+    attrs: dict[str, str | JID | None] = {"protocol": PROTOCOL}
     if hash_:
         attrs["hash"] = hash_
     return Node("props", attrs)
@@ -72,7 +73,11 @@ def props_result(
     props: Mapping[int, str], hash_: str, refresh: int, *, delta: bool = False
 ) -> Node:
     """What a server answers (the sandbox): the ``<props>`` node with its ``<prop>``s."""
-    attrs = {"protocol": PROTOCOL, "hash": hash_, "refresh": str(refresh)}
+    attrs: dict[str, str | JID | None] = {
+        "protocol": PROTOCOL,
+        "hash": hash_,
+        "refresh": str(refresh),
+    }
     if delta:
         attrs["delta_update"] = "true"
     children = [

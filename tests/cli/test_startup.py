@@ -1,0 +1,80 @@
+"""Start-up stays cheap: what ``wacli --version``, ``--help`` and ``whoami`` import.
+
+An import check, not a timing: each case runs in a fresh interpreter and lists
+the heavy modules it loaded. ``bench/bench_startup.py`` has the timings.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from wacli import __version__
+from wacli.cli.root import SUBCOMMANDS, load
+
+# The client and the libraries only a connection, a cipher or a protobuf needs.
+HEAVY = ("wacli.client", "cryptography", "google.protobuf", "websockets")
+
+PROBE = """
+import sys
+{body}
+heavy = sorted(
+    name for name in sys.modules
+    if any(name == root or name.startswith(root + ".") for root in {heavy!r})
+)
+sys.__stdout__.write("\\nLOADED " + " ".join(heavy) + "\\n")
+"""
+
+RUN_CLI = """
+from wacli.cli.app import main
+try:
+    main({argv!r})
+except SystemExit:
+    pass
+"""
+
+
+def loaded(body: str) -> list[str]:
+    program = PROBE.format(body=body, heavy=HEAVY)
+    out = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    line = out.stdout.rsplit("LOADED", 1)[1]
+    return line.split()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "import wacli.cli.app",
+        RUN_CLI.format(argv=["--version"]),
+        RUN_CLI.format(argv=["-V"]),
+        RUN_CLI.format(argv=["--store", "/nonexistent", "--version"]),
+        RUN_CLI.format(argv=["--help"]),
+        RUN_CLI.format(argv=[]),
+    ],
+    ids=["import", "--version", "-V", "--store-x--version", "--help", "no-args"],
+)
+def test_start_up_imports_no_client_crypto_protobuf_or_websockets(body: str) -> None:
+    assert loaded(body) == []
+
+
+def test_whoami_does_not_import_the_client(tmp_path) -> None:
+    """whoami reads the store (and so its key types), never the client or the network."""
+    body = RUN_CLI.format(argv=["--store", str(tmp_path), "whoami"])
+    assert [name for name in loaded(body) if name.startswith("wacli.client")] == []
+
+
+def test_version_prints_the_package_version() -> None:
+    for flag in ("--version", "-V"):
+        out = subprocess.run([sys.executable, "-m", "wacli", flag], capture_output=True, text=True)
+        assert (out.returncode, out.stdout, out.stderr) == (0, f"wacli {__version__}\n", "")
+
+
+def test_the_lazy_table_matches_the_commands() -> None:
+    """The one-line help ``wacli --help`` shows without importing is the command's own."""
+    for name, where in SUBCOMMANDS.items():
+        command = load(name, where)
+        assert command.name == name
+        assert command.get_short_help_str(limit=1000) == where.help, name
