@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -15,6 +16,8 @@ from pathlib import Path
 import jsonschema
 
 from tests.sandbox.harness import SandboxProcess
+from wacli.store import Store
+from wacli.store.archive import Archive
 
 LINE_TIMEOUT = 60.0  # hang protection only: no test asserts on how long anything takes
 POLL_INTERVAL = 0.1
@@ -27,6 +30,7 @@ def wait_until(check: Callable[[], bool], what: str, timeout: float = LINE_TIMEO
         if time.monotonic() > deadline:
             raise AssertionError(f"still waiting for {what}")
         time.sleep(POLL_INTERVAL)
+
 
 SCHEMA = jsonschema.Draft202012Validator(
     json.loads((Path(__file__).resolve().parents[2] / "docs" / "events.schema.json").read_text()),
@@ -128,6 +132,18 @@ class Wacli:
             raise AssertionError(f"no event line; stderr: {err!r}")
         return valid(json.loads(line))
 
+    def stuck_writing_stdout(self) -> bool:
+        """Whether the process sleeps in a write to its stdout pipe, which it cannot finish
+        until we read (Linux: /proc/PID/wchan names the pipe write, /proc/PID/syscall has
+        fd 1 as the call's first argument). A slow consumer, observed, not waited for."""
+        proc = Path("/proc") / str(self.proc.pid)
+        try:
+            wchan = (proc / "wchan").read_text()
+            call = (proc / "syscall").read_text().split()
+        except OSError:  # it has exited
+            return False
+        return "pipe" in wchan and len(call) > 1 and call[1] == "0x1"
+
     def ready(self) -> list[dict]:
         """The lines already written, without waiting for more."""
         found = []
@@ -143,8 +159,9 @@ class Wacli:
                 return line
 
     def rest(self) -> list[dict]:
-        """Every line still to come until stdout closes (after a kill or a signal)."""
-        lines = self.stdout.drain().split(b"\n")
+        """Every line still to come until stdout closes (after a kill or a signal). A
+        line a SIGKILL cut short (no newline: it was never printed whole) is left out."""
+        lines = self.stdout.drain().split(b"\n")[:-1]
         self.proc.wait(LINE_TIMEOUT)
         return [valid(json.loads(line)) for line in lines if line]
 
@@ -203,3 +220,69 @@ def new_account(sandbox: SandboxProcess, phone: str, push_name: str = "Tester") 
     status, body = sandbox.admin("POST", "/accounts", {"phone": phone, "push_name": push_name})
     assert status in (200, 201), body
     return body
+
+
+# -- at least once: what the server had settled when a listener was killed ------------------
+
+
+def _companion(sandbox: SandboxProcess, phone: str) -> dict:
+    """GET …/acked of the one companion of ``phone``."""
+    status, answer = sandbox.admin("GET", f"/accounts/{phone}/acked")
+    assert status == 200 and len(answer) == 1, answer
+    return next(iter(answer.values()))
+
+
+def _message_ids(entries: list[dict]) -> set[str]:
+    return {entry["id"] for entry in entries if entry["class"] == "message"}
+
+
+def kill_when_stuck(sandbox: SandboxProcess, phone: str, wacli: Wacli) -> set[str]:
+    """SIGKILL ``phone``'s listener once it is stuck on a full stdout pipe (killed in any
+    case: a failing wait leaves nothing running); the message ids the server had settled
+    just before, over the live connection. (After the kill the connection is reset, and
+    the server may drop what it had not read yet: an early receipt could go unseen.)"""
+    try:
+        wait_until(wacli.stuck_writing_stdout, "listen to block on its full stdout pipe")
+        return _message_ids(_companion(sandbox, phone)["acked"])
+    finally:
+        wacli.proc.send_signal(signal.SIGKILL)
+
+
+def settled_at_kill(sandbox: SandboxProcess, phone: str) -> tuple[set[str], set[str]]:
+    """(message ids acknowledged, message ids still owed) by the one companion of
+    ``phone``, after a SIGKILL, once the server saw the connection end (GET …/acked)."""
+    wait_until(
+        lambda: not _companion(sandbox, phone)["online"], "the server to see the listener die"
+    )
+    device = _companion(sandbox, phone)
+    return _message_ids(device["acked"]), _message_ids(device["pending"])
+
+
+def archived_ids(store: Path, chat: str, ids: set[str]) -> set[str]:
+    """Which of ``ids`` the (stopped) listener's archive holds in ``chat``."""
+    with Store(store) as opened:
+        archive = Archive(opened)
+        return {i for i in ids if archive.message(chat, i) is not None}
+
+
+def assert_killed_mid_flight(
+    sandbox: SandboxProcess,
+    phone: str,
+    store: Path,
+    chat: str,
+    sent: set[str],
+    printed: set[str],
+    acked_before: set[str],
+) -> None:
+    """The at-least-once contract at a SIGKILL of ``phone``'s listener: nothing of ``sent``
+    was acknowledged before its line reached stdout (``printed``: every line read, with
+    what was still in the pipe; ``acked_before``: kill_when_stuck's look), and the kill
+    landed mid-flight: some message was archived but not printed, or not yet
+    acknowledged (so the restart has something to redo)."""
+    acked, pending = settled_at_kill(sandbox, phone)
+    acked |= acked_before
+    early = (acked & sent) - printed
+    assert not early, f"acknowledged before its line was written: {sorted(early)}"
+    assert sent - acked <= pending  # what was not acknowledged is still owed
+    unprinted = archived_ids(store, chat, sent) - printed
+    assert unprinted or sent - acked, "the kill came after every message was printed and acked"

@@ -4,6 +4,11 @@ still sending, then started again. Every one of the 500 ids appears on stdout at
 once, and nothing shows up as undecryptable (a message decrypted and archived before
 the kill but never acknowledged comes back and is written again from the archive).
 
+At the kill the sandbox tells what the listener had acknowledged (GET …/acked): every
+one of those ids must already be on stdout (an acknowledgement sent before its line is
+written shows here, at once), and the kill must have landed mid-flight (a message
+archived but not printed, or not yet acknowledged).
+
 No step is timed: the waits are hang protection only."""
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import signal
 from pathlib import Path
 
 from tests.client.accounts import pair
-from tests.client.support import Wacli, new_account
+from tests.client.support import Wacli, assert_killed_mid_flight, kill_when_stuck, new_account
 from tests.sandbox.harness import SandboxProcess
 
 LISTENER = "15550008001"
@@ -61,10 +66,14 @@ def test_every_message_seen_at_least_once_across_sigkill(
     sent = dict(phone_sends(sandbox, n) for n in range(KILL_AFTER_SENT))
     for _ in range(KILL_AFTER_SEEN):
         take(wacli.event(), seen)
-    wacli.proc.send_signal(signal.SIGKILL)
+    # Kill once listen is stuck on a line the pipe has no room for (it decrypted and
+    # archived that message, and must not have acknowledged it).
+    acked = kill_when_stuck(sandbox, LISTENER, wacli)
     for line in wacli.rest():  # what reached the pipe before the kill was printed: seen
         take(line, seen)
     assert wacli.proc.returncode == -signal.SIGKILL
+    chat = f"{PHONE}@s.whatsapp.net"
+    assert_killed_mid_flight(sandbox, LISTENER, store, chat, set(sent), set(seen), acked)
     # The kill fell inside the burst: lines had been read, and messages were still on
     # their way to listen (a 64 KiB pipe holds about 100 of these lines).
     assert KILL_AFTER_SEEN <= len(seen) < KILL_AFTER_SENT

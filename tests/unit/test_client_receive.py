@@ -42,14 +42,17 @@ def stores(tmp_path: Path):
     theirs.close()
 
 
-def encrypt_from_peer(peer: Store, me: Store, plain: bytes, device: int = ME.device) -> Node:
-    """An <enc> the peer made for our device (a session from our bundle the first time)."""
+def encrypt_from_peer(
+    peer: Store, me: Store, plain: bytes, device: int = ME.device, version: int = 2
+) -> Node:
+    """An <enc> the peer made for our device (a session from our bundle the first time);
+    ``version`` 3 leaves the plaintext unpadded, as v=3 senders do."""
     address = ProtocolAddress(ME.user, device)
     cipher = SessionCipher(peer, address)
     if not cipher.has_session():
         process_prekey_bundle(peer, address, own_bundle(me, device))
-    out = cipher.encrypt(pad_message(plain))
-    return Node("enc", {"v": "2", "type": out.type.enc_type}, out.body)
+    out = cipher.encrypt(pad_message(plain) if version == 2 else plain)
+    return Node("enc", {"v": str(version), "type": out.type.enc_type}, out.body)
 
 
 def stanza(enc: list[Node], sender: JID = PEER, msg_id: str = "3EB0AA", **attrs: str) -> Node:
@@ -200,6 +203,41 @@ async def test_group_message_with_sender_key(stores) -> None:
     assert event.text == "hi all" and event.info.is_group and event.info.chat == GROUP
     assert event.info.sender == PEER
     assert outcome.also[0].attr("participant") == str(PEER)
+
+
+async def test_unpadded_v3_plaintexts_are_read_whole(stores) -> None:
+    """pkmsg, msg and skmsg with ``v="3"``: nothing is stripped, not even a last byte that
+    looks like padding (a text ending in 0x01 would lose it, silently)."""
+    mine, theirs = stores
+    texts = ["first \x01", "second \x02\x02", "group \x01"]
+    first = encrypt_from_peer(theirs, mine, text_message(texts[0]).SerializeToString(), version=3)
+    reply = await receiver(mine).handle(stanza([first], msg_id="3EB0V1"))
+    assert first.attr("type") == "pkmsg" and reply is not None
+    # Our answer makes the peer's session settled: its next message is a plain msg.
+    answer = SessionCipher(mine, ProtocolAddress(PEER.user, PEER.device)).encrypt(b"x\x01")
+    SessionCipher(theirs, ProtocolAddress(ME.user, ME.device)).decrypt(answer)
+    second = encrypt_from_peer(theirs, mine, text_message(texts[1]).SerializeToString(), version=3)
+    assert second.attr("type") == "msg"
+    peer_name = SenderKeyName(str(GROUP), ProtocolAddress(PEER.user, 0))
+    carrier = e2e_pb2.Message()
+    carrier.sender_key_distribution_message.group_id = str(GROUP)
+    carrier.sender_key_distribution_message.axolotl_sender_key_distribution_message = (
+        GroupSessionBuilder(theirs).create(peer_name).serialize()
+    )
+    body = GroupCipher(theirs, peer_name).encrypt(text_message(texts[2]).SerializeToString())
+    group = [
+        Node("enc", {"v": "3", "type": "skmsg"}, body),
+        encrypt_from_peer(theirs, mine, carrier.SerializeToString(), version=3),
+    ]
+    got = [reply]
+    got.append(await receiver(mine).handle(stanza([second], msg_id="3EB0V2")))
+    got.append(
+        await receiver(mine).handle(
+            stanza(group, sender=GROUP, msg_id="3EB0V3", participant=str(PEER))
+        )
+    )
+    events = [outcome.events[0] for outcome in got if outcome is not None]
+    assert [e.text for e in events if isinstance(e, ev.MessageEvent)] == texts
 
 
 async def test_garbage_is_undecryptable_with_a_retry_receipt(stores) -> None:

@@ -343,7 +343,14 @@ async def _open_websocket(endpoint: Endpoint) -> Any:
         )
     except InvalidURI as exc:
         raise ConnectError(f"{endpoint.url!r} is not a WebSocket URL: {exc}") from None
-    except (OSError, InvalidHandshake, TimeoutError) as exc:
+    except TimeoutError:
+        # Connected, but no WebSocket upgrade came back: a wait that ran out (exit 5), not
+        # a refused or broken connection (exit 4).
+        raise RequestTimeout(
+            f"{endpoint.url} did not answer the WebSocket upgrade within "
+            f"{endpoint.timing.connect:g} s (timed out)"
+        ) from None
+    except (OSError, InvalidHandshake) as exc:
         why = str(exc) or type(exc).__name__
         raise ConnectError(f"cannot connect to {endpoint.url}: {why}") from None
 
@@ -364,7 +371,9 @@ async def _handshake(ws: Any, handshake: ClientHandshake, endpoint: Endpoint) ->
             f"{endpoint.url} closed the connection during the handshake ({exc})"
         ) from None
     except TimeoutError:
-        raise ConnectError(f"{endpoint.url} did not complete the Noise handshake in time") from None
+        raise RequestTimeout(
+            f"{endpoint.url} did not complete the Noise handshake in time (timed out)"
+        ) from None
 
 
 @asynccontextmanager

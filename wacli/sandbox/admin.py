@@ -37,7 +37,7 @@ from wacli.sandbox.admin_args import account_named, phone_digits
 from wacli.sandbox.connection import Connection
 from wacli.sandbox.http import HttpError, Request, Response, Router
 from wacli.sandbox.hub import Hub, Linked, LinkError
-from wacli.sandbox.phone import message_text
+from wacli.sandbox.phone import ENC_VERSIONS, message_text
 from wacli.sandbox.stanzas import (
     SERVER_JID,
     link_code_primary_hello,
@@ -75,6 +75,20 @@ def _int(body: dict[str, Any], key: str, low: int, high: int) -> int:
     return value
 
 
+def _settled(kind: str, stanza_id: str) -> dict[str, str]:
+    return {"class": kind, "id": stanza_id}
+
+
+def _enc_version(body: dict[str, Any]) -> int:
+    """``"enc_version"`` of a send: 2 (padded, the default) or 3 (unpadded)."""
+    if "enc_version" not in body:
+        return 2
+    version = body["enc_version"]
+    if isinstance(version, bool) or version not in ENC_VERSIONS:
+        raise HttpError(400, f"'enc_version' is one of {list(ENC_VERSIONS)}")
+    return int(version)
+
+
 def _linked(linked: Linked) -> dict[str, str]:
     return {"jid": str(linked.device), "lid": str(linked.lid), "platform": linked.platform}
 
@@ -97,6 +111,7 @@ class Admin:
         router.add("POST", "/admin/groups/{jid}/send", self.group_send)
         router.add("POST", "/admin/groups/{jid}/participants", self.group_participants)
         router.add("POST", "/admin/groups/{jid}/subject", self.group_subject)
+        router.add("GET", "/admin/accounts/{phone}/acked", self.acked)
         router.add("GET", "/admin/stats", self.stats)
         router.add("POST", "/admin/faults", self.faults)
         retry_faults.add_routes(router, self.hub)
@@ -247,9 +262,10 @@ class Admin:
         corrupt = body.get("corrupt", False)
         if not isinstance(corrupt, bool):
             raise HttpError(400, "'corrupt' is true or false")
+        version = _enc_version(body)
         try:
             stanza_id = await phone_messages.phone_sends(
-                self.hub, account.phone, to, message, corrupt=corrupt
+                self.hub, account.phone, to, message, corrupt=corrupt, version=version
             )
         except delivery.RoutingError as exc:
             raise HttpError(404, str(exc)) from None
@@ -306,8 +322,11 @@ class Admin:
         body = _object(request)
         sender = self._member(_text(body, "from"))
         message = media_phone.admin_media(self.hub, body) or self._message(body)
+        version = _enc_version(body)
         try:
-            stanza_id = await phone_groups.phone_sends_group(self.hub, sender.phone, group, message)
+            stanza_id = await phone_groups.phone_sends_group(
+                self.hub, sender.phone, group, message, version=version
+            )
         except delivery.RoutingError as exc:
             raise HttpError(403, str(exc)) from None
         return Response.json({"id": stanza_id})
@@ -371,6 +390,26 @@ class Admin:
         assert target is not None
         await routing.send_chatstate(self.hub, account, target, node, to.is_lid)
         return Response.json({"state": state})
+
+    async def acked(self, request: Request) -> Response:
+        """What each companion confirmed (acks, and receipts settling messages), oldest
+        first, what it still owes, and whether it is logged in now; ``?device=N`` for one."""
+        account = self._account(request.params["phone"])
+        devices = [d for d, _ in self.hub.device_ids(account.phone) if d != 0]
+        wanted = request.query.get("device")
+        if wanted is not None:
+            if not wanted.isdigit() or int(wanted) not in devices:
+                raise HttpError(404, f"{account.phone} has no companion {wanted}")
+            devices = [int(wanted)]
+        answer = {}
+        for device in devices:
+            key = (account.phone, device)
+            answer[str(device)] = {
+                "online": key in self.hub.logged_in,
+                "acked": [_settled(k, i) for k, i in self.hub.acked.get(key, ())],
+                "pending": [_settled(k, i) for k, i in self.hub.state.queued_ids(*key)],
+            }
+        return Response.json(answer)
 
     async def stats(self, request: Request) -> Response:
         counters = dict(self.hub.stats)

@@ -17,7 +17,7 @@ modules); it imports none of them.
 from __future__ import annotations
 
 import logging
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_PARTICIPANTS = 2000
+ACKED_KEPT = 10_000  # settled stanza ids remembered per device (GET …/acked)
 
 
 class RoutingError(ValueError):
@@ -130,8 +131,17 @@ def handle_ack(conn: Connection, node: Node) -> None:
     removed = state.dequeue(phone, device, kind, stanza_id, sender)
     if not removed and sender is not None:
         removed = state.dequeue(phone, device, kind, stanza_id, None)
-    conn.hub.stats["acked"] += removed
+    settle(conn.hub, phone, device, kind, stanza_id, removed)
     log.debug("ack from %s:%d %r removed %d", phone, device, node, removed)
+
+
+def settle(hub: Hub, phone: str, device: int, kind: str, stanza_id: str, removed: int) -> None:
+    """Count what an ack or a receipt took off a device's queue and remember its id, in
+    order, so a test can tell what the device had confirmed when it died."""
+    hub.stats["acked"] += removed
+    if removed:
+        kept = hub.acked.setdefault((phone, device), deque(maxlen=ACKED_KEPT))
+        kept.append((kind, stanza_id))
 
 
 # -- what a phone that encrypts gets from the server -----------------------------------------

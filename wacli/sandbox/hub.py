@@ -10,7 +10,7 @@ import logging
 import os
 import shutil
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -86,6 +86,9 @@ class Hub:
         self.refs: dict[bytes, Connection] = {}  # live pair-device refs -> waiting companion
         self.code_refs: dict[bytes, Connection] = {}  # link-code refs -> waiting companion
         self.stats: Counter[str] = Counter()
+        # (phone, device) -> (class, id) of each stanza its ack or receipt took off its
+        # queue, in that order (delivery.settle; GET /admin/accounts/{phone}/acked).
+        self.acked: dict[tuple[str, int], deque[tuple[str, str]]] = {}
         self.low_prekeys_notified: set[tuple[str, int]] = set()
         self.available: dict[str, bool] = {}  # phone -> last presence it announced
         self.last_seen: dict[str, int] = {}

@@ -13,16 +13,17 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from wacli.binary import Node
 from wacli.crypto import KeyPair
 from wacli.jid import JID
 from wacli.proto import e2e_pb2
 from wacli.protocol.adv import build_key_index_list, build_pair_success
-from wacli.protocol.padding import pad_message, unpad_message
+from wacli.protocol.padding import UNPADDED_ENC_VERSION, pad_message, unpad_message
 from wacli.protocol.pair_code import PrimaryPairing
 from wacli.protocol.prekeys import SignedKey
 from wacli.sandbox.state import Device
@@ -59,6 +60,32 @@ class SentMessage:
     type: str  # the stanza's type attribute (text, media)
     plain: bytes  # the Message for the recipient's devices
     own_copy: bytes  # the DeviceSentMessage for our own companions
+    version: int = 2  # the <enc v>: 3 sends the plaintext unpadded (resends keep it)
+
+
+# The <enc v> a phone can send: 2, the padded Message every client sends, and 3, sent
+# unpadded (whatsmeow's unpadMessage returns a v=3 plaintext whole; its FB/Armadillo
+# sender, sendfb.go, sends v=3, there wrapping a MessageTransport whose padding is a
+# protobuf field). The sandbox's v=3 carries the same Message as v=2, only unpadded.
+ENC_VERSIONS = (2, UNPADDED_ENC_VERSION)
+
+
+def plaintext_for(plain: bytes, version: int) -> bytes:
+    """What a phone encrypts: the Message padded (v=2) or as it is (v=3)."""
+    if version not in ENC_VERSIONS:
+        raise ValueError(f"enc version {version} is not one of {ENC_VERSIONS}")
+    return plain if version == UNPADDED_ENC_VERSION else pad_message(plain)
+
+
+def enc_node(
+    stats: Counter[str], enc_type: str, version: int, body: bytes, *, device: int | None = None
+) -> Node:
+    """One ``<enc v type>`` a phone sends to ``device`` (None: to a group's devices), counted
+    in the stats as ``phone_enc_<type>_v<version>`` unless it goes to another phone, so a
+    test can tell which kinds the companions got."""
+    if device != 0:
+        stats[f"phone_enc_{enc_type}_v{version}"] += 1
+    return Node("enc", {"v": str(version), "type": enc_type}, body)
 
 
 def message_text(message: e2e_pb2.Message) -> str | None:
@@ -126,9 +153,11 @@ class SimulatedPhone:
         device: int,
         plaintext: bytes,
         fetch_bundle: Callable[[], PreKeyBundle | None],
+        version: int = 2,
     ) -> CiphertextMessage | None:
-        """Encrypt a padded Message for one device of ``peer`` (an account's phone number),
-        starting a session from a fetched bundle when there is none; None without a bundle."""
+        """Encrypt a Message for one device of ``peer`` (an account's phone number), padded
+        unless ``version`` is 3, starting a session from a fetched bundle when there is
+        none; None without a bundle."""
         address = ProtocolAddress(peer, device)
         cipher = SessionCipher(self.store, address)
         if not cipher.has_session():
@@ -136,7 +165,7 @@ class SimulatedPhone:
             if bundle is None:
                 return None
             process_prekey_bundle(self.store, address, bundle)
-        return cipher.encrypt(pad_message(plaintext))
+        return cipher.encrypt(plaintext_for(plaintext, version))
 
     def remember(self, sent: SentMessage) -> None:
         self.sent[sent.id] = sent
@@ -169,10 +198,12 @@ class SimulatedPhone:
         """A member left: our next group message needs a key they never had."""
         GroupSessionBuilder(self.store).rotate(self._own_key(group))
 
-    def group_encrypt(self, group: str, plaintext: bytes) -> bytes:
-        """An skmsg under our sender key (the key is made first if need be)."""
+    def group_encrypt(self, group: str, plaintext: bytes, version: int = 2) -> bytes:
+        """An skmsg under our sender key (the key is made first if need be), padded unless
+        ``version`` is 3."""
         self.sender_key_distribution(group)
-        return GroupCipher(self.store, self._own_key(group)).encrypt(pad_message(plaintext))
+        cipher = GroupCipher(self.store, self._own_key(group))
+        return cipher.encrypt(plaintext_for(plaintext, version))
 
     def process_sender_key(self, group: str, peer: str, device: int, skdm: bytes) -> None:
         name = SenderKeyName(group, ProtocolAddress(peer, device))

@@ -23,7 +23,14 @@ from wacli.proto import e2e_pb2
 from wacli.protocol import ProtocolError
 from wacli.sandbox.delivery import RoutingError, phone_bundle
 from wacli.sandbox.group_routing import DeviceKey, fan_out, group_jid, relay_group_receipt
-from wacli.sandbox.phone import MAX_RETRIES, SentMessage, message_text, new_message_id, now
+from wacli.sandbox.phone import (
+    MAX_RETRIES,
+    SentMessage,
+    enc_node,
+    message_text,
+    new_message_id,
+    now,
+)
 from wacli.sandbox.state import Account, Group, InboxEntry
 from wacli.signal import SignalError
 
@@ -33,9 +40,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-async def phone_sends_group(hub: Hub, phone: str, group: Group, message: e2e_pb2.Message) -> str:
+async def phone_sends_group(
+    hub: Hub, phone: str, group: Group, message: e2e_pb2.Message, *, version: int = 2
+) -> str:
     """The phone of ``phone`` sends ``message`` to ``group``: its sender key first to the
-    member devices that lack it (pkmsg/msg), then one skmsg for all; the message id."""
+    member devices that lack it (pkmsg/msg), then one skmsg for all; the message id.
+    ``version`` is every ``<enc v>`` of the stanza (3: unpadded, phone.plaintext_for)."""
     sender = hub.state.account(phone)
     if sender is None or group.admin_of(phone) is None:
         raise RoutingError(f"{phone} is not a participant of {group.jid}")
@@ -57,20 +67,21 @@ async def phone_sends_group(hub: Hub, phone: str, group: Group, message: e2e_pb2
                 device,
                 plain_distribution,
                 lambda m=member, d=device: phone_bundle(hub, m, d),
+                version,
             )
             if ciphertext is None:
                 log.info("no bundle for %s:%d; it gets no sender key", member, device)
                 continue
             enc_type = ciphertext.type.enc_type
-            pairwise[key] = Node("enc", {"v": "2", "type": enc_type}, ciphertext.body)
+            pairwise[key] = enc_node(hub.stats, enc_type, version, ciphertext.body, device=device)
             hub.state.remember_sender_key_holder(phone, group.jid, member, device)
     plain = message.SerializeToString()
-    body = sim.group_encrypt(group.jid, plain)
-    skmsg = Node("enc", {"v": "2", "type": "skmsg"}, body)
+    body = sim.group_encrypt(group.jid, plain, version)
+    skmsg = enc_node(hub.stats, "skmsg", version, body)
     stanza_id = new_message_id()
     kind = "text" if message_text(message) is not None else "media"
     chat = JID(group.jid.split("@")[0], GROUP_SERVER)
-    sim.remember(SentMessage(stanza_id, chat, kind, plain, plain))
+    sim.remember(SentMessage(stanza_id, chat, kind, plain, plain, version))
     await fan_out(hub, group, sender, 0, stanza_id, kind, skmsg, pairwise)
     hub.stats["phone_messages_sent"] += 1
     return stanza_id
@@ -106,10 +117,12 @@ async def phone_group_retry(hub: Hub, phone: str, receipt: Node) -> None:
         device_jid.device,
         message.SerializeToString(),
         lambda: phone_bundle(hub, *key),
+        sent.version,
     )
     if ciphertext is None:
         return
-    enc = Node("enc", {"v": "2", "type": ciphertext.type.enc_type}, ciphertext.body)
+    enc_type = ciphertext.type.enc_type
+    enc = enc_node(hub.stats, enc_type, sent.version, ciphertext.body, device=key[1])
     await fan_out(hub, group, sender, 0, sent.id, sent.type, None, {key: enc}, only={key})
     hub.state.remember_sender_key_holder(phone, group.jid, *key)
     hub.stats["phone_retries"] += 1

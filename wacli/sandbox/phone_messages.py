@@ -37,7 +37,14 @@ from wacli.sandbox.delivery import (
     resolve,
     user_jid,
 )
-from wacli.sandbox.phone import MAX_RETRIES, SentMessage, message_text, new_message_id, now
+from wacli.sandbox.phone import (
+    MAX_RETRIES,
+    SentMessage,
+    enc_node,
+    message_text,
+    new_message_id,
+    now,
+)
 from wacli.sandbox.routing import relay_receipt
 from wacli.sandbox.state import Account, InboxEntry
 from wacli.signal import SignalError
@@ -49,12 +56,19 @@ log = logging.getLogger(__name__)
 
 
 async def phone_sends(
-    hub: Hub, phone: str, to: JID, message: e2e_pb2.Message, *, corrupt: bool = False
+    hub: Hub,
+    phone: str,
+    to: JID,
+    message: e2e_pb2.Message,
+    *,
+    corrupt: bool = False,
+    version: int = 2,
 ) -> str:
     """The simulated phone of ``phone`` sends ``message`` to every device of ``to`` and a
     DeviceSentMessage copy to its own companions; the message id. With ``corrupt`` the
     recipient's copies carry a damaged ciphertext: they cannot decrypt it, ask again with
-    a retry receipt, and the phone resends it from a fresh session."""
+    a retry receipt, and the phone resends it from a fresh session. ``version`` is the
+    ``<enc v>``: 3 sends the Message unpadded (phone.plaintext_for)."""
     sender = hub.state.account(phone)
     target = resolve(hub, to.to_non_ad())
     if sender is None:
@@ -69,6 +83,7 @@ async def phone_sends(
         type="text" if message_text(message) is not None else "media",
         plain=message.SerializeToString(),
         own_copy=copy.SerializeToString(),
+        version=version,
     )
     sim = hub.phone(phone)
     sim.remember(sent)
@@ -100,6 +115,7 @@ async def _phone_send_to(
         device,
         sent.own_copy if own else sent.plain,
         lambda: phone_bundle(hub, account.phone, device),
+        sent.version,
     )
     if ciphertext is None:
         log.info("no bundle for %s:%d; not sent", account.phone, device)
@@ -117,7 +133,7 @@ async def _phone_send_to(
         attrs["notify"] = sender.push_name or None
         attrs["sender_pn" if lid else "sender_lid"] = user_jid(sender, not lid)
     body = _broken_mac(ciphertext.body, ciphertext.type.enc_type) if corrupt else ciphertext.body
-    enc = Node("enc", {"v": "2", "type": ciphertext.type.enc_type}, body)
+    enc = enc_node(hub.stats, ciphertext.type.enc_type, sent.version, body, device=device)
     await deliver(hub, account.phone, device, Node("message", attrs, [enc]))
 
 

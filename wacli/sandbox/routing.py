@@ -45,6 +45,7 @@ from wacli.sandbox.delivery import (
     deliver,
     device_jid,
     resolve,
+    settle,
     user_jid,
 )
 from wacli.sandbox.phone import now
@@ -182,7 +183,8 @@ async def handle_receipt(conn: Connection, node: Node) -> None:
         item.attr("id") or "" for child in lists for item in child.children_named("item")
     ]
     for settled in ids:
-        hub.stats["acked"] += hub.state.dequeue(phone, device, "message", settled, None)
+        removed = hub.state.dequeue(phone, device, "message", settled, None)
+        settle(hub, phone, device, "message", settled, removed)
     hub.stats["receipts_in"] += 1
     # Baileys leaves ``to`` out of a "sender" receipt for a 1:1 sent-copy (to=participant,
     # absent in 1:1): the receipt is then for our own devices, about ``recipient``.

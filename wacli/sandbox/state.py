@@ -563,6 +563,14 @@ class SandboxState(Database):
         )
         return [bytes(row[0]) for row in rows]
 
+    def queued_ids(self, phone: str, device: int) -> list[tuple[str, str]]:
+        """(class, id) of the device's unacked stanzas, oldest first."""
+        rows = self._sql(
+            "SELECT class, id FROM queue WHERE phone = ? AND device = ? ORDER BY seq",
+            (phone, device),
+        )
+        return [(str(row[0]), str(row[1])) for row in rows]
+
     def dequeue(
         self, phone: str, device: int, kind: str, stanza_id: str, sender: str | None
     ) -> int:
