@@ -226,3 +226,25 @@ def test_through_listen(sandbox: SandboxProcess, store: Path) -> None:
     listen.proc.send_signal(signal.SIGTERM)
     listen.rest()
     assert listen.proc.returncode == 0
+
+
+def test_answers_of_other_servers(sandbox: SandboxProcess, store: Path) -> None:
+    """Servers other than ours mark success error="200" and may answer a leave with an
+    empty result; whatsmeow and Baileys take both as done, and so does wacli."""
+    status, body = sandbox.admin("POST", "/faults", {"group_answers": "explicit"})
+    assert status == 200, body
+    try:
+        jid = json.loads(ok(sandbox, store, "groups", "create", "Elsewhere", ALICE, "--json"))[
+            "jid"
+        ]
+        assert ok(sandbox, store, "groups", "add", jid, BOB).splitlines() == [
+            f"{BOB}@s.whatsapp.net  ok"
+        ]
+        assert roles(sandbox, jid)[BOB] is None
+        code, out, err = wacli(sandbox, store, "groups", "add", jid, BOB)  # a real refusal
+        assert code == ExitCode.REFUSED and "409" in out, err
+        assert ok(sandbox, store, "groups", "leave", jid) == ""
+        assert ME not in roles(sandbox, jid)
+    finally:
+        status, body = sandbox.admin("POST", "/faults", {"group_answers": "plain"})
+        assert status == 200, body

@@ -152,6 +152,10 @@ def test_participant_verdicts() -> None:
             Node("participant", {"jid": ALICE_PN}),
             Node("participant", {"jid": "15559999999@s.whatsapp.net", "error": "404"}),
             Node("participant", {"jid": BOB_PN, "error": "409"}),
+            # other servers mark success as 2xx (Baileys reads `error || '200'`)
+            Node("participant", {"jid": "15558888888@s.whatsapp.net", "error": "200"}),
+            Node("participant", {"jid": "15557777777@s.whatsapp.net", "error": "207"}),
+            Node("participant", {"jid": "15556666666@s.whatsapp.net", "error": "300"}),
         ],
     )
     results = read_participant_results(wire(Node("iq", {}, [change])), "add")
@@ -159,6 +163,9 @@ def test_participant_verdicts() -> None:
         (ALICE_PN, None, True),
         ("15559999999@s.whatsapp.net", 404, False),
         (BOB_PN, 409, False),
+        ("15558888888@s.whatsapp.net", None, True),
+        ("15557777777@s.whatsapp.net", None, True),
+        ("15556666666@s.whatsapp.net", 300, False),
     ]
 
 
@@ -197,8 +204,12 @@ def test_leave_confirmation() -> None:
     assert refused.value.code == 403
     with pytest.raises(GroupRefused):
         read_left(Node("iq", {}, [Node("leave")]), GROUP)  # not confirmed: not a member
-    with pytest.raises(BadGroupAnswer):
-        read_left(Node("iq", {"type": "result"}), GROUP)
+    # An empty result is done, as whatsmeow and Baileys take it; so is a 2xx "error".
+    read_left(Node("iq", {"type": "result"}), GROUP)
+    read_left(
+        Node("iq", {}, [Node("leave", {}, [Node("group", {"id": GROUP.user, "error": "200"})])]),
+        GROUP,
+    )
 
 
 def test_errors_are_refusals_for_the_cli() -> None:

@@ -10,13 +10,15 @@ Requests (``<iq xmlns="w:g2">``):
 - ``type=set to=@g.us <create subject key><participant jid/>…</create>`` → ``<group id …/>``;
 - ``type=set to=GROUP <add|remove|promote|demote><participant jid/>…</…>`` → the same
   element, each ``<participant jid [error=CODE]/>`` (a participant the server refused
-  carries its code: 403 not allowed, 404 unknown, 409 already a member…);
+  carries its code: 403 not allowed, 404 unknown, 409 already a member…; some servers
+  mark a success ``error="200"``, so 2xx is success);
 - ``type=set to=GROUP <subject>TEXT</subject>`` → an empty result;
 - ``type=set to=GROUP <description id [prev]><body>TEXT</body></description>`` (or
   ``<description id delete="true" [prev]/>``) → an empty result; ``prev`` names the
   version replaced (the ``<description id>`` of the metadata), so that a change made
   meanwhile is refused rather than overwritten;
-- ``type=set to=@g.us <leave><group id=GROUP/></leave>`` → ``<leave><group id/></leave>``.
+- ``type=set to=@g.us <leave><group id=GROUP/></leave>`` → ``<leave><group id/></leave>``
+  or an empty result.
 
 A ``<group>`` node is read with the parsers that already exist (``parse_group_info`` for the
 addressing, ``conversation`` for subject, creation and roles), so there is one reading of it.
@@ -205,15 +207,23 @@ def read_participant_results(answer: Node, action: str) -> list[ParticipantResul
         error = child.attr("error")
         if error is not None and not (error.isascii() and error.isdigit() and len(error) < 6):
             raise BadGroupAnswer(f"participant {jid} has error={error!r}, not a code")
-        results.append(ParticipantResult(jid, int(error) if error is not None else None))
+        code = int(error) if error is not None else None
+        if code is not None and _success(code):
+            code = None  # some servers say success as error="200" (Baileys: `error || '200'`)
+        results.append(ParticipantResult(jid, code))
     return results
 
 
+def _success(code: int) -> bool:
+    return 200 <= code < 300
+
+
 def read_left(answer: Node, group: JID) -> None:
-    """The leave answer must name ``group`` (without an error of its own)."""
+    """The leave answer names ``group`` without an error of its own (2xx counts as none),
+    or is an empty result, which whatsmeow and Baileys take as done too."""
     listing = answer.child("leave")
     if listing is None:
-        raise BadGroupAnswer("the leave request answered without <leave>")
+        return
     for child in listing.children_named("group"):
         try:
             left = group_jid(child.require_attr("id"))
@@ -221,8 +231,8 @@ def read_left(answer: Node, group: JID) -> None:
             continue
         if left == group:
             error = child.attr("error")
-            if error is not None:
-                code = int(error) if error.isascii() and error.isdigit() else None
+            code = int(error) if error and error.isascii() and error.isdigit() else None
+            if error is not None and not (code is not None and _success(code)):
                 raise GroupRefused(f"the server refused leaving {group} ({error})", code)
             return
     raise GroupRefused(f"the server did not let us leave {group} (not a participant?)")

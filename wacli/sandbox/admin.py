@@ -459,6 +459,12 @@ class Admin:
             reason = _int(spec, "reason", 400, 599)
             self.hub.fail_logins(account.phone, {"reason": str(reason)}, None)
             return Response.json({"next_login_fails": reason})
+        if "group_answers" in body:
+            style = body["group_answers"]
+            if style not in ("explicit", "plain"):
+                raise HttpError(400, "'group_answers' is 'explicit' or 'plain'")
+            self.hub.explicit_group_answers = style == "explicit"
+            return Response.json({"group_answers": style})
         if "delay_ms" in body:
             self.hub.delay_seconds = _int(body, "delay_ms", 0, 60_000) / 1000
             return Response.json({"delay_ms": round(self.hub.delay_seconds * 1000)})

@@ -94,6 +94,9 @@ class Hub:
         self.last_seen: dict[str, int] = {}
         # Faults set through the admin API.
         self.delay_seconds = 0.0  # before every stanza the server sends
+        # Answer group changes as other servers do: success as error="200" on each
+        # participant, and a leave with an empty result (admin faults "group_answers").
+        self.explicit_group_answers = False
         self.client_versions = ClientVersions()  # the oldest accepted, the current one
         self.recorder = Recorder()  # shapes of what devices send, per phase (admin: off)
         self._login_failures: dict[str, tuple[dict[str, str], float | None]] = {}

@@ -98,8 +98,9 @@ async def participants(conn: Connection, node: Node) -> Node:
         results = await groups.change_participants(
             conn.hub, group, _actor(conn), change.tag, targets[: groups.MAX_GROUP_SIZE]
         )
+        done = "200" if conn.hub.explicit_group_answers else None
         answer = [
-            Node("participant", {"jid": jid, "error": str(code) if code else None})
+            Node("participant", {"jid": jid, "error": str(code) if code else done})
             for jid, code in results
         ]
         return iq_result(node, [Node(change.tag, {}, answer)])
@@ -148,6 +149,8 @@ async def leave(conn: Connection, node: Node) -> Node:
             removed = Node("remove", {}, [groups.participant_node(conn.hub, group, actor.phone)])
             await groups.notify(conn.hub, after, actor, removed, [actor.phone])
             left.append(Node("group", {"id": group.jid}))
+        if conn.hub.explicit_group_answers:
+            return iq_result(node)  # as other servers answer: nothing to say
         return iq_result(node, [Node("leave", {}, left)])
 
     return await _guarded(node, work())
