@@ -58,14 +58,18 @@ def rules(store: Store) -> pt.TokenRules:
     return pt.TokenRules.from_props(store.server_props())
 
 
-def valid_token(store: Store, contact: JID, at: int | None = None) -> bytes | None:
-    """The contact's token when we hold one that has not expired."""
+def valid_token(
+    store: Store, contact: JID, at: int | None = None, token_rules: pt.TokenRules | None = None
+) -> bytes | None:
+    """The contact's token when we hold one that has not expired (``token_rules``: the
+    props' rules when the caller has them already)."""
     if not takes_token(contact):
         return None
     held = store.privacy_token(contact)
     if held is None or not held.token:
         return None
-    if pt.is_expired(held.timestamp, now() if at is None else at, rules(store)):
+    when = now() if at is None else at
+    if pt.is_expired(held.timestamp, when, token_rules or rules(store)):
         return None
     return held.token
 
@@ -74,8 +78,8 @@ def message_child(store: Store, contact: JID) -> Node | None:
     """``<tctoken>`` or ``<cstoken>`` for a 1:1 stanza to ``contact``, or None."""
     if not takes_token(contact):
         return None
-    props = store.server_props()
-    token = valid_token(store, contact)
+    props = store.server_props()  # read once per message
+    token = valid_token(store, contact, token_rules=pt.TokenRules.from_props(props))
     if token is not None and ab.switch(props, ab.TCTOKEN_ON_1ON1, True):
         return Node("tctoken", {}, token)
     salt = store.setting(NCT_SALT)
