@@ -19,9 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.interop.corpus.stanzas import Gen, enc, usync_result  # noqa: E402
-from tests.interop.node import NodeProcess  # noqa: E402
-from tests.interop.test_binary_interop import to_js  # noqa: E402
+from bench.node import NodeProcess  # noqa: E402
+from bench.stanza_corpus import Gen, enc, to_js, usync_result  # noqa: E402
 from wacli.binary import Node, decode, encode  # noqa: E402
 from wacli.jid import JID  # noqa: E402
 

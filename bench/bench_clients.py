@@ -29,14 +29,15 @@ import anyio
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.client.accounts import pair  # noqa: E402
-from tests.interop.node import NodeProcess  # noqa: E402
-from tests.sandbox.harness import SandboxProcess  # noqa: E402
+
+from bench.node import NodeProcess  # noqa: E402
+from bench.support import Sandbox  # noqa: E402
 from wacli.client import events as ev  # noqa: E402
 from wacli.client.client import Client  # noqa: E402
 from wacli.client.connection import Endpoint  # noqa: E402
 from wacli.client.payload import configured_version  # noqa: E402
 from wacli.client.receive import Receiver  # noqa: E402
+from wacli.client.routes import ANY  # noqa: E402
 from wacli.client.send import send_message, text_message  # noqa: E402
 from wacli.jid import parse_jid  # noqa: E402
 from wacli.store import Store  # noqa: E402
@@ -64,10 +65,10 @@ class Counter:
             await self.changed.wait()
 
 
-def wacli_client(store: Store, sandbox: SandboxProcess, sink: Counter) -> Client:
+def wacli_client(store: Store, sandbox: Sandbox, sink: Counter) -> Client:
     endpoint = Endpoint(sandbox.url, bytes.fromhex(sandbox.root_key), configured_version())
     receiver = Receiver(store, lambda: own(store))
-    return Client(store, endpoint, sink, handlers=[receiver.handle])
+    return Client(store, endpoint, sink, routes={("message", ANY, ANY): receiver.handle})
 
 
 def own(store: Store) -> tuple:
@@ -106,7 +107,7 @@ async def wacli_drain(client: Client, sink: Counter, count: int) -> float:
         return (time.perf_counter() - started) * 1000
 
 
-def phone_sends(sandbox: SandboxProcess, to: str, count: int) -> None:
+def phone_sends(sandbox: Sandbox, to: str, count: int) -> None:
     for n in range(count):
         status, body = sandbox.admin("POST", f"/accounts/{PHONE}/send", {"to": to, "text": f"m{n}"})
         assert status == 200, body
@@ -128,11 +129,11 @@ def main() -> None:
     parser.add_argument("--logins", type=int, default=10)
     args = parser.parse_args()
 
-    with SandboxProcess() as sandbox, tempfile.TemporaryDirectory() as scratch:
+    with Sandbox() as sandbox, tempfile.TemporaryDirectory() as scratch:
         base = Path(scratch)
         status, body = sandbox.admin("POST", "/accounts", {"phone": PHONE, "push_name": "Phone"})
         assert status == 201, body
-        pair(sandbox, base / "wacli", WACLI)
+        sandbox.pair(base / "wacli", WACLI)
         status, body = sandbox.admin("POST", "/accounts", {"phone": BAILEYS, "push_name": "B"})
         assert status == 201, body
         baileys = NodeProcess("bench_baileys.mjs", timeout=300.0)

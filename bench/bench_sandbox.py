@@ -5,10 +5,11 @@ Run: .venv/bin/python bench/bench_sandbox.py [--clients 50] [--messages N] [--se
 
 It spawns the real ``python -m wacli sandbox serve`` (start-up = spawn to its JSON line),
 creates one account per client through the admin API, links and logs in every client at
-once (test companions: real WebSocket, Noise and Signal, see bench/sandbox_clients.py),
-then pairs of clients message each other: each message is Signal-encrypted, sent, and
-waited on until the server acks it; the receiver decrypts it and acks it. Each client
-sends --messages messages or stops at --seconds, whichever comes first. Loopback only.
+once (companions on wacli's client: real WebSocket, Noise and Signal, see
+bench/companion.py), then pairs of clients message each other: each message is
+Signal-encrypted, sent, and waited on until the server acks it; the receiver decrypts it
+and acks it. Each client sends --messages messages or stops at --seconds, whichever comes
+first. Loopback only; privacy tokens off (routing is measured, not the token rule).
 """
 
 from __future__ import annotations
@@ -18,10 +19,7 @@ import json
 import os
 import pstats
 import resource
-import select
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,8 +30,9 @@ import anyio
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.local_sandbox import Running, attached  # noqa: E402
 from bench.sandbox_clients import BenchClient, Tally  # noqa: E402
-from tests.sandbox.conftest import Running  # noqa: E402
+from wacli.sandbox.process import SandboxProcess  # noqa: E402
 from wacli.sandbox.server import Endpoints  # noqa: E402
 
 STARTUP_TIMEOUT = 20.0
@@ -41,29 +40,19 @@ SETUP_TIMEOUT = 120.0
 DRAIN_SECONDS = 10.0
 
 
-def spawn(profile: Path | None) -> tuple[subprocess.Popen[str], Endpoints, float]:
-    """Start ``wacli sandbox serve``; (process, endpoints, seconds to the JSON line)."""
+def spawn(profile: Path | None) -> tuple[SandboxProcess, float]:
+    """Start ``wacli sandbox serve``; (it, seconds from spawn to its JSON line)."""
     runner = ["-m", "cProfile", "-o", str(profile)] if profile else []
-    args = [sys.executable, *runner, "-m", "wacli", "sandbox", "serve"]
     started = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, cwd=ROOT)
-    assert proc.stdout is not None
-    ready, _, _ = select.select([proc.stdout], [], [], STARTUP_TIMEOUT)
-    line = proc.stdout.readline() if ready else ""
-    elapsed = time.perf_counter() - started
-    if not line:
-        proc.kill()
-        raise SystemExit("wacli sandbox serve printed no endpoint line")
-    return proc, Endpoints(**json.loads(line)), elapsed
-
-
-def stop(proc: subprocess.Popen[str]) -> int:
-    proc.send_signal(signal.SIGTERM)
     try:
-        return proc.wait(30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        return proc.wait()
+        # Routing is measured, not the privacy-token rule: companions write to each
+        # other without tokens.
+        server = SandboxProcess(
+            None, "--privacy-tokens", "off", python_args=runner, startup_timeout=STARTUP_TIMEOUT
+        )
+    except RuntimeError as exc:
+        raise SystemExit(str(exc)) from None
+    return server, time.perf_counter() - started
 
 
 def cpu_seconds(pid: int | None = None) -> float:
@@ -83,6 +72,13 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 async def exchange(
+    endpoints: Endpoints, server_pid: int, args: argparse.Namespace, scratch: Path
+) -> None:
+    async with attached(endpoints) as sandbox:
+        await run_clients(sandbox, server_pid, args, scratch)
+
+
+async def run_clients(
     sandbox: Running, server_pid: int, args: argparse.Namespace, scratch: Path
 ) -> None:
     tally = Tally()
@@ -212,16 +208,17 @@ def main() -> None:
     if args.clients < 2 or args.messages < 1 or not 0 < args.seconds <= 600:
         parser.error("need --clients >= 2, --messages >= 1, 0 < --seconds <= 600")
 
-    proc, endpoints, startup = spawn(args.profile)
+    server, startup = spawn(args.profile)
     print(
         f"sandbox start-up:   {startup * 1000:.0f} ms (spawn to JSON line)"
         + (" [under cProfile]" if args.profile else "")
     )
     try:
         with tempfile.TemporaryDirectory(prefix="wacli-bench-sandbox-") as scratch:
-            anyio.run(exchange, Running(endpoints), proc.pid, args, Path(scratch))
+            endpoints = Endpoints(**server.endpoints)
+            anyio.run(exchange, endpoints, server.pid, args, Path(scratch))
     finally:
-        code = stop(proc)
+        code = server.stop(timeout=30)
     if code != 0:
         print(f"sandbox exited with {code}")
     if args.profile and args.profile.exists():

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.interop.node import NodeProcess  # noqa: E402
+from bench.node import NodeProcess  # noqa: E402
 from wacli.signal import (  # noqa: E402
     ProtocolAddress,
     SessionCipher,

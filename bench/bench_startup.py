@@ -21,11 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from support import WACLI, Sandbox
-
+from bench.support import WACLI, Sandbox
 from wacli.store import Store
 from wacli.store.archive import Archive, ArchivedMessage
 

@@ -1,4 +1,4 @@
-"""Bench clients for the sandbox: test companions (tests/sandbox/companion.py) that pair,
+"""Bench clients for the sandbox: companions (bench/companion.py, wacli's client) that pair,
 log in and then exchange 1:1 Signal messages with one partner, counting what happens.
 
 Each client runs one reader task (server acks, messages to decrypt and ack) and one
@@ -17,10 +17,18 @@ from pathlib import Path
 
 import anyio
 
-from tests.sandbox.companion import Companion, Session, parse_bundle
-from tests.sandbox.conftest import Running
-from tests.sandbox.test_messages import Online, fetch_bundle, linked_companion
+from bench.companion import (
+    Companion,
+    Online,
+    Session,
+    ack,
+    bundle_for,
+    fetch_bundle,
+    linked_companion,
+)
+from bench.local_sandbox import Running
 from wacli.binary import Node
+from wacli.binary.node import Attrs
 from wacli.proto import e2e_pb2
 from wacli.signal import PreKeyBundle
 
@@ -70,7 +78,7 @@ class BenchClient:
             peer_jid = self.partner.companion.jid
             assert peer_jid is not None
             answer = await fetch_bundle(Online(self.companion, self.session, 0), peer_jid)
-            self.bundle = parse_bundle(answer, 1)
+            self.bundle = bundle_for(answer, 1)
 
     async def read(self) -> None:
         """Until cancelled: settle server acks, decrypt and ack messages."""
@@ -95,9 +103,7 @@ class BenchClient:
                     self.tally.e2e_latency.append(time.perf_counter() - sent_at)
                 except Exception as exc:  # counted, the run goes on
                     self.tally.error("decrypt", exc)
-                attrs = {"class": "message", "id": node.require_attr("id")}
-                attrs["to"] = node.require_attr("from")
-                await self.session.send(Node("ack", attrs))
+                await ack(self.session, node)
                 self.first_received.set()
 
     async def send_loop(self, count: int, deadline: float) -> None:
@@ -117,7 +123,7 @@ class BenchClient:
             enc = self.companion.encrypt(peer_user, 1, self.bundle, data)
             done = anyio.Event()
             self.pending[message_id] = (time.perf_counter(), done)
-            attrs = {"to": peer_jid, "id": message_id, "type": "text"}
+            attrs: Attrs = {"to": peer_jid, "id": message_id, "type": "text"}
             await self.session.send(Node("message", attrs, [enc]))
             self.sent += 1
             with anyio.fail_after(ACK_TIMEOUT):

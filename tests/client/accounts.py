@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.client.support import Lines, Wacli, new_account, valid
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 __all__ = ["Lines", "pair", "valid"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.client.support import Lines, Wacli, run
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 
 class Listener:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jsonschema
 
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 from wacli.store import Store
 from wacli.store.archive import Archive
 
@@ -187,6 +187,16 @@ class Lines:
 
     def rest(self) -> list[dict]:
         return self.wacli.rest()
+
+
+def stop(lines: Lines) -> list[dict]:
+    """SIGTERM: exit 0 without a traceback; the lines written until then."""
+    lines.wacli.proc.send_signal(signal.SIGTERM)
+    rest = lines.rest()
+    assert lines.wacli.proc.returncode == 0
+    assert lines.wacli.proc.stderr is not None
+    assert b"Traceback" not in lines.wacli.proc.stderr.read()
+    return rest
 
 
 def run(store: Path, server: str, root: str, *args: str) -> tuple[int, bytes, str]:

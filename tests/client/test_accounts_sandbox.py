@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tests.client.accounts import pair
 from tests.client.support import LINE_TIMEOUT, Pipe, new_account
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 PHONE_A = "15550009101"
 PHONE_B = "15550009102"

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.client.accounts import pair
-from tests.client.support import Lines, Wacli
-from tests.client.test_listen_sandbox import stop
-from tests.sandbox.harness import SandboxProcess
+from tests.client.support import Lines, Wacli, stop
+from wacli.sandbox.process import SandboxProcess
 from wacli.store import Store
 from wacli.store.archive import Archive
 

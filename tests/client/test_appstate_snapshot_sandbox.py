@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.client.support import Lines, Wacli, new_account
-from tests.client.test_listen_sandbox import stop
-from tests.sandbox.harness import SandboxProcess
+from tests.client.support import Lines, Wacli, new_account, stop
+from wacli.sandbox.process import SandboxProcess
 from wacli.store import Store
 from wacli.store.archive import Archive
 

@@ -11,8 +11,8 @@ import pytest
 
 from tests.client.accounts import Lines, pair, valid
 from tests.client.support import Wacli, new_account, run
-from tests.sandbox.harness import SandboxProcess
 from wacli.cli.exit_codes import ExitCode
+from wacli.sandbox.process import SandboxProcess
 
 CALLER = "15550009201"
 CALLEE = "15550009202"

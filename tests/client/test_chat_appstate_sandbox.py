@@ -18,9 +18,7 @@ import anyio
 import pytest
 
 from tests.client.accounts import pair
-from tests.client.support import Lines, Wacli, new_account, run
-from tests.client.test_listen_sandbox import stop
-from tests.sandbox.harness import SandboxProcess
+from tests.client.support import Lines, Wacli, new_account, run, stop
 from wacli.binary import Node
 from wacli.cli.exit_codes import ExitCode
 from wacli.client import events as ev
@@ -30,6 +28,7 @@ from wacli.client.client import Client
 from wacli.client.connection import Endpoint, Requests
 from wacli.client.payload import configured_version
 from wacli.jid import parse_jid
+from wacli.sandbox.process import SandboxProcess
 from wacli.store import Store
 from wacli.store.archive import Archive, Chat
 
@@ -282,6 +281,9 @@ class CommandMeanwhile(Requests):
         self.writer = writer
         self.before = before
         self.written: list[int] = []
+
+    async def send(self, node: Node) -> None:
+        await self.conn.send(node)
 
     async def request(self, node: Node, timeout: float | None = None) -> Node:
         if self.written or node.attr("xmlns") != "w:sync:app:state":

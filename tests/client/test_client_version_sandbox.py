@@ -17,9 +17,9 @@ import pytest
 
 from tests.client.accounts import pair
 from tests.client.support import Wacli, new_account
-from tests.sandbox.harness import SandboxProcess
 from wacli.cli.exit_codes import ExitCode
 from wacli.client.payload import WA_WEB_VERSION
+from wacli.sandbox.process import SandboxProcess
 from wacli.store import Store
 from wacli.store.rule_tables import WA_VERSION
 

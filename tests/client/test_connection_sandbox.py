@@ -11,7 +11,6 @@ import anyio
 import pytest
 
 from tests.client.support import Wacli, new_account
-from tests.sandbox.harness import SandboxProcess
 from wacli.binary import Node
 from wacli.client import events as ev
 from wacli.client.client import Client
@@ -24,6 +23,7 @@ from wacli.client.errors import (
     TemporaryBanError,
 )
 from wacli.client.payload import WA_WEB_VERSION
+from wacli.sandbox.process import SandboxProcess
 from wacli.store import Store
 
 pytestmark = pytest.mark.anyio
@@ -120,7 +120,7 @@ async def test_conflict_logout_and_outdated_end_the_session(
 
         await admin(sandbox, "/faults", {"connect_failure": {"phone": phone, "reason": 405}})
         with pytest.raises(ClientOutdatedError, match="WACLI_WA_VERSION"):
-            async with client.session():
+            async with client.connected():
                 pass
         assert isinstance(sink.events[-2], ev.ClientOutdated)
 
@@ -148,8 +148,8 @@ async def test_prekeys_are_refilled_when_the_server_says_they_run_low(
         account_a = store_a.load_account()
         assert account_a is not None
         async with (
-            client_for(sandbox, store_a, Recorder()).session(),
-            client_for(sandbox, store_b, Recorder()).session() as conn_b,
+            client_for(sandbox, store_a, Recorder()).connected(),
+            client_for(sandbox, store_b, Recorder()).connected() as conn_b,
         ):
             # B starts sessions with A's device until the server runs out of A's prekeys.
             for _ in range(uploaded):
@@ -172,7 +172,7 @@ async def test_garbage_is_dropped_and_a_ban_is_final(
     sink = Recorder()
     with Store(tmp_path / "s") as store, anyio.fail_after(GUARD):
         client = client_for(sandbox, store, sink)
-        async with client.session() as conn:
+        async with client.connected() as conn:
             await admin(sandbox, "/faults", {"garbage": phone})  # a stanza that does not decode
             answer = await conn.iq("w:p", "get", [Node("ping")])  # the connection carries on
             assert answer.attr("type") == "result"

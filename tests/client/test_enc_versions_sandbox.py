@@ -18,7 +18,7 @@ from pathlib import Path
 
 from tests.client.accounts import pair
 from tests.client.support import Wacli, new_account, run
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 LISTENER = "15550010001"
 PHONE = "15550010002"

@@ -1,4 +1,4 @@
-"""Every documented exit code (wacli.cli.exit_codes, cli.md), produced by the real CLI
+"""Every documented exit code (wacli.cli.exit_codes, README "Exit codes"), produced by the real CLI
 against the real sandbox or a server that misbehaves below it: one scenario per code,
 and a code added to ExitCode without a scenario here fails the suite. Each failure ends
 with exactly one line on stderr and nothing on stdout."""
@@ -14,8 +14,8 @@ import pytest
 from tests.client.accounts import pair
 from tests.client.fault_support import listening_socket
 from tests.client.support import new_account, run_with
-from tests.sandbox.harness import SandboxProcess
 from wacli.cli.exit_codes import ExitCode
+from wacli.sandbox.process import SandboxProcess
 from wacli.store import DB_NAME
 
 ME = "15550011001"

@@ -1,4 +1,4 @@
-"""The real CLI against the sandbox's faults (sandbox.md, POST /admin/faults) and against
+"""The real CLI against the sandbox's faults (docs/sandbox-admin.md, POST /admin/faults) and against
 servers that misbehave below the protocol.
 
 `wacli listen` while a simulated phone keeps sending: dropped connections, stream error
@@ -6,7 +6,7 @@ servers that misbehave below the protocol.
 login within WACLI_TIMEOUT only cost a disconnected / stream_error line and a reconnect
 (backoff); it never exits, never prints a traceback, and every message id sent shows up
 on stdout at least once. The server's final words end it with the documented code
-(cli.md): a replaced stream → stream_replaced, exit 6 (another client took over:
+(README, "Exit codes"): a replaced stream → stream_replaced, exit 6 (another client took over:
 reconnecting would only fight it, so wacli does not, like whatsmeow); logout →
 logged_out, exit 3; a ban → temporary_ban, exit 6; 405 at login → client_outdated +
 connect_failure, exit 6, one line naming WACLI_WA_VERSION.
@@ -32,9 +32,9 @@ import pytest
 from tests.client.accounts import pair
 from tests.client.fault_support import hang_up_mid_handshake, listening_socket
 from tests.client.support import LINE_TIMEOUT, Wacli, new_account
-from tests.sandbox.harness import SandboxProcess
 from wacli.cli.exit_codes import ExitCode
 from wacli.client.connection import Timing, TimingError, configured_timing
+from wacli.sandbox.process import SandboxProcess
 
 # Short waits for the server (WACLI_TIMEOUT, connection.py) so a lost answer costs
 # seconds, not the default 20-30 s; generous enough for a loaded 2-core machine. Against a
@@ -73,7 +73,7 @@ def stderr_of(proc: subprocess.Popen) -> str:
 
 
 def one_line(err: str) -> str:
-    """The one line a failing command prints (cli.md: no traceback, one line)."""
+    """The one line a failing command prints (README: no traceback, one line)."""
     assert "Traceback" not in err, err
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
@@ -342,7 +342,7 @@ def test_a_silent_server_times_out(
     pair(sandbox, tmp_path / "me", f"1555000902{len(command)}")
     with listening_socket() as (_, url):
         code, out, err = wacli(sandbox, tmp_path / "me", *command, server=url).finish()
-    # A server that never answers is a wait that runs out: exactly 5 (cli.md), never
+    # A server that never answers is a wait that runs out: exactly 5 (README), never
     # "cannot connect", whose 4 is for a refused or broken connection.
     assert code == ExitCode.TIMED_OUT, err
     assert out == b""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tests.client.accounts import pair
 from tests.client.support import Wacli, new_account, run
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 ME = "15550008001"
 ALICE = "15550008002"

@@ -13,8 +13,8 @@ import pytest
 
 from tests.client.accounts import pair
 from tests.client.support import Wacli, new_account, run
-from tests.sandbox.harness import SandboxProcess
 from wacli.cli.exit_codes import ExitCode
+from wacli.sandbox.process import SandboxProcess
 
 ME = "15550009001"
 ALICE = "15550009002"

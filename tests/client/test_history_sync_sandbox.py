@@ -14,7 +14,7 @@ import pytest
 
 from tests.client.accounts import Lines, pair, valid
 from tests.client.support import Wacli, new_account, run
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 ME, BOB, CAROL = "15550005001", "15550005002", "15550005009"
 CAROL_JID = f"{CAROL}@s.whatsapp.net"

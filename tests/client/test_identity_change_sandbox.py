@@ -14,8 +14,8 @@ import pytest
 
 from tests.client.accounts import Lines, pair, valid
 from tests.client.support import Wacli, run
-from tests.sandbox.harness import SandboxProcess
 from wacli.cli.exit_codes import ExitCode
+from wacli.sandbox.process import SandboxProcess
 from wacli.store import Store
 
 ME = "15550009101"

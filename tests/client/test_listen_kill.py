@@ -18,7 +18,7 @@ from pathlib import Path
 
 from tests.client.accounts import pair
 from tests.client.support import Wacli, assert_killed_mid_flight, kill_when_stuck, new_account
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 LISTENER = "15550008001"
 PHONE = "15550008002"

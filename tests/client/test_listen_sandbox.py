@@ -7,15 +7,14 @@ Every line printed is validated against docs/events.schema.json."""
 
 from __future__ import annotations
 
-import signal
 from pathlib import Path
 
 import pytest
 
 from tests.client.accounts import Lines, pair, valid
-from tests.client.support import Wacli, assert_killed_mid_flight, kill_when_stuck, run
-from tests.sandbox.harness import SandboxProcess
+from tests.client.support import Wacli, assert_killed_mid_flight, kill_when_stuck, run, stop
 from wacli.cli.exit_codes import ExitCode
+from wacli.sandbox.process import SandboxProcess
 from wacli.store import Store
 from wacli.store.archive import Archive
 
@@ -33,16 +32,6 @@ def stores(sandbox: SandboxProcess, tmp_path_factory: pytest.TempPathFactory) ->
 
 def listen(sandbox: SandboxProcess, store: Path, *args: str) -> Lines:
     return Lines(Wacli(store, sandbox.url, sandbox.root_key, "listen", *args))
-
-
-def stop(lines: Lines) -> list[dict]:
-    """SIGTERM: exit 0 without a traceback; the lines written until then."""
-    lines.wacli.proc.send_signal(signal.SIGTERM)
-    rest = lines.rest()
-    assert lines.wacli.proc.returncode == 0
-    assert lines.wacli.proc.stderr is not None
-    assert b"Traceback" not in lines.wacli.proc.stderr.read()
-    return rest
 
 
 def phone_sends(sandbox: SandboxProcess, phone: str, to: str, text: str) -> str:

@@ -23,9 +23,9 @@ import pytest
 
 from tests.client.accounts import pair
 from tests.client.support import Wacli, new_account, run
-from tests.sandbox.harness import SandboxProcess
 from wacli.cli.exit_codes import ExitCode
 from wacli.proto import e2e_pb2
+from wacli.sandbox.process import SandboxProcess
 from wacli.store import Store
 from wacli.store.archive import Archive, ArchivedMessage
 

@@ -13,7 +13,7 @@ import pytest
 from tests.client.accounts import pair
 from tests.client.conversation import Listener, history, history_lines, phone_sends
 from tests.client.support import new_account, run
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 ME, BOB = "15550007101", "15550007102"
 ME_JID, BOB_JID = f"{ME}@s.whatsapp.net", f"{BOB}@s.whatsapp.net"

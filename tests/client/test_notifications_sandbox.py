@@ -13,7 +13,7 @@ import pytest
 
 from tests.client.accounts import Lines, pair
 from tests.client.support import Wacli, run
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 from wacli.store import Store
 
 LISTENER = "15550008001"

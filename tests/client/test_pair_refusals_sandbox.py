@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.client.support import Wacli, new_account
-from tests.sandbox.harness import SandboxProcess
 from wacli.cli.exit_codes import ExitCode
+from wacli.sandbox.process import SandboxProcess
 from wacli.store import DB_NAME, Store
 
 PHONE = "15550008201"

@@ -14,13 +14,13 @@ import anyio
 import pytest
 
 from tests.client.support import Wacli, new_account, run
-from tests.sandbox.harness import SandboxProcess
 from wacli.cli.exit_codes import ExitCode
 from wacli.client import events as ev
 from wacli.client.client import Client
 from wacli.client.connection import Endpoint
 from wacli.client.payload import WA_WEB_VERSION
 from wacli.protocol.pair_qr import parse_qr
+from wacli.sandbox.process import SandboxProcess
 from wacli.store import DB_NAME, Store
 
 
@@ -75,7 +75,7 @@ def test_pair_by_code_then_log_in_again_with_ik(sandbox: SandboxProcess, tmp_pat
     async def login() -> str:
         with Store(store) as opened:
             endpoint = Endpoint(sandbox.url, bytes.fromhex(sandbox.root_key), WA_WEB_VERSION)
-            async with Client(opened, endpoint, sink).session() as conn:
+            async with Client(opened, endpoint, sink).connected() as conn:
                 return conn.pattern
 
     assert anyio.run(login) == "IK"

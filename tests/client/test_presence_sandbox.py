@@ -11,8 +11,8 @@ import pytest
 
 from tests.client.accounts import Lines, pair
 from tests.client.support import Wacli, run
-from tests.sandbox.harness import SandboxProcess
 from wacli.cli.exit_codes import ExitCode
+from wacli.sandbox.process import SandboxProcess
 
 WATCHER = "15550006001"
 WATCHED = "15550006002"

@@ -17,10 +17,10 @@ import pytest
 
 from tests.client.accounts import pair
 from tests.client.support import Wacli, new_account, run, wait_until
-from tests.sandbox.harness import SandboxProcess
 from wacli.cli.exit_codes import ExitCode
 from wacli.jid import parse_jid
 from wacli.protocol import privacy_token as pt
+from wacli.sandbox.process import SandboxProcess
 from wacli.store import Store
 from wacli.store.rule_tables import NCT_SALT, PROPS_HASH
 

@@ -27,13 +27,13 @@ import pytest
 
 from tests.client.accounts import pair
 from tests.client.support import LINE_TIMEOUT, Wacli, new_account, run, valid
-from tests.sandbox.harness import SandboxProcess
 from wacli.binary import Node
 from wacli.client import events as ev
 from wacli.client.client import Client
 from wacli.client.connection import Endpoint
 from wacli.client.payload import configured_version
 from wacli.jid import parse_jid
+from wacli.sandbox.process import SandboxProcess
 from wacli.store import Store
 
 README = Path(__file__).resolve().parents[2] / "README.md"

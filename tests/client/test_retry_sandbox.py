@@ -15,7 +15,7 @@ import pytest
 
 from tests.client.accounts import pair
 from tests.client.support import Wacli, new_account, run, wait_until
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 SENDER = "15550005001"
 PEER = "15550005002"

@@ -14,8 +14,8 @@ import pytest
 
 from tests.client.accounts import pair
 from tests.client.support import LINE_TIMEOUT, Wacli, new_account, run, run_with
-from tests.sandbox.harness import SandboxProcess
 from wacli.cli.exit_codes import ExitCode
+from wacli.sandbox.process import SandboxProcess
 
 ME = "15550008001"
 PEER = "15550008002"

@@ -12,9 +12,9 @@ import pytest
 
 from tests.client.accounts import pair
 from tests.client.support import new_account, run
-from tests.sandbox.harness import SandboxProcess
 from wacli.cli.exit_codes import ExitCode
 from wacli.jid import parse_jid
+from wacli.sandbox.process import SandboxProcess
 from wacli.store import Store
 from wacli.store.archive import Archive
 

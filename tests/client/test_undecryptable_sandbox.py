@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.client.accounts import pair
 from tests.client.support import Wacli, new_account
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 ME = "15550008301"
 PHONE = "15550008302"

@@ -17,7 +17,7 @@ import pytest
 
 from tests.client.accounts import pair
 from tests.client.support import Wacli, new_account, run, wait_until
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 ALICE = "15550007101"
 BOB = "15550007102"

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.interop.node import NodeProcess
-from tests.sandbox.harness import SandboxProcess
+from bench.node import NodeProcess
+from wacli.sandbox.process import SandboxProcess
 
 
 class Baileys:

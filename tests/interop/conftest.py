@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.interop.baileys import Baileys, running_baileys
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 
 @pytest.fixture

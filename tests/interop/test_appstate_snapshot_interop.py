@@ -11,11 +11,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.interop.node import NodeProcess, b64
-from tests.sandbox.conftest import Running, start_sandbox
-from tests.sandbox.test_appstate import ALICE, BOB, BOB_JID, change, online, take_keys
-from tests.sandbox.test_appstate_snapshot import download, fetch_raw, reference
-from tests.sandbox.test_messages import account
+from bench.companion import account
+from bench.local_sandbox import Running, served
+from bench.node import NodeProcess, b64
+from tests.sandbox.appstate_support import (
+    ALICE,
+    BOB,
+    BOB_JID,
+    change,
+    download,
+    fetch_raw,
+    online,
+    reference,
+    take_keys,
+)
 from wacli.proto import syncd_pb2
 from wacli.protocol.appstate_crypto import AppStateHash
 from wacli.protocol.appstate_patch import decode_patch, decode_snapshot
@@ -26,7 +35,7 @@ pytestmark = [pytest.mark.interop, pytest.mark.anyio]
 
 @pytest.fixture
 async def inproc(tmp_path: Path) -> AsyncIterator[Running]:
-    async for running in start_sandbox(tmp_path / "state"):
+    async with served(tmp_path / "state") as running:
         yield running
 
 

@@ -1,6 +1,6 @@
 """wacli.binary against whatsapp-rust-bridge 0.5.4's encodeNode/decodeNode.
 
-Over a corpus of real-shaped stanzas (tests/interop/corpus/stanzas.py): wacli
+Over a corpus of real-shaped stanzas (bench/stanza_corpus.py): wacli
 writes exactly the bridge's bytes, reads the bridge's bytes back to the very
 node it started from, and the bridge reads wacli's bytes as wacli does. Calls
 are batched: one request encodes or decodes the whole corpus.
@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from tests.interop.corpus.stanzas import EDGE_TEXTS, canonical, edge_cases
-from tests.interop.node import NodeProcess, b64, unb64
+from bench.node import NodeProcess, b64, unb64
+from bench.stanza_corpus import EDGE_TEXTS, canonical, edge_cases, to_js
 from wacli.binary import Node, decode, encode
 from wacli.jid import (
     DEFAULT_USER_SERVER,
@@ -33,30 +33,6 @@ CORPUS = canonical()
 def node() -> Iterator[NodeProcess]:
     with NodeProcess("binary.mjs", timeout=120) as proc:
         yield proc
-
-
-# -- the bridge's view of a node ------------------------------------------------------
-
-
-def js_text(value: str | JID) -> str:
-    """The JS attribute text the bridge turns into the same wire value."""
-    if isinstance(value, str):
-        return value
-    if value.server in (MESSENGER_SERVER, INTEROP_SERVER) or value.agent:
-        raise AssertionError(f"{value!r} has no text form the bridge encodes alike")
-    return "@" + value.server if not value.user else str(value)
-
-
-def to_js(node: Node) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "tag": node.tag,
-        "attrs": {k: js_text(v) for k, v in node.attrs.items() if v is not None},
-    }
-    if isinstance(node.content, list):
-        out["content"] = [to_js(child) for child in node.content]
-    elif node.content is not None:
-        out["content"] = {"b64": b64(bytes(node.content))}
-    return out
 
 
 def rust_display(jid: JID) -> str:

@@ -1,4 +1,4 @@
-from tests.interop.node import NodeProcess, b64, unb64
+from bench.node import NodeProcess, b64, unb64
 
 
 def test_node_channel_round_trips_bytes() -> None:

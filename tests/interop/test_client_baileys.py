@@ -8,59 +8,25 @@ against docs/events.schema.json). A `--reply-to` reply reaches Baileys with its 
 The sandbox enforces the privacy-token rule: the two pass each other their tokens first.
 """
 
+# ruff: noqa: F811 (the tests take the fixtures imported from client_baileys_support)
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
+import orjson
 
-from tests.client.accounts import pair
 from tests.client.support import Wacli, run
-from tests.interop.node import NodeProcess
-from tests.interop.test_sandbox_baileys import Baileys
-from tests.sandbox.harness import SandboxProcess
-
-BAILEYS_PHONE = "15550007001"
-WACLI_PHONE = "15550007002"
-
-
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[SandboxProcess]:
-    with SandboxProcess() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def peers(
-    sandbox: SandboxProcess, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[Baileys, dict, Path, dict]]:
-    """(Baileys linked to BAILEYS_PHONE by QR, its account, the wacli store linked to
-    WACLI_PHONE by code, that account)."""
-    base = tmp_path_factory.mktemp("client-baileys")
-    status, account = sandbox.admin(
-        "POST", "/accounts", {"phone": BAILEYS_PHONE, "push_name": "Bailey"}
-    )
-    assert status == 201, account
-    node = NodeProcess("baileys_client.mjs", timeout=90.0)
-    try:
-        baileys = Baileys(node, base / "baileys-auth")
-        # No history sync comes from the sandbox's phones: don't let Baileys wait for one.
-        baileys.start(sandbox, history=False)
-        qr = baileys.call("wait_qr", timeout_ms=20000)["qr"]
-        status, linked = sandbox.admin("POST", f"/accounts/{BAILEYS_PHONE}/link", {"qr": qr})
-        assert status == 200, linked
-        baileys.call("wait_open", timeout_ms=30000)
-        store = base / "wacli"
-        linked_wacli = pair(sandbox, store, WACLI_PHONE)
-        wacli_account = {key: bare(linked_wacli[key]) for key in ("jid", "lid")}
-        yield baileys, account, store, wacli_account
-    finally:
-        try:
-            node.call("stop")
-        finally:
-            node.close()
+from tests.interop.baileys import Baileys
+from tests.interop.client_baileys_support import (  # noqa: F401 (fixtures)
+    BAILEYS_PHONE,
+    WACLI_PHONE,
+    bare,
+    peers,
+    sandbox,
+    wacli_send,
+)
+from wacli.sandbox.process import SandboxProcess
 
 
 def stop(listen: Wacli) -> None:
@@ -69,18 +35,6 @@ def stop(listen: Wacli) -> None:
         listen.proc.send_signal(signal.SIGTERM)
         listen.rest()
         assert listen.proc.returncode == 0
-
-
-def bare(jid: str) -> str:
-    """The account JID of a device JID (``user:device@server`` -> ``user@server``)."""
-    user, server = jid.split("@")
-    return f"{user.split(':')[0]}@{server}"
-
-
-def wacli_send(sandbox: SandboxProcess, store: Path, *args: str) -> str:
-    code, out, err = run(store, sandbox.url, sandbox.root_key, "send", *args)
-    assert code == 0, err
-    return out.decode().strip()
 
 
 def privacy_record(sandbox: SandboxProcess, phone: str, message_id: str) -> dict | None:
@@ -202,3 +156,42 @@ def test_wacli_replies_to_a_baileys_message(
     # The quote is Baileys' own message as wacli archived it (Baileys sends text as an
     # extendedTextMessage with a messageSecret).
     assert got["contextInfo"]["quotedMessage"]["extendedTextMessage"] == {"text": "question?"}
+
+
+def test_baileys_edit_revoke_and_reaction_change_wacli_history(
+    sandbox: SandboxProcess, peers: tuple[Baileys, dict, Path, dict]
+) -> None:
+    """Baileys edits one of its messages, deletes another for everyone and reacts to the
+    first, as its own sendMessage builds them; `wacli listen` takes them in and
+    `wacli history` then shows the chat as Baileys' user sees it."""
+    baileys, baileys_account, store, wacli_account = peers
+    to = wacli_account["jid"]
+    listen = Wacli(store, sandbox.url, sandbox.root_key, "listen", "--type", "message")
+    try:
+        typo = baileys.call("send_text", to=to, text="lunch at noon")
+        regret = baileys.call("send_text", to=to, text="a word to take back")
+        changes = [
+            {"text": "lunch at one", "edit": typo["key"]},
+            {"delete": regret["key"]},
+            {"react": {"text": "🍜", "key": typo["key"]}},
+        ]
+        sent = [typo, regret] + [
+            baileys.call("send_content", to=to, content=content) for content in changes
+        ]
+        seen = [listen.event()["data"]["info"]["id"] for _ in sent]
+        assert seen == [message["id"] for message in sent]
+    finally:
+        stop(listen)
+    code, out, err = run(store, sandbox.url, sandbox.root_key, "history", "--json")
+    assert code == 0, err
+    rows = {row["id"]: row for row in map(orjson.loads, out.splitlines())}
+    chat = rows[typo["id"]]["chat"]
+    assert chat in (baileys_account["jid"], baileys_account["lid"])
+    assert rows[typo["id"]]["text"] == "lunch at one" and rows[typo["id"]]["edited_at"]
+    assert [r["emoji"] for r in rows[typo["id"]]["reactions"]] == ["🍜"]
+    assert rows[regret["id"]]["revoked_at"] is not None and rows[regret["id"]]["text"] is None
+    assert not {message["id"] for message in sent[2:]} & rows.keys()  # no rows of their own
+    code, out, err = run(store, sandbox.url, sandbox.root_key, "history", chat)
+    assert code == 0, err
+    assert "lunch at one (edited)" in out.decode() and "[deleted]" in out.decode()
+    assert "a word to take back" not in out.decode() and "noon" not in out.decode()

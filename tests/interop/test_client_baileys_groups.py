@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import time
 
-from tests.interop.test_client_baileys import (  # noqa: F401 (fixtures)
+from tests.interop.baileys import Baileys
+from tests.interop.client_baileys_support import (  # noqa: F401 (fixtures)
     BAILEYS_PHONE,
     WACLI_PHONE,
     peers,
     sandbox,
     wacli_send,
 )
-from tests.interop.test_sandbox_baileys import Baileys
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 CAROL = "15550007003"
 

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.interop.node import NodeProcess, b64, unb64
+from bench.node import NodeProcess, b64, unb64
 from wacli.crypto import dh, generate_key_pair, key_pair_from_private, xeddsa_sign, xeddsa_verify
 
 

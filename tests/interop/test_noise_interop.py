@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.interop.node import NodeError, NodeProcess, b64, unb64
+from bench.node import NodeError, NodeProcess, b64, unb64
 from wacli.crypto import generate_key_pair
 from wacli.noise import (
     XX,

@@ -26,7 +26,7 @@ from google.protobuf.json_format import MessageToDict
 from google.protobuf.message import Message as PbMessage
 from google.protobuf.unknown_fields import UnknownFieldSet
 
-from tests.interop.node import NodeProcess, b64, unb64
+from bench.node import NodeProcess, b64, unb64
 from wacli.proto import (
     adv_pb2,
     client_payload_pb2,

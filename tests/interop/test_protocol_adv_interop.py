@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.interop.node import NodeError, NodeProcess, b64, unb64
+from bench.node import NodeError, NodeProcess, b64, unb64
 from wacli.crypto import KeyPair, generate_key_pair
 from wacli.proto import adv_pb2
 from wacli.protocol.adv import (

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.interop.node import NodeProcess, b64, unb64
+from bench.node import NodeProcess, b64, unb64
 from wacli.proto import sync_action_pb2, syncd_pb2
 from wacli.protocol.appstate_crypto import (
     AppStateHash,

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.interop.node import NodeProcess, b64, unb64
+from bench.node import NodeProcess, b64, unb64
 from wacli.protocol.media_crypto import (
     MEDIA_HKDF_INFO,
     MediaDecryptor,

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.interop.node import NodeProcess, b64, unb64
+from bench.node import NodeProcess, b64, unb64
 from wacli.protocol.padding import pad_message, unpad_message
 
 pytestmark = pytest.mark.interop

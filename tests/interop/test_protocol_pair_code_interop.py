@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.interop.node import NodeProcess, b64, unb64
+from bench.node import NodeProcess, b64, unb64
 from wacli.crypto import generate_key_pair
 from wacli.protocol.pair_code import (
     CompanionPairing,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.interop.baileys import Baileys
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 PHONE = "15550001111"
 

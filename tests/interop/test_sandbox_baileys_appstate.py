@@ -7,7 +7,7 @@ uploads a patch of its own, which the phone verifies and builds on."""
 from __future__ import annotations
 
 from tests.interop.baileys import Baileys
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 ALICE, BOB = "15550006001", "15550006002"
 BOB_JID = f"{BOB}@s.whatsapp.net"

@@ -5,7 +5,7 @@ rejectCall reaches the calling phone."""
 from __future__ import annotations
 
 from tests.interop.baileys import Baileys
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 CALLEE, CALLER = "15550009301", "15550009302"
 

@@ -9,11 +9,10 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from tests.client.support import Lines, Wacli, run
-from tests.client.test_chat_appstate_sandbox import link
-from tests.client.test_listen_sandbox import stop
+from tests.client.accounts import pair
+from tests.client.support import Lines, Wacli, run, stop
 from tests.interop.baileys import Baileys
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 from wacli.store import Store
 from wacli.store.archive import Archive
 
@@ -53,7 +52,7 @@ def test_baileys_sees_what_wacli_writes(
     assert status == 200, body
     baileys.call("wait_chat_update", jid=CAROL_JID, field="pinned")
     store = tmp_path / "wacli"
-    link(sandbox, store, ALICE)
+    pair(sandbox, store, ALICE, create=False)
     listening = Lines(Wacli(store, sandbox.url, sandbox.root_key, "listen"))
     while listening.next_of("pin_update")["data"]["jid"] != CAROL_JID:
         pass

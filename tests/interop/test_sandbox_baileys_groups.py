@@ -9,7 +9,7 @@ fetches, with its sender key in pkmsgs — reaches both phones' inboxes decrypte
 from __future__ import annotations
 
 from tests.interop.baileys import Baileys
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 ALICE, BOB, CAROL = "15550001111", "15550002222", "15550003333"
 

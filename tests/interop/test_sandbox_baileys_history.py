@@ -9,7 +9,7 @@ History pushed later through the admin API arrives the same way.
 from __future__ import annotations
 
 from tests.interop.baileys import Baileys
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 ALICE, BOB, CAROL = "15550006001", "15550006002", "15550006009"
 INITIAL_BOOTSTRAP = 0

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.node import NodeProcess
 from tests.client.accounts import pair
 from tests.client.support import run
-from tests.interop.node import NodeProcess
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 ALICE = "15550008001"  # Baileys is linked to her
 BOB = "15550008002"  # a simulated phone

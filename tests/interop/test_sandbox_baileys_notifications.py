@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 
 from tests.interop.baileys import Baileys
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 ALICE, BOB = "15550009001", "15550009002"
 

@@ -14,7 +14,7 @@ from itertools import count
 
 import pytest
 
-from tests.interop.node import NodeProcess, b64, unb64
+from bench.node import NodeProcess, b64, unb64
 from wacli.crypto import generate_key_pair
 from wacli.signal.address import ProtocolAddress
 from wacli.signal.group import (

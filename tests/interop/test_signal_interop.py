@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.interop.node import NodeProcess, b64, unb64
+from bench.node import NodeProcess, b64, unb64
 from wacli.signal import (
     CiphertextMessage,
     DuplicateMessageError,

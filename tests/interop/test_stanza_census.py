@@ -34,7 +34,7 @@ import pytest
 from tests.client.accounts import pair
 from tests.client.support import Wacli, new_account, run
 from tests.interop.baileys import Baileys, running_baileys
-from tests.sandbox.harness import SandboxProcess
+from wacli.sandbox.process import SandboxProcess
 
 WACLI_PHONE = "15550009001"  # A
 BAILEYS_PHONE = "15550009002"  # B

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.sandbox.conftest import Running
+from bench.local_sandbox import Running
 
 pytestmark = pytest.mark.anyio
 

@@ -4,93 +4,31 @@ wacli's protocol core, companions' uploads are version-checked and announced."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from tests.sandbox.companion import Companion, Session
-from tests.sandbox.conftest import Running
-from tests.sandbox.test_messages import account, ack, connect
-from tests.sandbox.test_pairing_login import link_by_qr
+from bench.companion import Session, account, ack
+from bench.local_sandbox import Running
+from tests.sandbox.appstate_support import (
+    ALICE,
+    BOB,
+    BOB_JID,
+    change,
+    collection,
+    key_share,
+    online,
+    sync_iq,
+    take_keys,
+)
 from wacli.binary import Node
-from wacli.proto import e2e_pb2, sync_action_pb2, syncd_pb2
-from wacli.protocol.appstate_crypto import AppStateHash, AppStateKeys, Operation
+from wacli.proto import sync_action_pb2
+from wacli.protocol.appstate_crypto import AppStateHash, Operation
 from wacli.protocol.appstate_crypto import expand_app_state_keys as expand
-from wacli.protocol.appstate_patch import NewMutation, decode_patch, encode_patch
+from wacli.protocol.appstate_patch import NewMutation, encode_patch
 from wacli.sandbox import appstate
 
 pytestmark = pytest.mark.anyio
-
-ALICE, BOB = "15550001111", "15550002222"
-BOB_JID = f"{BOB}@s.whatsapp.net"
-
-
-class Synced:
-    """A scripted companion's app state: its keys, and per collection the verified hash."""
-
-    def __init__(self, companion: Companion, session: Session, keys: dict[bytes, bytes]) -> None:
-        self.companion = companion
-        self.session = session
-        self.keys = keys
-        self.states: dict[str, AppStateHash] = {}
-
-    def lookup(self, key_id: bytes) -> AppStateKeys | None:
-        data = self.keys.get(key_id)
-        return None if data is None else expand(data)
-
-    async def fetch(self, name: str, version: int | None = None) -> tuple[Node, list]:
-        """Fetch and verify the patches after our version; (the answer, decoded mutations)."""
-        state = self.states.get(name, AppStateHash())
-        asked = state.version if version is None else version
-        reply = await self.session.query(sync_iq(collection(name, asked, asked == 0)))
-        answer = reply.require_child("sync").require_child("collection")
-        found = []
-        patches = answer.child("patches")
-        for node in [] if patches is None else patches.children_named("patch"):
-            patch = syncd_pb2.SyncdPatch()
-            patch.ParseFromString(node.content_bytes())
-            state, mutations = decode_patch(name, patch, state, self.lookup)
-            found += mutations
-        self.states[name] = state
-        return answer, found
-
-
-def collection(name: str, version: int, snapshot: bool = False, *patches: bytes) -> Node:
-    attrs = {"name": name, "version": str(version), "return_snapshot": str(snapshot).lower()}
-    return Node("collection", attrs, [Node("patch", {}, p) for p in patches] or None)
-
-
-def sync_iq(*collections: Node) -> Node:
-    attrs = {"id": os.urandom(4).hex(), "to": "s.whatsapp.net", "type": "set"}
-    attrs["xmlns"] = "w:sync:app:state"
-    return Node("iq", attrs, [Node("sync", {}, list(collections))])
-
-
-def key_share(companion: Companion, node: Node) -> dict[bytes, bytes]:
-    """The keys of the phone's APP_STATE_SYNC_KEY_SHARE peer message."""
-    assert node.attr("category") == "peer" and node.attr("from") == f"{ALICE}@s.whatsapp.net"
-    protocol = companion.decrypt(node).protocol_message
-    assert protocol.type == e2e_pb2.ProtocolMessage.APP_STATE_SYNC_KEY_SHARE
-    keys = {k.key_id.key_id: k.key_data.key_data for k in protocol.app_state_sync_key_share.keys}
-    assert len(keys) == 1 and all(len(k) == 6 and len(v) == 32 for k, v in keys.items())
-    return keys
-
-
-async def online(sandbox: Running, directory: Path) -> tuple[Synced, list[Node]]:
-    """Link a companion to ALICE and log in; (it, what its offline queue held)."""
-    companion = Companion()
-    await link_by_qr(sandbox, companion, ALICE)
-    companion.open_store(directory)
-    session, _, queued = await connect(sandbox, companion)
-    return Synced(companion, session, {}), queued
-
-
-async def take_keys(synced: Synced) -> None:
-    """The phone's key share, the first time it uses app state."""
-    node = await synced.session.receive_tag("message")
-    synced.keys.update(key_share(synced.companion, node))
-    await synced.session.send(Node("receipt", {"id": node.require_attr("id"), "to": ALICE}))
 
 
 async def server_sync(session: Session) -> Node:
@@ -101,12 +39,6 @@ async def server_sync(session: Session) -> Node:
         if node.attr("type") == "server_sync":
             assert node.attr("from") == "s.whatsapp.net"
             return node.require_child("collection")
-
-
-async def change(sandbox: Running, body: dict) -> dict:
-    status, answer = await sandbox.admin("POST", f"/accounts/{ALICE}/app-state", body)
-    assert status == 200, answer
-    return answer
 
 
 async def test_admin_changes_reach_a_companion_as_verified_patches(

@@ -16,21 +16,20 @@ from cryptography.hazmat.primitives import hashes, padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from tests.sandbox.conftest import Running
-from tests.sandbox.test_appstate import (
+from bench.companion import account
+from bench.local_sandbox import Running
+from tests.sandbox.appstate_support import (
     ALICE,
     BOB,
     BOB_JID,
-    Synced,
     change,
-    collection,
+    download,
+    fetch_raw,
     online,
-    sync_iq,
+    reference,
     take_keys,
 )
-from tests.sandbox.test_messages import account
 from wacli.binary import Node
-from wacli.client import http
 from wacli.proto import syncd_pb2
 from wacli.protocol import AppStateError
 from wacli.protocol.appstate_crypto import AppStateHash
@@ -77,28 +76,6 @@ def check_snapshot(name: str, snapshot: syncd_pb2.SyncdSnapshot, sync_key: bytes
     expected = hmac.new(snapshot_mac_key, lthash + version + name.encode(), hashlib.sha256)
     assert expected.digest() == snapshot.mac, "snapshot MAC"
     return lthash
-
-
-async def fetch_raw(synced: Synced, name: str, version: int, snapshot: bool) -> Node:
-    reply = await synced.session.query(sync_iq(collection(name, version, snapshot)))
-    return reply.require_child("sync").require_child("collection")
-
-
-async def download(sandbox: Running, synced: Synced, ref: syncd_pb2.ExternalBlobReference) -> bytes:
-    """GET the blob from the host media_conn names, over TLS checked with the sandbox's CA."""
-    attrs = {"id": "mc1", "to": "s.whatsapp.net", "type": "set", "xmlns": "w:m"}
-    reply = await synced.session.query(Node("iq", attrs, [Node("media_conn", {}, [])]))
-    host = reply.require_child("media_conn").require_child("host").require_attr("hostname")
-    context = http.tls_context(sandbox.endpoints.media_ca)
-    response = await http.request("GET", f"https://{host}{ref.direct_path}", context=context)
-    return response.body
-
-
-def reference(answer: Node) -> syncd_pb2.ExternalBlobReference:
-    ref = syncd_pb2.ExternalBlobReference()
-    ref.ParseFromString(answer.require_child("snapshot").content_bytes())
-    assert len(ref.media_key) == 32 and ref.direct_path.startswith("/v/")
-    return ref
 
 
 def patch_versions(answer: Node) -> list[int]:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.sandbox.conftest import Running
-from tests.sandbox.test_messages import Online, account, connect, linked_companion, settle
+from bench.companion import Online, account, connect, linked_companion, settle
+from bench.local_sandbox import Running
 from wacli.binary import Node
 
 pytestmark = pytest.mark.anyio

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.sandbox.conftest import Running
-from tests.sandbox.test_groups import g2, notification
-from tests.sandbox.test_messages import account, linked_companion
+from bench.companion import account, linked_companion
+from bench.local_sandbox import Running
+from tests.sandbox.support import g2, group_notification
 from wacli.binary import Node
 
 pytestmark = pytest.mark.anyio
@@ -33,7 +33,7 @@ async def test_description_set_replace_delete(sandbox: Running, tmp_path: Path) 
     status, created = await sandbox.admin("POST", "/groups", body)
     assert status == 201, created
     jid = created["jid"]
-    await notification(a1, "create")
+    await group_notification(a1, "create")
 
     async def described() -> Node | None:
         query = g2("get", jid, Node("query", {"request": "interactive"}))
@@ -42,7 +42,7 @@ async def test_description_set_replace_delete(sandbox: Running, tmp_path: Path) 
     assert await described() is None
     reply = await a1.session.query(g2("set", jid, change("D1", "Tuesdays at 7")))
     assert reply.attr("type") == "result", reply
-    heard = (await notification(a1, "description")).children[0]
+    heard = (await group_notification(a1, "description")).children[0]
     assert heard.attr("id") == "D1" and heard.require_child("body").content == b"Tuesdays at 7"
     now = await described()
     assert now is not None and now.attr("id") == "D1"
@@ -53,7 +53,7 @@ async def test_description_set_replace_delete(sandbox: Running, tmp_path: Path) 
     assert stale.require_child("error").attr("code") == "409"
     reply = await a1.session.query(g2("set", jid, change("D2", "Wednesdays", prev="D1")))
     assert reply.attr("type") == "result", reply
-    heard = (await notification(a1, "description")).children[0]
+    heard = (await group_notification(a1, "description")).children[0]
     assert heard.attr("prev") == "D1" and heard.require_child("body").content == b"Wednesdays"
 
     for bad in (
@@ -68,7 +68,7 @@ async def test_description_set_replace_delete(sandbox: Running, tmp_path: Path) 
 
     reply = await a1.session.query(g2("set", jid, change("D4", None, prev="D2")))
     assert reply.attr("type") == "result", reply
-    heard = (await notification(a1, "description")).children[0]
+    heard = (await group_notification(a1, "description")).children[0]
     assert heard.attr("delete") == "true" and heard.child("body") is None
     assert await described() is None
 

@@ -10,16 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.sandbox.companion import parse_bundle
-from tests.sandbox.conftest import Running
-from tests.sandbox.test_messages import (
-    Online,
-    account,
-    ack,
-    fetch_bundle,
-    linked_companion,
-    served,
-)
+from bench.companion import account, ack, bundle_for, fetch_bundle
+from bench.local_sandbox import Running, served
+from tests.sandbox.support import g2, group_notification, with_companion
 from wacli.binary import Node
 from wacli.jid import parse_jid
 from wacli.proto import e2e_pb2
@@ -29,35 +22,15 @@ pytestmark = pytest.mark.anyio
 ALICE, BOB, CAROL, DAVE = "15550001111", "15550002222", "15550003333", "15550004444"
 
 
-def g2(kind: str, to: str, child: Node) -> Node:
-    attrs = {"id": os.urandom(4).hex(), "to": to, "xmlns": "w:g2", "type": kind}
-    return Node("iq", attrs, [child])
-
-
 def participants(*jids: str) -> list[Node]:
     return [Node("participant", {"jid": jid}) for jid in jids]
 
 
-async def notification(online: Online, child: str) -> Node:
-    """The next w:gp2 notification (acked), whose change is ``child`` (it may have come
-    while an IQ's answer was awaited)."""
-    early = [n for n in online.session.skipped if n.tag == "notification"]
-    if early:
-        node = early[0]
-        online.session.skipped.remove(node)
-    else:
-        node = await online.session.receive_tag("notification")
-    assert node.attr("type") == "w:gp2" and node.children[0].tag == child, node
-    await ack(online.session, node)
-    return node
-
-
 async def test_group_iqs_and_notifications(sandbox: Running, tmp_path: Path) -> None:
-    alice = await account(sandbox, ALICE, "Alice")
-    bob = await account(sandbox, BOB, "Bob")
-    carol = await account(sandbox, CAROL, "Carol")
-    dave = await account(sandbox, DAVE, "Dave")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    people, a1 = await with_companion(
+        sandbox, tmp_path / "a1", ALICE, {ALICE: "Alice", BOB: "Bob", CAROL: "Carol", DAVE: "Dave"}
+    )
+    alice, bob, carol, dave = people[ALICE], people[BOB], people[CAROL], people[DAVE]
 
     create = Node(
         "create", {"subject": "Lunch", "key": "K1"}, participants(bob["jid"], carol["lid"])
@@ -76,7 +49,7 @@ async def test_group_iqs_and_notifications(sandbox: Running, tmp_path: Path) -> 
         (bob["lid"], bob["jid"], None),
         (carol["lid"], carol["jid"], None),
     ]
-    created = await notification(a1, "create")
+    created = await group_notification(a1, "create")
     assert created.attr("from") == jid and created.attr("participant") == alice["lid"]
     assert created.attr("participant_pn") == alice["jid"]
     assert created.children[0].require_child("group").attr("subject") == "Lunch"
@@ -93,20 +66,20 @@ async def test_group_iqs_and_notifications(sandbox: Running, tmp_path: Path) -> 
     reply = await a1.session.query(g2("set", jid, add))
     got = [(p.attr("jid"), p.attr("error")) for p in reply.require_child("add").children]
     assert got == [(dave["jid"], None), (bob["jid"], "409"), ("19990000000@s.whatsapp.net", "404")]
-    added = await notification(a1, "add")
+    added = await group_notification(a1, "add")
     assert [p.attr("jid") for p in added.children[0].children] == [dave["lid"]]
 
     reply = await a1.session.query(g2("set", jid, Node("promote", {}, participants(bob["lid"]))))
     assert reply.attr("type") == "result"
-    await notification(a1, "promote")
+    await group_notification(a1, "promote")
     reply = await a1.session.query(g2("set", jid, Node("remove", {}, participants(dave["jid"]))))
     assert reply.require_child("remove").children[0].attr("error") is None
-    removed = await notification(a1, "remove")
+    removed = await group_notification(a1, "remove")
     assert removed.children[0].children[0].attr("phone_number") == dave["jid"]
 
     reply = await a1.session.query(g2("set", jid, Node("subject", {}, b"Dinner")))
     assert reply.attr("type") == "result"
-    subject = (await notification(a1, "subject")).children[0]
+    subject = (await group_notification(a1, "subject")).children[0]
     assert subject.attr("subject") == "Dinner" and subject.attr("s_o") == alice["lid"]
 
     status, info = await sandbox.admin("GET", f"/groups/{jid}")
@@ -127,8 +100,8 @@ async def test_group_iqs_and_notifications(sandbox: Running, tmp_path: Path) -> 
     status, other = await sandbox.admin(
         "POST", "/groups", {"subject": "Theirs", "creator": BOB, "participants": [ALICE]}
     )
-    await notification(a1, "create")
-    await notification(a1, "create")
+    await group_notification(a1, "create")
+    await group_notification(a1, "create")
     reply = await a1.session.query(
         g2("set", other["jid"], Node("add", {}, participants(carol["jid"])))
     )
@@ -139,15 +112,15 @@ async def test_group_iqs_and_notifications(sandbox: Running, tmp_path: Path) -> 
 async def test_phone_group_message_reaches_companion_and_other_phone(
     sandbox: Running, tmp_path: Path
 ) -> None:
-    await account(sandbox, ALICE, "Alice")
-    bob = await account(sandbox, BOB, "Bob")
-    await account(sandbox, CAROL, "Carol")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    people, a1 = await with_companion(
+        sandbox, tmp_path / "a1", ALICE, {ALICE: "Alice", BOB: "Bob", CAROL: "Carol"}
+    )
+    bob = people[BOB]
     body = {"subject": "Team", "creator": BOB, "participants": [ALICE, CAROL]}
     status, created = await sandbox.admin("POST", "/groups", body)
     assert status == 201, created
     jid = created["jid"]
-    await notification(a1, "create")
+    await group_notification(a1, "create")
 
     status, sent = await sandbox.admin("POST", f"/groups/{jid}/send", {"from": BOB, "text": "hi"})
     assert status == 200, sent
@@ -188,15 +161,15 @@ async def test_phone_group_message_reaches_companion_and_other_phone(
 async def test_companion_group_message_reaches_both_phones(
     sandbox: Running, tmp_path: Path
 ) -> None:
-    alice = await account(sandbox, ALICE, "Alice")
-    bob = await account(sandbox, BOB, "Bob")
-    carol = await account(sandbox, CAROL, "Carol")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    people, a1 = await with_companion(
+        sandbox, tmp_path / "a1", ALICE, {ALICE: "Alice", BOB: "Bob", CAROL: "Carol"}
+    )
+    alice, bob, carol = people[ALICE], people[BOB], people[CAROL]
     body = {"subject": "Trip", "creator": ALICE, "participants": [bob["lid"], carol["jid"]]}
     status, created = await sandbox.admin("POST", "/groups", body)
     assert status == 201
     jid = created["jid"]
-    await notification(a1, "create")
+    await group_notification(a1, "create")
     own_lid = parse_jid(alice["lid"]).user
 
     # The sender key goes pairwise to each other member device (all phones here).
@@ -204,7 +177,7 @@ async def test_companion_group_message_reaches_both_phones(
     tos = []
     for member in (bob["lid"], carol["lid"], alice["lid"]):
         user = parse_jid(member).user
-        bundle = parse_bundle(await fetch_bundle(a1, member), 0)
+        bundle = bundle_for(await fetch_bundle(a1, member), 0)
         tos.append(Node("to", {"jid": member}, [a1.companion.encrypt(user, 0, bundle, skdm)]))
     text = e2e_pb2.Message(conversation="to the group").SerializeToString()
     stanza_id = "3EB0" + os.urandom(8).hex().upper()
@@ -267,12 +240,11 @@ async def test_companion_group_message_reaches_both_phones(
 async def test_a_retry_receipt_gets_the_group_message_again_pairwise(
     sandbox: Running, tmp_path: Path
 ) -> None:
-    await account(sandbox, ALICE, "Alice")
-    bob = await account(sandbox, BOB, "Bob")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    people, a1 = await with_companion(sandbox, tmp_path / "a1", ALICE, {ALICE: "Alice", BOB: "Bob"})
+    bob = people[BOB]
     body = {"subject": "Retry", "creator": BOB, "participants": [ALICE]}
     jid = (await sandbox.admin("POST", "/groups", body))[1]["jid"]
-    await notification(a1, "create")
+    await group_notification(a1, "create")
     status, sent = await sandbox.admin("POST", f"/groups/{jid}/send", {"from": BOB, "text": "x"})
     assert status == 200
     first = await a1.session.receive_tag("message")
@@ -300,15 +272,15 @@ async def test_a_retry_receipt_gets_the_group_message_again_pairwise(
 async def test_admin_changes_leave_and_a_new_sender_key_after_removal(
     sandbox: Running, tmp_path: Path
 ) -> None:
-    alice = await account(sandbox, ALICE, "Alice")
-    bob = await account(sandbox, BOB, "Bob")
-    await account(sandbox, CAROL, "Carol")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    people, a1 = await with_companion(
+        sandbox, tmp_path / "a1", ALICE, {ALICE: "Alice", BOB: "Bob", CAROL: "Carol"}
+    )
+    alice, bob = people[ALICE], people[BOB]
     body = {"subject": "Club", "creator": BOB, "participants": [ALICE], "addressing_mode": "pn"}
     status, created = await sandbox.admin("POST", "/groups", body)
     assert status == 201
     jid = created["jid"]
-    create = await notification(a1, "create")
+    create = await group_notification(a1, "create")
     assert create.attr("participant") == bob["jid"] and create.attr("participant_lid") == bob["lid"]
     group = create.children[0].require_child("group")
     assert group.attr("addressing_mode") == "pn" and group.attr("creator") == bob["jid"]
@@ -325,7 +297,7 @@ async def test_admin_changes_leave_and_a_new_sender_key_after_removal(
     change = {"by": BOB, "action": "add", "participants": [CAROL, "19990000000"]}
     status, result = await sandbox.admin("POST", f"/groups/{jid}/participants", change)
     assert status == 200 and [r["error"] for r in result["results"]] == [None, 404]
-    assert [p.attr("jid") for p in (await notification(a1, "add")).children[0].children] == [
+    assert [p.attr("jid") for p in (await group_notification(a1, "add")).children[0].children] == [
         f"{CAROL}@s.whatsapp.net"
     ]
     status, _ = await sandbox.admin("POST", f"/groups/{jid}/subject", {"by": CAROL, "subject": ""})
@@ -336,7 +308,7 @@ async def test_admin_changes_leave_and_a_new_sender_key_after_removal(
     # Carol is removed: Bob's next message comes under a new sender key, so pairwise again.
     change = {"by": BOB, "action": "remove", "participants": [f"{CAROL}@s.whatsapp.net"]}
     assert (await sandbox.admin("POST", f"/groups/{jid}/participants", change))[0] == 200
-    await notification(a1, "remove")
+    await group_notification(a1, "remove")
     await sandbox.admin("POST", f"/groups/{jid}/send", {"from": BOB, "text": "two"})
     message = await a1.session.receive_tag("message")
     # (still pkmsg: the companion never answered the phone, so the session is unconfirmed)
@@ -351,7 +323,7 @@ async def test_admin_changes_leave_and_a_new_sender_key_after_removal(
     leave = Node("leave", {}, [Node("group", {"id": jid})])
     reply = await a1.session.query(g2("set", "@g.us", leave))
     assert reply.require_child("leave").require_child("group").attr("id") == jid
-    left = await notification(a1, "remove")
+    left = await group_notification(a1, "remove")
     assert left.children[0].children[0].attr("jid") == alice["jid"]
     listing = Node("participating", {}, [Node("participants")])
     groups = (await a1.session.query(g2("get", "@g.us", listing))).require_child("groups")
@@ -363,7 +335,7 @@ async def test_admin_changes_leave_and_a_new_sender_key_after_removal(
 
 async def test_groups_and_sender_key_memory_survive_a_restart(tmp_path: Path) -> None:
     state = tmp_path / "state"
-    async with served(state) as sandbox:
+    async with served(state, privacy_tokens="off") as sandbox:
         await account(sandbox, ALICE, "Alice")
         await account(sandbox, BOB, "Bob")
         body = {"subject": "Kept", "creator": ALICE, "participants": [BOB]}
@@ -371,7 +343,7 @@ async def test_groups_and_sender_key_memory_survive_a_restart(tmp_path: Path) ->
         assert status == 201
         jid = created["jid"]
         await sandbox.admin("POST", f"/groups/{jid}/send", {"from": ALICE, "text": "before"})
-    async with served(state) as sandbox:
+    async with served(state, privacy_tokens="off") as sandbox:
         status, info = await sandbox.admin("GET", f"/groups/{jid}")
         assert status == 200 and info["subject"] == "Kept"
         assert [p["phone"] for p in info["participants"]] == [ALICE, BOB]
@@ -412,9 +384,8 @@ def _random_g2(rng: random.Random, tag: str, depth: int, jids: list[str]) -> Nod
 
 
 async def test_random_w_g2_requests_always_get_an_answer(sandbox: Running, tmp_path: Path) -> None:
-    alice = await account(sandbox, ALICE, "Alice")
-    bob = await account(sandbox, BOB, "Bob")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    people, a1 = await with_companion(sandbox, tmp_path / "a1", ALICE, {ALICE: "Alice", BOB: "Bob"})
+    alice, bob = people[ALICE], people[BOB]
     body = {"subject": "Fuzz", "creator": ALICE, "participants": [BOB]}
     jid = (await sandbox.admin("POST", "/groups", body))[1]["jid"]
     jids = [jid, alice["jid"], bob["lid"], "120363000000000001@g.us"]

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.sandbox.companion import Companion, Session
-from tests.sandbox.conftest import Running
-from tests.sandbox.test_messages import account, ack, connect, settle
-from tests.sandbox.test_pairing_login import link_by_qr
+from bench.companion import Companion, Session, account, ack, connect, link, settle
+from bench.local_sandbox import Running
+from tests.sandbox.support import inline
 from wacli.binary import Node
 from wacli.client import http
-from wacli.proto import client_payload_pb2, companion_pb2, e2e_pb2, history_sync_pb2
+from wacli.proto import e2e_pb2, history_sync_pb2
 from wacli.protocol.history import (
     HISTORY_MEDIA_TYPE,
     OnDemandRequest,
@@ -28,18 +27,6 @@ pytestmark = pytest.mark.anyio
 
 ALICE, BOB, CAROL = "15550003001", "15550003002", "15550003009"
 HSType = history_sync_pb2.HistorySync.HistorySyncType
-
-
-class HistoryCompanion(Companion):
-    """A companion whose DeviceProps take inline history payloads, as Baileys' and wacli's."""
-
-    def registration_payload(self) -> bytes:
-        payload = super().registration_payload()
-        parsed = client_payload_pb2.ClientPayload.FromString(payload)
-        props = companion_pb2.DeviceProps.FromString(parsed.device_pairing_data.device_props)
-        props.history_sync_config.inline_initial_payload_in_e2ee_msg = True
-        parsed.device_pairing_data.device_props = props.SerializeToString()
-        return parsed.SerializeToString()
 
 
 def chat_of(n: int) -> list[dict]:
@@ -65,20 +52,12 @@ async def next_history(companion: Companion, session: Session) -> tuple[Node, e2
     return node, message
 
 
-def inline(message: e2e_pb2.Message) -> history_sync_pb2.HistorySync:
-    note = message.protocol_message.history_sync_notification
-    sync = inflate_history(note.initial_hist_bootstrap_inline_payload)
-    assert note.sync_type == sync.sync_type and note.chunk_order == sync.chunk_order
-    return sync
-
-
 def texts(conversation: history_sync_pb2.Conversation) -> list[str]:
     return [m.message.message.conversation for m in conversation.messages]
 
 
-async def linked(sandbox: Running, tmp: Path, companion: Companion) -> Session:
-    await link_by_qr(sandbox, companion, ALICE)
-    companion.open_store(tmp)
+async def linked(sandbox: Running, companion: Companion) -> Session:
+    await link(sandbox, companion, ALICE)
     session, _, _ = await connect(sandbox, companion)
     return session
 
@@ -94,8 +73,8 @@ async def test_bootstrap_after_first_login(sandbox: Running, tmp_path: Path) -> 
     answer = await carol_history(sandbox, 60)
     assert answer == {"conversations": 1, "messages": 60, "added": 60, "sent": []}
 
-    companion = HistoryCompanion()
-    session = await linked(sandbox, tmp_path / "c", companion)
+    companion = Companion(tmp_path / "c", inline_history=True)
+    session = await linked(sandbox, companion)
     _, first = await next_history(companion, session)
     boot = inline(first)
     assert boot.sync_type == HSType.INITIAL_BOOTSTRAP and boot.chunk_order == 0
@@ -133,7 +112,7 @@ async def test_bootstrap_after_first_login(sandbox: Running, tmp_path: Path) -> 
 async def test_no_bootstrap_without_inline_support(sandbox: Running, tmp_path: Path) -> None:
     await account(sandbox, ALICE, "Alice")
     await carol_history(sandbox, 3)
-    session = await linked(sandbox, tmp_path / "c", Companion())  # DeviceProps without it
+    session = await linked(sandbox, Companion(tmp_path / "c"))  # DeviceProps without it
     await settle(session)
     assert not [n for n in session.skipped if n.tag == "message"]
     await session.close()
@@ -141,8 +120,8 @@ async def test_no_bootstrap_without_inline_support(sandbox: Running, tmp_path: P
 
 async def test_admin_push_inline_and_as_blob(sandbox: Running, tmp_path: Path) -> None:
     await account(sandbox, ALICE, "Alice")
-    companion = HistoryCompanion()
-    session = await linked(sandbox, tmp_path / "c", companion)
+    companion = Companion(tmp_path / "c", inline_history=True)
+    session = await linked(sandbox, companion)
     await settle(session)  # a phone without chats sends no bootstrap
     assert not [n for n in session.skipped if n.tag == "message"]
 
@@ -188,8 +167,8 @@ async def test_on_demand_request_is_answered_with_older_messages(
 ) -> None:
     await account(sandbox, ALICE, "Alice")
     await carol_history(sandbox, 60)
-    companion = HistoryCompanion()
-    session = await linked(sandbox, tmp_path / "c", companion)
+    companion = Companion(tmp_path / "c", inline_history=True)
+    session = await linked(sandbox, companion)
     _, boot = await next_history(companion, session)
     await next_history(companion, session)  # RECENT (no push names: Carol has no account)
     oldest = inline(boot).conversations[0].messages  # the companion's oldest so far: c40

@@ -56,22 +56,25 @@ async def test_routes_json_and_errors() -> None:
         body = b'{"text":"hi"}'
         status, reply = await _exchange(
             port,
-            b"POST /admin/accounts/1555/send HTTP/1.1\r\nContent-Length: %d\r\n\r\n%s"
+            b"POST /admin/accounts/1555/send HTTP/1.1\r\nHost: t\r\nContent-Length: %d\r\n\r\n%s"
             % (len(body), body),
         )
         assert status == 201
         assert orjson.loads(reply) == {"phone": "1555", "body": {"text": "hi"}}
-        assert (await _exchange(port, b"GET /admin/nope HTTP/1.1\r\n\r\n"))[0] == 404
-        assert (await _exchange(port, b"GET /admin/accounts/1/send HTTP/1.1\r\n\r\n"))[0] == 405
-        status, reply = await _exchange(port, b"GET /admin/conflict HTTP/1.1\r\n\r\n")
+        assert (await _exchange(port, b"GET /admin/nope HTTP/1.1\r\nHost: t\r\n\r\n"))[0] == 404
+        wrong_method = b"GET /admin/accounts/1/send HTTP/1.1\r\nHost: t\r\n\r\n"
+        assert (await _exchange(port, wrong_method))[0] == 405
+        status, reply = await _exchange(port, b"GET /admin/conflict HTTP/1.1\r\nHost: t\r\n\r\n")
         assert (status, orjson.loads(reply)) == (409, {"error": "already there"})
-        assert (await _exchange(port, b"GET /admin/broken HTTP/1.1\r\n\r\n"))[0] == 500
+        assert (await _exchange(port, b"GET /admin/broken HTTP/1.1\r\nHost: t\r\n\r\n"))[0] == 500
         assert (await _exchange(port, b"garbage\r\n\r\n"))[0] == 400
-        big = b"POST /admin/accounts/1/send HTTP/1.1\r\nContent-Length: 5000\r\n\r\n"
+        # HTTP/1.1 requires Host (h11 holds the server to it)
+        assert (await _exchange(port, b"GET /admin/conflict HTTP/1.1\r\n\r\n"))[0] == 400
+        big = b"POST /admin/accounts/1/send HTTP/1.1\r\nHost: t\r\nContent-Length: 5000\r\n\r\n"
         assert (await _exchange(port, big))[0] == 413
-        bad_json = b"POST /admin/accounts/1/send HTTP/1.1\r\nContent-Length: 3\r\n\r\n{{{"
+        bad_json = b"POST /admin/accounts/1/send HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\n\r\n{{"
         assert (await _exchange(port, bad_json))[0] == 400
         # the server is still up after all of that
-        status, _ = await _exchange(port, b"GET /admin/conflict HTTP/1.1\r\n\r\n")
+        status, _ = await _exchange(port, b"GET /admin/conflict HTTP/1.1\r\nHost: t\r\n\r\n")
         assert status == 409
         tg.cancel_scope.cancel()

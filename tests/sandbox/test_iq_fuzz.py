@@ -8,12 +8,13 @@ import random
 
 import pytest
 
-from tests.sandbox.companion import Companion
-from tests.sandbox.conftest import Running
-from tests.sandbox.test_pairing_login import _account, iq, link_by_qr, login
+from bench.companion import account, iq, logged_in
+from bench.local_sandbox import Running
 from wacli.binary import Node
 
 pytestmark = pytest.mark.anyio
+
+PHONE = "15550001111"
 
 ROUTES = [
     ("w:p", "get", "ping"),
@@ -56,12 +57,9 @@ def _random_node(rng: random.Random, tag: str, depth: int) -> Node:
 
 
 async def test_random_iqs_always_get_an_answer(sandbox: Running) -> None:
-    await _account(sandbox)
-    companion = Companion()
-    await link_by_qr(sandbox, companion)
-    session = await login(sandbox, companion)
-    assert (await session.receive()).tag == "success"
-    await session.receive()
+    await account(sandbox, PHONE)
+    online = await logged_in(sandbox, PHONE)
+    session, companion = online.session, online.companion
     rng = random.Random(1234)
     answers = {"result": 0, "error": 0}
     for _ in range(300):

@@ -19,9 +19,8 @@ from google.protobuf import json_format
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.sandbox.companion import Session
-from tests.sandbox.conftest import Running
-from tests.sandbox.test_messages import ALICE, BOB, account, linked_companion, served
+from bench.companion import Session, account, linked_companion
+from bench.local_sandbox import Running, served
 from wacli.binary import Node
 from wacli.client import http, media
 from wacli.proto import e2e_pb2
@@ -31,6 +30,8 @@ from wacli.sandbox.http import HttpError, Request
 from wacli.sandbox.media import MediaStore, media_router
 
 pytestmark = pytest.mark.anyio
+
+ALICE, BOB = "15550001111", "15550002222"
 
 
 async def media_conn(sandbox: Running, tmp_path: Path) -> Node:
@@ -147,7 +148,7 @@ async def test_an_upload_over_the_limit_is_413(sandbox: Running, tmp_path: Path)
 async def test_blobs_persist_across_a_restart(tmp_path: Path) -> None:
     state = tmp_path / "state"
     media = encrypt_media(b"kept" * 500, "video")
-    async with served(state) as sandbox:
+    async with served(state, privacy_tokens="off") as sandbox:
         conn = await media_conn(sandbox, tmp_path)
         hostname = conn.require_child("host").require_attr("hostname")
         answer = await upload(
@@ -156,7 +157,7 @@ async def test_blobs_persist_across_a_restart(tmp_path: Path) -> None:
         ca_before = Path(sandbox.endpoints.media_ca).read_bytes()
     blobs = list((state / "media").glob("*.enc"))
     assert len(blobs) == 1 and stat.S_IMODE(blobs[0].stat().st_mode) == 0o600
-    async with served(state) as sandbox:
+    async with served(state, privacy_tokens="off") as sandbox:
         assert Path(sandbox.endpoints.media_ca).read_bytes() == ca_before  # the same CA
         status, _ = await sandbox.admin("GET", "/stats")
         assert status == 200

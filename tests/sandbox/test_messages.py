@@ -11,21 +11,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
-import anyio
 import pytest
 
-from tests.sandbox.companion import Companion, Session, parse_bundle
-from tests.sandbox.conftest import Running, start_sandbox
-from tests.sandbox.test_pairing_login import link_by_qr, login
+from bench.companion import (
+    account,
+    ack,
+    bundle_for,
+    connect,
+    fetch_bundle,
+    linked_companion,
+    settle,
+)
+from bench.local_sandbox import Running, served
+from tests.sandbox.support import with_companion
 from wacli.binary import Node
 from wacli.jid import parse_jid
 from wacli.proto import e2e_pb2
-from wacli.sandbox.server import run_sandbox
 
 pytestmark = pytest.mark.anyio
 
@@ -34,61 +37,15 @@ ALICE, BOB = "15550001111", "15550002222"
 
 @pytest.fixture
 async def sandbox(tmp_path: Path) -> AsyncIterator[Running]:
-    async for running in start_sandbox(tmp_path / "state", privacy_tokens="off"):
+    async with served(tmp_path / "state", privacy_tokens="off") as running:
         yield running
-
-
-@dataclass
-class Online:
-    companion: Companion
-    session: Session
-    offline: int  # the count of the <ib><offline> bulletin at login
-
-
-async def account(sandbox: Running, phone: str, name: str) -> dict:
-    status, body = await sandbox.admin("POST", "/accounts", {"phone": phone, "push_name": name})
-    assert status == 201, body
-    return body
-
-
-async def connect(sandbox: Running, companion: Companion) -> tuple[Session, int, list[Node]]:
-    """Log in; (session, offline count, the stanzas between <success> and the bulletin)."""
-    session = await login(sandbox, companion)
-    assert (await session.receive()).tag == "success"
-    queued = []
-    while True:
-        node = await session.receive()
-        if node.tag == "ib":
-            done = node.child("offline")
-            if done is not None:
-                return session, int(done.require_attr("count")), queued
-            session.previews.append(node.require_child("offline_preview"))
-            continue
-        queued.append(node)
-
-
-async def linked_companion(sandbox: Running, phone: str, directory: Path) -> Online:
-    companion = Companion()
-    await link_by_qr(sandbox, companion, phone)
-    companion.open_store(directory)
-    session, offline, _ = await connect(sandbox, companion)
-    assert (await session.query(companion.upload_prekeys(10))).attr("type") == "result"
-    return Online(companion, session, offline)
-
-
-async def ack(session: Session, node: Node) -> None:
-    attrs = {"class": node.tag, "id": node.require_attr("id"), "to": node.require_attr("from")}
-    if node.attr("type"):
-        attrs["type"] = node.require_attr("type")
-    await session.send(Node("ack", attrs))
 
 
 async def test_a_receipt_settles_the_message_it_names(sandbox: Running, tmp_path: Path) -> None:
     """Clients answer a decrypted message with a receipt, not an ack (Baileys, whatsmeow):
     the receipt takes it off the queue too, for every id in its <list>."""
-    bob = await account(sandbox, BOB, "Bob")
-    await account(sandbox, ALICE, "Alice")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    people, a1 = await with_companion(sandbox, tmp_path / "a1", ALICE, {BOB: "Bob", ALICE: "Alice"})
+    bob = people[BOB]
     ids = []
     for text in ("one", "two", "three"):
         status, sent = await sandbox.admin(
@@ -131,22 +88,11 @@ async def test_phone_to_phone_message(sandbox: Running) -> None:
     assert (await sandbox.admin("POST", f"/accounts/{BOB}/send", bad))[0] == 400
 
 
-async def settle(session: Session) -> None:
-    """A ping answered means every stanza sent before it was handled (one loop per socket)."""
-    ping = Node(
-        "iq",
-        {"id": os.urandom(4).hex(), "to": "s.whatsapp.net", "xmlns": "w:p", "type": "get"},
-        [Node("ping")],
-    )
-    assert (await session.query(ping)).attr("type") == "result"
-
-
 async def test_phone_message_reaches_companion_which_decrypts_acks_and_receipts(
     sandbox: Running, tmp_path: Path
 ) -> None:
-    alice = await account(sandbox, ALICE, "Alice")
-    bob = await account(sandbox, BOB, "Bob")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    people, a1 = await with_companion(sandbox, tmp_path / "a1", ALICE, {ALICE: "Alice", BOB: "Bob"})
+    alice, bob = people[ALICE], people[BOB]
     b1 = await linked_companion(sandbox, BOB, tmp_path / "b1")
 
     status, sent = await sandbox.admin("POST", f"/accounts/{BOB}/send", {"to": ALICE, "text": "hi"})
@@ -197,9 +143,7 @@ async def test_phone_message_reaches_companion_which_decrypts_acks_and_receipts(
 async def test_unacked_message_is_redelivered_on_every_reconnect_until_acked(
     sandbox: Running, tmp_path: Path
 ) -> None:
-    await account(sandbox, ALICE, "Alice")
-    await account(sandbox, BOB, "Bob")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    _, a1 = await with_companion(sandbox, tmp_path / "a1", ALICE, {ALICE: "Alice", BOB: "Bob"})
     status, sent = await sandbox.admin("POST", f"/accounts/{BOB}/send", {"to": ALICE, "text": "x"})
     assert status == 200
     first = await a1.session.receive_tag("message")
@@ -234,19 +178,9 @@ async def test_unacked_message_is_redelivered_on_every_reconnect_until_acked(
     await session.close()
 
 
-@asynccontextmanager
-async def served(state: Path) -> AsyncIterator[Running]:
-    async with anyio.create_task_group() as tg:
-        endpoints = await tg.start(
-            partial(run_sandbox, "127.0.0.1", 0, state, privacy_tokens="off")
-        )
-        yield Running(endpoints)
-        tg.cancel_scope.cancel()
-
-
 async def test_queue_survives_a_sandbox_restart(tmp_path: Path) -> None:
     state = tmp_path / "state"
-    async with served(state) as sandbox:
+    async with served(state, privacy_tokens="off") as sandbox:
         await account(sandbox, ALICE, "Alice")
         await account(sandbox, BOB, "Bob")
         a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
@@ -254,7 +188,7 @@ async def test_queue_survives_a_sandbox_restart(tmp_path: Path) -> None:
         body = {"to": ALICE, "text": "later"}
         status, sent = await sandbox.admin("POST", f"/accounts/{BOB}/send", body)
         assert status == 200
-    async with served(state) as sandbox:
+    async with served(state, privacy_tokens="off") as sandbox:
         session, offline, queued = await connect(sandbox, a1.companion)
         assert offline == 1 and queued[0].attr("id") == sent["id"]
         assert a1.companion.decrypt(queued[0]).conversation == "later"
@@ -264,23 +198,12 @@ async def test_queue_survives_a_sandbox_restart(tmp_path: Path) -> None:
         await session.close()
 
 
-async def fetch_bundle(online: Online, jid: str) -> Node:
-    request = Node(
-        "iq",
-        {"id": os.urandom(4).hex(), "to": "s.whatsapp.net", "xmlns": "encrypt", "type": "get"},
-        [Node("key", {}, [Node("user", {"jid": jid})])],
-    )
-    answer = await online.session.query(request)
-    return answer.require_child("list").require_child("user")
-
-
 @pytest.mark.parametrize("by_lid", [False, True])
 async def test_companion_message_reaches_phone_inbox_decrypted(
     sandbox: Running, tmp_path: Path, by_lid: bool
 ) -> None:
-    alice = await account(sandbox, ALICE, "Alice")
-    bob = await account(sandbox, BOB, "Bob")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    people, a1 = await with_companion(sandbox, tmp_path / "a1", ALICE, {ALICE: "Alice", BOB: "Bob"})
+    alice, bob = people[ALICE], people[BOB]
     chat = bob["lid"] if by_lid else bob["jid"]
     own = alice["lid"] if by_lid else alice["jid"]
     message = e2e_pb2.Message(conversation="hello phone")
@@ -291,7 +214,7 @@ async def test_companion_message_reaches_phone_inbox_decrypted(
     participants = []
     for jid, data in ((chat, message), (own, copy)):
         user = parse_jid(jid).user
-        bundle = parse_bundle(await fetch_bundle(a1, jid), 0)
+        bundle = bundle_for(await fetch_bundle(a1, jid), 0)
         enc = a1.companion.encrypt(user, 0, bundle, data.SerializeToString())
         assert enc.attr("type") == "pkmsg"
         participants.append(Node("to", {"jid": jid}, [enc]))
@@ -355,9 +278,8 @@ async def test_message_to_unknown_account_is_nacked(sandbox: Running, tmp_path: 
 
 
 async def test_presence_and_chatstate_are_relayed(sandbox: Running, tmp_path: Path) -> None:
-    await account(sandbox, ALICE, "Alice")
-    bob = await account(sandbox, BOB, "Bob")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    people, a1 = await with_companion(sandbox, tmp_path / "a1", ALICE, {ALICE: "Alice", BOB: "Bob"})
+    bob = people[BOB]
     await a1.session.send(Node("presence", {"type": "subscribe", "to": bob["jid"]}))
     first = await a1.session.receive_tag("presence")
     assert first.attr("from") == bob["jid"] and first.attr("type") == "unavailable"
@@ -388,15 +310,14 @@ async def test_presence_and_chatstate_are_relayed(sandbox: Running, tmp_path: Pa
 async def test_own_devices_peer_messages_sender_and_retry_receipts(
     sandbox: Running, tmp_path: Path
 ) -> None:
-    alice = await account(sandbox, ALICE, "Alice")
-    bob = await account(sandbox, BOB, "Bob")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    people, a1 = await with_companion(sandbox, tmp_path / "a1", ALICE, {ALICE: "Alice", BOB: "Bob"})
+    alice, bob = people[ALICE], people[BOB]
     a2 = await linked_companion(sandbox, ALICE, tmp_path / "a2")
     a2_jid = a2.companion.jid
     assert a2_jid == f"{ALICE}:2@s.whatsapp.net"
 
     # A peer message from one of our devices to another: no recipient, category kept.
-    bundle = parse_bundle(await fetch_bundle(a1, a2_jid), 2)
+    bundle = bundle_for(await fetch_bundle(a1, a2_jid), 2)
     enc = a1.companion.encrypt(ALICE, 2, bundle, b"\x0a\x04peer")
     peer = {"to": a2_jid, "id": "PEER1", "type": "text", "category": "peer"}
     await a1.session.send(Node("message", peer, [enc]))
@@ -412,7 +333,7 @@ async def test_own_devices_peer_messages_sender_and_retry_receipts(
     copy = e2e_pb2.Message()
     copy.device_sent_message.destination_jid = bob["jid"]
     copy.device_sent_message.message.conversation = "to bob"
-    bob_bundle = parse_bundle(await fetch_bundle(a1, bob["jid"]), 0)
+    bob_bundle = bundle_for(await fetch_bundle(a1, bob["jid"]), 0)
     participants = [
         Node(
             "to", {"jid": bob["jid"]}, [a1.companion.encrypt(BOB, 0, bob_bundle, b"\x0a\x06to bob")]
@@ -478,9 +399,8 @@ async def test_own_devices_peer_messages_sender_and_retry_receipts(
 async def test_phone_answers_a_retry_receipt_with_a_fresh_session(
     sandbox: Running, tmp_path: Path
 ) -> None:
-    bob = await account(sandbox, BOB, "Bob")
-    await account(sandbox, ALICE, "Alice")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    people, a1 = await with_companion(sandbox, tmp_path / "a1", ALICE, {BOB: "Bob", ALICE: "Alice"})
+    bob = people[BOB]
     status, sent = await sandbox.admin("POST", f"/accounts/{BOB}/send", {"to": ALICE, "text": "r"})
     assert status == 200
     first = await a1.session.receive_tag("message")
@@ -512,9 +432,7 @@ async def test_phone_answers_a_retry_receipt_with_a_fresh_session(
 
 
 async def test_an_unlinked_device_loses_its_queue(sandbox: Running, tmp_path: Path) -> None:
-    await account(sandbox, ALICE, "Alice")
-    await account(sandbox, BOB, "Bob")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    _, a1 = await with_companion(sandbox, tmp_path / "a1", ALICE, {ALICE: "Alice", BOB: "Bob"})
     await a1.session.close()
     assert (await sandbox.admin("POST", f"/accounts/{BOB}/send", {"to": ALICE, "text": "q"}))[
         0

@@ -12,18 +12,21 @@ from pathlib import Path
 
 import pytest
 
-from tests.sandbox.companion import Companion, Session
-from tests.sandbox.conftest import Running
-from tests.sandbox.test_messages import (
+from bench.companion import (
+    Companion,
     Online,
+    Session,
     account,
     ack,
+    iq,
+    link,
     linked_companion,
-    served,
     settle,
 )
-from tests.sandbox.test_pairing_login import iq, link_by_qr
+from bench.local_sandbox import Running, served
 from wacli.binary import Node
+from wacli.client import events as ev
+from wacli.client.errors import LoggedOutError
 from wacli.protocol.adv import verify_key_index_list
 
 pytestmark = pytest.mark.anyio
@@ -72,7 +75,7 @@ async def test_devices_add_remove_update_reach_own_devices_and_contacts(
     c1 = await linked_companion(sandbox, CAROL, tmp_path / "c1")
 
     a2 = Companion()
-    linked = await link_by_qr(sandbox, a2, ALICE)
+    linked = await link(sandbox, a2, ALICE)
     assert linked["jid"] == f"{ALICE}:2@s.whatsapp.net"
     devices = [f"{ALICE}@s.whatsapp.net", f"{ALICE}:1@s.whatsapp.net", linked["jid"]]
     for online in (a1, b1):
@@ -97,8 +100,8 @@ async def test_devices_add_remove_update_reach_own_devices_and_contacts(
     # The phone unlinks the first companion: it is told so, the others hear of it.
     status, body = await sandbox.admin("DELETE", f"/accounts/{ALICE}/devices/1")
     assert status == 200 and body["removed"] == 1
-    end = await a1.session.receive_tag("stream:error")
-    assert end.require_child("conflict").attr("type") == "device_removed"
+    assert isinstance(await a1.session.closed(), LoggedOutError)
+    assert a1.session.events == [ev.LoggedOut(on_connect=False, reason="device_removed")]
     node = await notification(b1.session, "devices")
     remove = node.require_child("remove")
     assert remove.require_child("device").attr("jid") == f"{ALICE}:1@s.whatsapp.net"
@@ -277,12 +280,12 @@ async def test_bad_profile_requests_are_400(sandbox: Running, body: dict) -> Non
 async def test_profile_survives_a_restart(tmp_path: Path) -> None:
     image = base64.b64encode(b"\xff\xd8 a picture").decode()
     changes = {"about": "kept", "picture": image, "business": {"verified_name": "Shop"}}
-    async with served(tmp_path / "state") as running:
+    async with served(tmp_path / "state", privacy_tokens="off") as running:
         await account(running, ALICE, "Alice")
         assert (await running.admin("POST", f"/accounts/{ALICE}/profile", changes))[0] == 200
         status, _ = await running.admin("POST", f"/accounts/{ALICE}/profile", {"push_name": "A."})
         assert status == 200
-    async with served(tmp_path / "state") as running:
+    async with served(tmp_path / "state", privacy_tokens="off") as running:
         status, shown = await running.admin("GET", f"/accounts/{ALICE}/profile")
     assert shown == {
         "push_name": "A.",

@@ -7,91 +7,32 @@ import os
 
 import anyio
 import pytest
-from websockets.exceptions import ConnectionClosed
 
-from tests.sandbox.companion import Companion, Session, open_session
-from tests.sandbox.conftest import Running
+from bench.companion import Companion, account, iq, link, login, open_session
+from bench.local_sandbox import Running
+from tests.sandbox.support import pair_device
 from wacli.binary import Node
 from wacli.protocol.adv import verify_key_index_list
-from wacli.protocol.pair_qr import QRPayload, build_qr
 
 pytestmark = pytest.mark.anyio
 
 PHONE = "15550001111"
 
 
-def iq(xmlns: str, kind: str, *content: Node) -> Node:
-    return Node(
-        "iq",
-        {"id": os.urandom(4).hex(), "to": "s.whatsapp.net", "xmlns": xmlns, "type": kind},
-        list(content),
-    )
-
-
-async def _pair_device(session: Session) -> tuple[Node, list[str]]:
-    node = await session.receive()
-    assert node.tag == "iq" and node.attr("xmlns") == "md" and node.attr("type") == "set"
-    refs = [ref.content_bytes().decode() for ref in node.require_child("pair-device").children]
-    await session.send(
-        Node("iq", {"to": "s.whatsapp.net", "type": "result", "id": node.attr("id")})
-    )
-    return node, refs
-
-
-async def link_by_qr(sandbox: Running, companion: Companion, phone: str = PHONE) -> dict:
-    """Register, get linked by the phone through the admin API, see the 515."""
-    session = await open_session(
-        sandbox.url, sandbox.root_key, companion.noise, companion.registration_payload()
-    )
-    _, refs = await _pair_device(session)
+async def test_a_registering_companion_is_offered_six_refs(sandbox: Running) -> None:
+    companion = Companion()
+    session = await open_session(sandbox, companion.noise, companion.registration_payload())
+    _, refs = await pair_device(session)
     assert len(refs) == 6 and len(set(refs)) == 6
-    adv_secret = os.urandom(32)
-    qr = build_qr(QRPayload(refs[0], companion.noise.public, companion.identity.public, adv_secret))
-    result: dict = {}
-
-    async def scan() -> None:
-        result["status"], result["body"] = await sandbox.admin(
-            "POST", f"/accounts/{phone}/link", {"qr": qr}
-        )
-
-    async with anyio.create_task_group() as tg:
-        tg.start_soon(scan)
-        success = await session.receive()
-        assert success.require_child("pair-success")
-        await session.send(companion.answer_pair_success(success, adv_secret))
-        restart = await session.receive()
-        assert restart.tag == "stream:error" and restart.attr("code") == "515"
-    assert result["status"] == 200, result
-    assert result["body"]["jid"] == companion.jid
-    with pytest.raises(ConnectionClosed):
-        with anyio.fail_after(5):
-            await session.receive()
-    return result["body"]
-
-
-async def login(sandbox: Running, companion: Companion) -> Session:
-    assert companion.jid is not None
-    user, device = companion.jid.split("@")[0].split(":")
-    return await open_session(
-        sandbox.url,
-        sandbox.root_key,
-        companion.noise,
-        companion.login_payload(user, int(device)),
-    )
-
-
-async def _account(sandbox: Running, phone: str = PHONE, name: str = "Alice") -> dict:
-    status, body = await sandbox.admin("POST", "/accounts", {"phone": phone, "push_name": name})
-    assert status == 201, body
-    return body
+    await session.close()
 
 
 async def test_qr_link_then_login_and_first_iqs(sandbox: Running) -> None:
-    account = await _account(sandbox)
+    alice = await account(sandbox, PHONE)
     companion = Companion()
-    linked = await link_by_qr(sandbox, companion)
+    linked = await link(sandbox, companion, PHONE)
     assert linked["jid"] == f"{PHONE}:1@s.whatsapp.net"
-    assert linked["lid"] == account["lid"].replace("@", ":1@")
+    assert linked["lid"] == alice["lid"].replace("@", ":1@")
 
     session = await login(sandbox, companion)
     success = await session.receive()
@@ -110,9 +51,9 @@ async def test_qr_link_then_login_and_first_iqs(sandbox: Running) -> None:
 
 
 async def test_prekeys_upload_count_digest_fetch(sandbox: Running) -> None:
-    await _account(sandbox)
+    await account(sandbox, PHONE)
     companion = Companion()
-    await link_by_qr(sandbox, companion)
+    await link(sandbox, companion, PHONE)
     session = await login(sandbox, companion)
     await session.receive()  # success
     await session.receive()  # offline bulletin
@@ -183,9 +124,9 @@ async def test_prekeys_upload_count_digest_fetch(sandbox: Running) -> None:
 
 
 async def test_usync_devices_and_lid(sandbox: Running) -> None:
-    account = await _account(sandbox)
+    alice = await account(sandbox, PHONE)
     companion = Companion()
-    await link_by_qr(sandbox, companion)
+    await link(sandbox, companion, PHONE)
     session = await login(sandbox, companion)
     await session.receive()
     await session.receive()
@@ -222,17 +163,17 @@ async def test_usync_devices_and_lid(sandbox: Running) -> None:
     assert companion.account_key is not None
     signed = devices.require_child("key-index-list").content_bytes()
     assert list(verify_key_index_list(signed, companion.account_key).valid_indexes) == [1]
-    assert mine.require_child("lid").attr("val") == account["lid"]
+    assert mine.require_child("lid").attr("val") == alice["lid"]
     stranger = users[1]
     assert stranger.require_child("lid").attr("val") is None
     await session.close()
 
 
 async def test_many_devices_log_in_and_ping_concurrently(sandbox: Running) -> None:
-    await _account(sandbox)
+    await account(sandbox, PHONE)
     companions = [Companion() for _ in range(10)]
     for companion in companions:
-        await link_by_qr(sandbox, companion)
+        await link(sandbox, companion, PHONE)
     assert len({c.jid for c in companions}) == 10
     pongs: list[str] = []
 

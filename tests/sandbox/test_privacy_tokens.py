@@ -12,31 +12,32 @@ from pathlib import Path
 
 import pytest
 
-from tests.sandbox.companion import Companion, Session, parse_bundle
-from tests.sandbox.conftest import Running, start_sandbox
-from tests.sandbox.harness import SandboxProcess
-from tests.sandbox.test_history import HistoryCompanion, inline
-from tests.sandbox.test_messages import (
-    ALICE,
-    BOB,
+from bench.companion import (
+    Companion,
     Online,
+    Session,
     account,
     ack,
+    bundle_for,
     connect,
     fetch_bundle,
+    iq,
+    link,
     linked_companion,
     settle,
 )
-from tests.sandbox.test_pairing_login import link_by_qr
+from bench.local_sandbox import Running, served
+from tests.sandbox.support import inline, with_companion
 from wacli.binary import Node
 from wacli.jid import parse_jid
 from wacli.proto import e2e_pb2, newer_fields_pb2
 from wacli.protocol import privacy_token as tc
 from wacli.protocol import props as ab
+from wacli.sandbox.process import SandboxProcess
 
 pytestmark = pytest.mark.anyio
 
-CAROL = "15550003333"
+ALICE, BOB, CAROL = "15550001111", "15550002222", "15550003333"
 WEEK = 7 * 24 * 3600
 
 
@@ -47,7 +48,7 @@ async def send_to_phone(
     user = parse_jid(to).user
     bundle = None
     if not online.companion.has_session(user):
-        bundle = parse_bundle(await fetch_bundle(online, to), 0)
+        bundle = bundle_for(await fetch_bundle(online, to), 0)
     stanza_id = "3EB0" + os.urandom(8).hex().upper()
     data = e2e_pb2.Message(conversation=text).SerializeToString()
     node = online.companion.direct_message(to, stanza_id, bundle, data, extra, **attrs)
@@ -77,6 +78,16 @@ async def inbox_texts(sandbox: Running, phone: str) -> list[str]:
     return [e["text"] for e in inbox]
 
 
+def ab_props(hash_: str | None = None) -> Node:
+    """The A/B props query (with the hash we hold, if any)."""
+    return iq("abt", "get", ab.props_request(hash_))
+
+
+def issue_tokens(jid: str, t: int) -> Node:
+    """The privacy IQ giving our token to ``jid`` at ``t``."""
+    return iq("privacy", "set", tc.issue_request([parse_jid(jid)], t))
+
+
 async def tokens_of(sandbox: Running, phone: str) -> dict:
     status, body = await sandbox.admin("GET", f"/accounts/{phone}/privacy-tokens")
     assert status == 200, body
@@ -86,18 +97,18 @@ async def tokens_of(sandbox: Running, phone: str) -> dict:
 async def test_props_answer_and_hash(sandbox: Running, tmp_path: Path) -> None:
     await account(sandbox, ALICE, "Alice")
     a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
-    first = ab.parse_props(await a1.session.query(Companion.ab_props()))
+    first = ab.parse_props(await a1.session.query(ab_props()))
     assert first.props == {10518: "1", 9666: "1", 14303: "1"}  # the bucket props: defaults
     assert first.hash and first.refresh and not first.delta
     # The same hash back: nothing changed, an empty answer.
-    same = await a1.session.query(Companion.ab_props(first.hash))
+    same = await a1.session.query(ab_props(first.hash))
     props = same.require_child("props")
     assert props.children == [] and props.attr("hash") == first.hash
     assert props.attr("protocol") == "1" and props.attr("refresh")
 
     status, body = await sandbox.admin("PUT", "/props", {"10518": "0", "865": "3600"})
     assert status == 200 and body["props"]["10518"] == "0" and body["hash"] != first.hash
-    changed = ab.parse_props(await a1.session.query(Companion.ab_props(first.hash)))
+    changed = ab.parse_props(await a1.session.query(ab_props(first.hash)))
     assert changed.hash == body["hash"] and changed.props[10518] == "0"
     assert changed.props[865] == "3600"
     status, body = await sandbox.admin("PUT", "/props", {"10518": "1", "865": None})
@@ -111,9 +122,8 @@ async def test_props_answer_and_hash(sandbox: Running, tmp_path: Path) -> None:
 async def test_token_notification_then_the_send_is_accepted(
     sandbox: Running, tmp_path: Path
 ) -> None:
-    alice = await account(sandbox, ALICE, "Alice")
-    bob = await account(sandbox, BOB, "Bob")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    people, a1 = await with_companion(sandbox, tmp_path / "a1", ALICE, {ALICE: "Alice", BOB: "Bob"})
+    alice, bob = people[ALICE], people[BOB]
 
     # A cold phone: Bob never wrote to Alice, so she may not write to him.
     cold, nack = await send_to_phone(a1, bob["jid"], "hello?")
@@ -170,10 +180,10 @@ async def test_token_notification_then_the_send_is_accepted(
 async def test_expired_and_wrong_issuer_tokens_are_refused(
     sandbox: Running, tmp_path: Path
 ) -> None:
-    await account(sandbox, ALICE, "Alice")
-    bob = await account(sandbox, BOB, "Bob")
-    await account(sandbox, CAROL, "Carol")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    people, a1 = await with_companion(
+        sandbox, tmp_path / "a1", ALICE, {ALICE: "Alice", BOB: "Bob", CAROL: "Carol"}
+    )
+    bob = people[BOB]
 
     old = int(time.time()) - 30 * 24 * 3600  # beyond the 4 weekly buckets
     status, given = await sandbox.admin(
@@ -222,13 +232,12 @@ async def test_expired_and_wrong_issuer_tokens_are_refused(
 async def test_issuance_iq_notifies_the_contacts_companions(
     sandbox: Running, tmp_path: Path
 ) -> None:
-    alice = await account(sandbox, ALICE, "Alice")
-    bob = await account(sandbox, BOB, "Bob")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    people, a1 = await with_companion(sandbox, tmp_path / "a1", ALICE, {ALICE: "Alice", BOB: "Bob"})
+    alice, bob = people[ALICE], people[BOB]
     b1 = await linked_companion(sandbox, BOB, tmp_path / "b1")
 
     now = int(time.time())
-    answer = await a1.session.query(Companion.issue_tokens(bob["lid"], now))
+    answer = await a1.session.query(issue_tokens(bob["lid"], now))
     assert answer.attr("type") == "result" and answer.children == []
     note = await token_notification(b1.session)
     assert note.attr("from") == alice["jid"] and note.attr("sender_lid") == alice["lid"]
@@ -243,21 +252,27 @@ async def test_issuance_iq_notifies_the_contacts_companions(
     assert await inbox_texts(sandbox, ALICE) == ["thanks"]
 
     # The same by phone number; malformed issuances are refused.
-    answer = await a1.session.query(Companion.issue_tokens(bob["jid"], now + 1))
+    answer = await a1.session.query(issue_tokens(bob["jid"], now + 1))
     assert answer.attr("type") == "result"
     assert tc.parse_tokens(await token_notification(b1.session))[0].timestamp == now + 1
     bad = [
-        Companion.issue_tokens(bob["jid"], 0),
-        Companion.issue_tokens(bob["jid"], now, kind="other"),
-        Companion.issue_tokens("g@g.us", now),
+        issue_tokens(bob["jid"], 0),
+        iq(
+            "privacy",
+            "set",
+            Node(
+                "tokens", {}, [Node("token", {"jid": bob["jid"], "t": str(now), "type": "other"})]
+            ),
+        ),
+        issue_tokens("g@g.us", now),
         Node(
             "iq",
             {"id": "x1", "to": "s.whatsapp.net", "xmlns": "privacy", "type": "set"},
             [Node("tokens", {}, [Node("token", {"t": str(now), "type": "trusted_contact"})])],
         ),
     ]
-    for iq in bad:
-        answer = await a1.session.query(iq)
+    for refused in bad:
+        answer = await a1.session.query(refused)
         assert answer.attr("type") == "error"
         assert answer.require_child("error").attr("code") == "400"
     for online in (a1, b1):
@@ -279,9 +294,8 @@ async def test_a_peer_message_with_a_tctoken_is_refused_479(
 async def test_cstoken_is_accepted_only_when_the_recipient_allows_it(
     sandbox: Running, tmp_path: Path
 ) -> None:
-    await account(sandbox, ALICE, "Alice")
-    bob = await account(sandbox, BOB, "Bob")
-    a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")
+    people, a1 = await with_companion(sandbox, tmp_path / "a1", ALICE, {ALICE: "Alice", BOB: "Bob"})
+    bob = people[BOB]
     salt = base64.b64decode((await tokens_of(sandbox, ALICE))["nct_salt"])
     assert len(salt) == 32
     good = [Node("cstoken", {}, tc.cstoken(salt, parse_jid(bob["lid"])))]
@@ -319,9 +333,8 @@ async def test_history_sync_carries_the_tokens_and_the_salt(
     record = await tokens_of(sandbox, ALICE)
     [held] = record["held"]
 
-    companion = HistoryCompanion()
-    await link_by_qr(sandbox, companion, ALICE)
-    companion.open_store(tmp_path / "c")
+    companion = Companion(tmp_path / "c", inline_history=True)
+    await link(sandbox, companion, ALICE)
     session, _, _ = await connect(sandbox, companion)
     node = await session.receive_tag("message")
     assert node.attr("category") == "peer" and node.attr("from") == f"{ALICE}@s.whatsapp.net"
@@ -337,7 +350,7 @@ async def test_history_sync_carries_the_tokens_and_the_salt(
 
 async def test_privacy_tokens_off(tmp_path: Path) -> None:
     """``--privacy-tokens off``: no 463, no notifications; an account may still opt in."""
-    async for sandbox in start_sandbox(tmp_path / "state", privacy_tokens="off"):
+    async with served(tmp_path / "state", privacy_tokens="off") as sandbox:
         await account(sandbox, ALICE, "Alice")
         bob = await account(sandbox, BOB, "Bob")
         a1 = await linked_companion(sandbox, ALICE, tmp_path / "a1")

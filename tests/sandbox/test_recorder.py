@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.sandbox.conftest import Running
+from bench.local_sandbox import Running
 from wacli.binary import Node
 from wacli.jid import parse_jid
 from wacli.sandbox.recorder import Recorder, shape

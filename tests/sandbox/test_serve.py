@@ -6,9 +6,14 @@ import re
 import signal
 from pathlib import Path
 
+import anyio
 import pytest
 
-from tests.sandbox.harness import SandboxProcess
+from bench.companion import Companion, open_session
+from bench.local_sandbox import attached
+from wacli.client.errors import ConnectionLost
+from wacli.sandbox.process import SandboxProcess
+from wacli.sandbox.server import Endpoints
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
@@ -51,24 +56,14 @@ def test_state_keeps_the_root_key_and_accounts(tmp_path: Path) -> None:
 
 
 def test_sigterm_with_a_client_connected_still_exits_0() -> None:
-    import anyio
-    from websockets.exceptions import ConnectionClosed
-
-    from tests.sandbox.companion import Companion, open_session
-
     async def scenario(server: SandboxProcess) -> None:
-        companion = Companion()
-        session = await open_session(
-            server.url,
-            bytes.fromhex(server.root_key),
-            companion.noise,
-            companion.registration_payload(),
-        )
-        assert (await session.receive()).require_child("pair-device")
-        server.proc.send_signal(signal.SIGTERM)
-        with pytest.raises(ConnectionClosed), anyio.fail_after(10):
-            while True:
-                await session.receive()
+        async with attached(Endpoints(**server.endpoints)) as sandbox:
+            companion = Companion()
+            payload = companion.registration_payload()
+            session = await open_session(sandbox, companion.noise, payload)
+            assert (await session.receive()).require_child("pair-device")
+            server.proc.send_signal(signal.SIGTERM)
+            assert isinstance(await session.closed(10), ConnectionLost)
 
     server = SandboxProcess()
     try:

@@ -9,12 +9,13 @@ import random
 
 import pytest
 
-from tests.sandbox.companion import Companion
-from tests.sandbox.conftest import Running
-from tests.sandbox.test_pairing_login import _account, iq, link_by_qr, login
+from bench.companion import account, iq, logged_in
+from bench.local_sandbox import Running
 from wacli.binary import Node
 
 pytestmark = pytest.mark.anyio
+
+PHONE = "15550001111"
 
 STANZAS = ["message", "receipt", "ack", "presence", "chatstate"]
 CHILD_TAGS = ["participants", "to", "enc", "list", "item", "device-identity", "retry",
@@ -47,13 +48,9 @@ async def test_random_stanzas_never_break_the_connection(
     sandbox: Running, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO, logger="wacli.sandbox")
-    await _account(sandbox)
-    await _account(sandbox, "15550002222", "Bob")
-    companion = Companion()
-    await link_by_qr(sandbox, companion)
-    session = await login(sandbox, companion)
-    assert (await session.receive()).tag == "success"
-    await session.receive()
+    await account(sandbox, PHONE)
+    await account(sandbox, "15550002222", "Bob")
+    session = (await logged_in(sandbox, PHONE)).session
     rng = random.Random(4321)
     for round_ in range(30):
         for _ in range(10):

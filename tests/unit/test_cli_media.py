@@ -12,10 +12,10 @@ from pathlib import Path
 import anyio
 import pytest
 
-from wacli.cli.media import MediaSaver, default_name, extension, safe_name, write_private
 from wacli.client import events as ev
 from wacli.client.errors import NotPairedError
 from wacli.client.media import MessageFile, message_file, quote_in
+from wacli.client.media_files import MediaSaver, default_name, extension, safe_name, write_private
 from wacli.jid import parse_jid
 from wacli.proto import e2e_pb2
 from wacli.protocol.errors import MediaError

@@ -12,10 +12,9 @@ from wacli.binary import BinaryError, Node
 from wacli.client import events as ev
 from wacli.client.calls import CallError, call_events, handle_call, reject_call
 from wacli.client.dispatcher import Dispatcher
-from wacli.client.router import chain
-from wacli.client.stanzas import ack_for
 from wacli.jid import parse_jid
 from wacli.protocol import ProtocolError
+from wacli.protocol.stanzas import ack_for
 
 pytestmark = pytest.mark.anyio
 
@@ -116,7 +115,7 @@ async def test_malformed_call_is_a_typed_error_and_still_acked(node: Node) -> No
     async def send(reply: Node) -> None:
         sent.append(reply)
 
-    await Dispatcher(chain([handle_call]), sink, send).dispatch(node)
+    await Dispatcher(handle_call, sink, send).dispatch(node)
     assert events == []
     assert sent == [ack_for(node)] and sent[0].attr("class") == "call"
 

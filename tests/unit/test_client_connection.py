@@ -22,7 +22,7 @@ from wacli.client.errors import (
     RestartRequired,
     StreamReplacedError,
 )
-from wacli.client.router import chain
+from wacli.client.router import default_handler
 from wacli.crypto import generate_key_pair
 from wacli.noise import issue_cert_chain
 from wacli.noise.stream import NoiseStream, accept_server
@@ -86,7 +86,7 @@ async def run_client(
             b"hello",
             server_static=None,
             sink=sink,
-            handler=chain([]),
+            handler=default_handler,
         ) as conn:
             await body(conn)
     return peer
@@ -250,7 +250,12 @@ async def test_wrong_root_and_unreachable_server() -> None:
     endpoint = Endpoint(f"ws://127.0.0.1:{port}/ws/chat", ROOT.public, (2, 3000, 1), NO_KEEPALIVE)
     with pytest.raises(ConnectError, match="cannot connect"):
         async with open_connection(
-            endpoint, generate_key_pair(), b"x", server_static=None, sink=sink, handler=chain([])
+            endpoint,
+            generate_key_pair(),
+            b"x",
+            server_static=None,
+            sink=sink,
+            handler=default_handler,
         ):
             pass
 
@@ -302,7 +307,7 @@ async def test_ik_with_the_known_key_and_xxfallback_with_a_stale_one() -> None:
         endpoint = Endpoint(f"ws://127.0.0.1:{port}/ws/chat", ROOT.public, (2, 1, 1), NO_KEEPALIVE)
         for known in (SERVER.public, generate_key_pair().public):  # current, then a stale key
             async with open_connection(
-                endpoint, static, b"login", server_static=known, sink=sink, handler=chain([])
+                endpoint, static, b"login", server_static=known, sink=sink, handler=default_handler
             ) as conn:
                 await body(conn)
     assert patterns == [("IK", SERVER.public), ("XXfallback", SERVER.public)]

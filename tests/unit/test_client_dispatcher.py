@@ -7,10 +7,12 @@ from wacli.binary import Node
 from wacli.client import events as ev
 from wacli.client.dispatcher import Dispatcher, Outcome
 from wacli.client.errors import ConnectionLost
-from wacli.client.router import chain, default_handler, node_data
-from wacli.client.stanzas import ack_for, iq_error
+from wacli.client.router import default_handler, node_data
+from wacli.client.routes import ANY, Routes
+from wacli.client.stanzas import iq_error
 from wacli.jid import parse_jid
 from wacli.protocol import PairingError
+from wacli.protocol.stanzas import ack_for
 
 pytestmark = pytest.mark.anyio
 
@@ -94,7 +96,11 @@ async def test_replies_end_and_malformed_input() -> None:
             raise PairingError("bad bytes")
         return None
 
-    dispatcher = Dispatcher(chain([special]), sink, send)
+    routes = Routes(
+        {("iq", ANY, ANY): special, ("notification", "broken", ANY): special},
+        default=default_handler,
+    )
+    dispatcher = Dispatcher(routes, sink, send)
     end = await dispatcher.dispatch(Node("iq", {"id": "q", "type": "set"}))
     assert isinstance(end, ConnectionLost) and sent == [custom]
     broken = Node("notification", {"id": "b", "from": SERVER, "type": "broken"})

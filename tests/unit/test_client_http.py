@@ -199,8 +199,8 @@ def test_response_parser_fuzz(data: bytes) -> None:
     """Any bytes: a response or an error that request() turns into an HttpError."""
 
     async def parse() -> None:
-        stream = BufferedByteReceiveStream(_Bytes(data))
+        exchange, _ = http._start("GET", "127.0.0.1", "/", {}, b"")
         with suppress(http.HttpError, anyio.EndOfStream, anyio.IncompleteRead):
-            await http._read_response(stream, 1000)
+            await http._read_response(_Bytes(data), exchange, 1000)
 
     anyio.run(parse)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from wacli.binary import Node
 from wacli.client import events as ev
 from wacli.client.notifications import Notifications
-from wacli.client.router import chain
+from wacli.client.router import default_handler
 from wacli.crypto import generate_key_pair
 from wacli.jid import parse_jid
 from wacli.proto import e2e_pb2
@@ -42,7 +42,8 @@ def note(kind: str, children: list[Node], **attrs: str) -> Node:
 
 
 async def events_of(store: Store, node: Node) -> list[ev.Event]:
-    outcome = await chain([Notifications(store).handle])(node)
+    # As listen takes it: the feature's events, else the generic notification event.
+    outcome = await Notifications(store).handle(node) or await default_handler(node)
     return list(outcome.events)
 
 

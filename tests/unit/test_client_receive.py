@@ -13,10 +13,11 @@ from wacli.binary import Node
 from wacli.client import events as ev
 from wacli.client.dispatcher import Dispatcher
 from wacli.client.receive import Receiver
-from wacli.client.send import device_sent_copy, text_message
+from wacli.client.send import text_message
 from wacli.jid import JID, parse_jid
 from wacli.proto import e2e_pb2
 from wacli.protocol import ProtocolError
+from wacli.protocol.outgoing_message import device_sent_copy
 from wacli.protocol.padding import pad_message
 from wacli.signal import ProtocolAddress, SessionCipher, process_prekey_bundle
 from wacli.signal.device import ensure_identity, own_bundle

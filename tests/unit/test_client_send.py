@@ -10,8 +10,6 @@ from wacli.binary import Node, decode, encode
 from wacli.cli.send import recipient
 from wacli.client.presence import chat_state, own_presence, subscribe
 from wacli.client.send import (
-    device_sent_copy,
-    edit_attr,
     edit_message,
     new_message_id,
     parse_bundle,
@@ -19,9 +17,10 @@ from wacli.client.send import (
     revoke_message,
     text_message,
 )
-from wacli.client.usync import parse_usync_users, usync_request
 from wacli.jid import JIDError, parse_jid
 from wacli.proto import e2e_pb2
+from wacli.protocol.outgoing_message import device_sent_copy, edit_attr
+from wacli.protocol.usync import parse_usync_users, usync_request
 
 CHAT = parse_jid("15551234567@s.whatsapp.net")
 

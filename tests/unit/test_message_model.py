@@ -12,9 +12,9 @@ import pytest
 
 from wacli.client.archiving import archive_message, archived_row
 from wacli.client.history import HistorySyncHook
-from wacli.client.send import edit_attr, message_type
 from wacli.proto import e2e_pb2, history_sync_pb2
 from wacli.protocol.message_model import classify, unwrap
+from wacli.protocol.outgoing_message import edit_attr, message_type
 from wacli.store import Store
 from wacli.store.archive import Archive
 

@@ -15,11 +15,12 @@ subclass, reports a well-formed node that lacks what a caller required.
 from wacli.binary.decoder import MAX_INFLATED, decode, unmarshal
 from wacli.binary.encoder import encode, encode_text
 from wacli.binary.errors import BinaryError, NodeError
-from wacli.binary.node import AttrValue, Node
+from wacli.binary.node import Attrs, AttrValue, Node
 
 __all__ = [
     "MAX_INFLATED",
     "AttrValue",
+    "Attrs",
     "BinaryError",
     "Node",
     "NodeError",

@@ -22,7 +22,7 @@ import zlib
 
 from wacli.binary import tokens as t
 from wacli.binary.errors import BinaryError
-from wacli.binary.node import Node
+from wacli.binary.node import Attrs, Node
 from wacli.jid import (
     DEFAULT_USER_SERVER,
     HIDDEN_USER_SERVER,
@@ -120,7 +120,8 @@ def _read_node(data: bytes, pos: int) -> tuple[Node, int]:
     else:
         pos += 1
 
-    attrs: dict[str, str | JID] = {}
+    attrs: Attrs = {}
+    value: str | JID | None
     for _ in range((size - 1) >> 1):
         key = single[data[pos]]
         if key is None:  # rare: keys are tokens (one byte) nearly always
@@ -161,7 +162,7 @@ def _read_node(data: bytes, pos: int) -> tuple[Node, int]:
                 value = wire_jids.get(span)
                 if value is None:
                     value, pos = _read_value(data, pos, tag)
-                    if pos == end:
+                    if pos == end and isinstance(value, JID):
                         _remember_wire_jid(span, value)
                 else:
                     pos = end
@@ -253,12 +254,12 @@ def _read_value(data: bytes, pos: int, tag: int) -> tuple[str | JID | None, int]
             user = _unpacked(data[pos + 2 : end].hex(), True, head & 0x80)
             pos = end
         else:
-            user, pos = _read_value(data, pos + 1, tag)
-            user = _as_text(user)
+            raw_user, pos = _read_value(data, pos + 1, tag)
+            user = _as_text(raw_user)
         server = _SINGLE[data[pos]]
         if server is None:
-            server, pos = _read_value(data, pos + 1, data[pos])
-            server = _as_text(server)
+            raw_server, pos = _read_value(data, pos + 1, data[pos])
+            server = _as_text(raw_server)
         else:
             pos += 1
         return JID(user, server), pos
@@ -284,17 +285,17 @@ def _read_value(data: bytes, pos: int, tag: int) -> tuple[str | JID | None, int]
     if tag == 246:
         user, pos = _read_text(data, pos + 1, data[pos], "FB_JID user")
         device = (data[pos] << 8) | data[pos + 1]
-        server, pos = _read_value(data, pos + 3, data[pos + 2])
-        if server != MESSENGER_SERVER:
-            raise BinaryError(f"FB_JID with server {server!r}")
+        wire_server, pos = _read_value(data, pos + 3, data[pos + 2])
+        if wire_server != MESSENGER_SERVER:
+            raise BinaryError(f"FB_JID with server {wire_server!r}")
         return JID(user, MESSENGER_SERVER, device), pos
     if tag == 245:
         user, pos = _read_text(data, pos + 1, data[pos], "INTEROP_JID user")
         device = (data[pos] << 8) | data[pos + 1]
         integrator = (data[pos + 2] << 8) | data[pos + 3]
-        server, pos = _read_value(data, pos + 5, data[pos + 4])
-        if server != INTEROP_SERVER:
-            raise BinaryError(f"INTEROP_JID with server {server!r}")
+        wire_server, pos = _read_value(data, pos + 5, data[pos + 4])
+        if wire_server != INTEROP_SERVER:
+            raise BinaryError(f"INTEROP_JID with server {wire_server!r}")
         return JID(user, INTEROP_SERVER, device, 0, integrator), pos
     raise BinaryError(f"unexpected tag {tag} where a string belongs")
 

@@ -17,10 +17,11 @@ objects: as text the bridge (and so this encoder) turns ``u:1@msgr`` into an AD_
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from wacli.binary import tokens as t
 from wacli.binary.errors import BinaryError
-from wacli.binary.node import Node
+from wacli.binary.node import AttrValue, Node
 from wacli.jid import (
     DEFAULT_USER_SERVER,
     HIDDEN_USER_SERVER,
@@ -78,7 +79,7 @@ def _write_node(out: bytearray, node: Node) -> None:
     content = node.content
     if not isinstance(attrs, dict):
         raise BinaryError(f"<{node.tag}> attrs must be a dict, not {type(attrs).__name__}")
-    items = attrs.items()
+    items: Collection[tuple[str, AttrValue | None]] = attrs.items()
     if None in attrs.values():
         items = [(k, v) for k, v in items if v is not None]
     size = 1 + 2 * len(items) + (content is not None)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TypeVar, overload
+
 from wacli.binary.errors import NodeError
 from wacli.jid import JID, JIDError, parse_jid
 
 # Attribute values are text or JIDs (decode gives a JID for every JID-tagged value);
 # encode also skips attributes whose value is None, so optional ones can stay inline.
 AttrValue = str | JID
+Attrs = dict[str, AttrValue | None]
 Content = list["Node"] | bytes | None
 
 _MISSING: object = object()
+_Default = TypeVar("_Default")
 
 
 class Node:
@@ -25,7 +29,7 @@ class Node:
     def __init__(
         self,
         tag: str,
-        attrs: dict[str, AttrValue | None] | None = None,
+        attrs: Attrs | None = None,
         content: list[Node] | bytes | None = None,
     ) -> None:
         self.tag = tag
@@ -86,6 +90,12 @@ class Node:
 
     # -- attributes -----------------------------------------------------------------
 
+    @overload
+    def attr(self, key: str) -> str | None: ...
+    @overload
+    def attr(self, key: str, default: str) -> str: ...
+    @overload
+    def attr(self, key: str, default: str | None) -> str | None: ...
     def attr(self, key: str, default: str | None = None) -> str | None:
         """The attribute as text (a JID as its text form), or ``default``."""
         value = self.attrs.get(key)
@@ -99,30 +109,42 @@ class Node:
             raise NodeError(f"<{self.tag}> has no {key!r} attribute")
         return value
 
-    def attr_int(self, key: str, default: int | object = _MISSING) -> int:
+    @overload
+    def attr_int(self, key: str) -> int: ...
+    @overload
+    def attr_int(self, key: str, default: _Default) -> int | _Default: ...
+    def attr_int(self, key: str, default: object = _MISSING) -> object:
         """The attribute as a non-negative decimal integer."""
         value = self.attrs.get(key)
         if value is None:
-            return self._default(key, default)  # type: ignore[return-value]
+            return self._default(key, default)
         if not isinstance(value, str) or not value.isascii() or not value.isdigit():
             raise NodeError(f"<{self.tag}> {key}={str(value)!r} is not an integer")
         return int(value)
 
-    def attr_bool(self, key: str, default: bool | object = _MISSING) -> bool:
+    @overload
+    def attr_bool(self, key: str) -> bool: ...
+    @overload
+    def attr_bool(self, key: str, default: _Default) -> bool | _Default: ...
+    def attr_bool(self, key: str, default: object = _MISSING) -> object:
         value = self.attrs.get(key)
         if value is None:
-            return self._default(key, default)  # type: ignore[return-value]
+            return self._default(key, default)
         if value in ("true", "1"):
             return True
         if value in ("false", "0"):
             return False
         raise NodeError(f"<{self.tag}> {key}={str(value)!r} is not a boolean")
 
-    def attr_jid(self, key: str, default: JID | object | None = _MISSING) -> JID:
+    @overload
+    def attr_jid(self, key: str) -> JID: ...
+    @overload
+    def attr_jid(self, key: str, default: _Default) -> JID | _Default: ...
+    def attr_jid(self, key: str, default: object = _MISSING) -> object:
         """The attribute as a JID (parsing text when the sender did not use a JID tag)."""
         value = self.attrs.get(key)
         if value is None:
-            return self._default(key, default)  # type: ignore[return-value]
+            return self._default(key, default)
         if isinstance(value, JID):
             return value
         try:

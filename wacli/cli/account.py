@@ -7,9 +7,9 @@ from typing import Annotated, Any
 import orjson
 import typer
 
+from wacli.cli.context import client_for, open_store
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.output import rfc3339, write_lines
-from wacli.cli.session import discard, endpoint, open_store
 from wacli.jid import parse_jid
 from wacli.store.device_tables import AccountRecord
 
@@ -56,14 +56,7 @@ def logout(ctx: typer.Context) -> None:
     """Unlink this device from the phone's account and forget it (the archive stays)."""
     import anyio  # whoami, beside it, needs neither the network nor the client
 
-    from wacli.client.client import Client
-
-    server = endpoint(ctx.obj)
-    store = open_store(ctx.obj)
-    try:
-        client = Client(store, server, discard)
+    with client_for(ctx.obj) as client:
         account = client.require_account()
         anyio.run(client.logout, backend="asyncio")
-    finally:
-        store.close()
     typer.echo(f"logged out {account.jid}", err=True)

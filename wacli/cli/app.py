@@ -28,7 +28,7 @@ def __getattr__(name: str) -> Any:
 
 
 def exit_code_for(exc: BaseException) -> ExitCode:
-    """The documented exit code for a client failure (cli.md)."""
+    """The documented exit code for a client failure (man/wacli.1: EXIT STATUS)."""
     from wacli.cli.exit_codes import ExitCode
     from wacli.client import errors
 

@@ -25,18 +25,11 @@ import anyio
 import orjson
 import typer
 
+from wacli.cli.context import client_for
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.output import rfc3339, write_lines
 from wacli.cli.send import recipient
-from wacli.cli.session import discard, endpoint, open_store
-from wacli.client.appstate_write import (
-    FOREVER,
-    AppStateWriter,
-    NoAppStateKey,
-    Written,
-    chat_change,
-)
-from wacli.client.client import Client
+from wacli.client.appstate_write import FOREVER, NoAppStateKey, Written
 from wacli.jid import JID, JIDError
 
 chat_app = typer.Typer(
@@ -85,15 +78,6 @@ def chat_jid(text: str) -> JID:
         fail(f"not a chat: {exc}", ExitCode.USAGE)
 
 
-async def _write(client: Client, action: str, jid: JID, mute_for: int | None) -> Written:
-    writer = AppStateWriter(client.store)
-    async with client.session() as conn:
-        change = chat_change(
-            action, jid, mute_for=mute_for, last_message_at=writer.last_message_at(str(jid))
-        )
-        return await writer.write(conn, change)
-
-
 def _print(written: Written, as_json: bool) -> None:
     change = written.change
     until = None
@@ -121,18 +105,12 @@ def _run(
     ctx: typer.Context, action: str, text: str, as_json: bool, mute_for: int | None = None
 ) -> None:
     jid = chat_jid(text)
-    options = ctx.obj
-    server = endpoint(options)
-    store = open_store(options)
-    try:
-        client = Client(store, server, discard)
+    with client_for(ctx.obj) as client:
         client.require_account()
         try:
-            written = anyio.run(_write, client, action, jid, mute_for, backend="asyncio")
+            written = anyio.run(client.change_chat, action, jid, mute_for, backend="asyncio")
         except NoAppStateKey as exc:
             fail(str(exc), ExitCode.NOT_PAIRED)
-    finally:
-        store.close()
     _print(written, as_json)
 
 

@@ -1,4 +1,4 @@
-"""The documented exit codes (cli.md); scripts depend on these numbers."""
+"""The documented exit codes (README, man/wacli.1: EXIT STATUS); scripts depend on these numbers."""
 
 from enum import IntEnum
 from typing import NoReturn

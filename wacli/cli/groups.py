@@ -16,23 +16,21 @@ chat name follows the subjects seen here.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import anyio
 import orjson
 import typer
 
+from wacli.cli.context import client_for
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.output import printable, rfc3339, write_lines
 from wacli.cli.send import recipient
-from wacli.cli.session import discard, endpoint, open_store
 from wacli.client import groups as g
-from wacli.client.client import Client
-from wacli.client.connection import Connection
-from wacli.client.usync import remember_addresses
-from wacli.jid import JID, JIDError, parse_jid
-from wacli.store import Store
-from wacli.store.archive import Archive
+from wacli.jid import JID, JIDError
+
+if TYPE_CHECKING:
+    from wacli.client.client import Client
 
 T = TypeVar("T")
 
@@ -60,18 +58,6 @@ CODE_MEANING = {
 }
 
 
-def _own(store: Store) -> tuple[JID | None, JID | None]:
-    account = store.load_account()
-    if account is None:
-        return None, None
-    try:
-        return parse_jid(account.jid).to_non_ad(), (
-            parse_jid(account.lid).to_non_ad() if account.lid else None
-        )
-    except JIDError:
-        return None, None
-
-
 def _group_arg(text: str) -> JID:
     try:
         return g.group_jid(text)
@@ -92,30 +78,11 @@ def _participants_arg(texts: Iterable[str]) -> list[JID]:
     return found
 
 
-def _with_connection(ctx: typer.Context, work: Callable[[Connection, Store], Awaitable[T]]) -> T:
-    """Run ``work`` on a session (the running listen's, else our own login)."""
-    server = endpoint(ctx.obj)
-    store = open_store(ctx.obj)
-    try:
-        client = Client(store, server, discard, handlers=[remember_addresses(store)])
+def _with_client(ctx: typer.Context, work: Callable[[Client], Awaitable[T]]) -> T:
+    """Run ``work`` with the client (it takes the running listen's connection, else logs in)."""
+    with client_for(ctx.obj) as client:
         client.require_account()
-
-        async def main() -> T:
-            async with client.session() as conn:
-                return await work(conn, store)  # type: ignore[arg-type]
-
-        return anyio.run(main, backend="asyncio")
-    finally:
-        store.close()
-
-
-def _name_chats(store: Store, groups: Iterable[g.Group]) -> None:
-    """The archive's chat names follow the subjects the server told us."""
-    archive = Archive(store)
-    with store.transaction():
-        for group in groups:
-            if group.subject:
-                archive.upsert_chat(str(group.jid), name=group.subject)
+        return anyio.run(work, client, backend="asyncio")
 
 
 def _json_lines(rows: Iterable[dict[str, Any]]) -> None:
@@ -194,13 +161,12 @@ def groups(ctx: typer.Context, json: JsonOption = False) -> None:
     if ctx.invoked_subcommand is not None:
         return
 
-    async def work(conn: Connection, store: Store) -> list[dict[str, Any]]:
-        found = await g.participating(conn)
-        _name_chats(store, found)
-        own = _own(store)
+    async def work(client: Client) -> list[dict[str, Any]]:
+        found = await client.groups.participating()
+        own = client.own_users()
         return [listing_row(group, own) for group in found]
 
-    rows = _with_connection(ctx, work)
+    rows = _with_client(ctx, work)
     if json:
         _json_lines(rows)
     else:
@@ -215,12 +181,10 @@ def info(ctx: typer.Context, jid: GroupArg, json: JsonOption = False) -> None:
     """Show a group: subject, creator, creation time, participants with their roles."""
     group_jid = _group_arg(jid)
 
-    async def work(conn: Connection, store: Store) -> g.Group:
-        group = await g.fetch_group(conn, store, group_jid)
-        _name_chats(store, [group])
-        return group
+    async def work(client: Client) -> g.Group:
+        return await client.groups.info(group_jid)
 
-    group = _with_connection(ctx, work)
+    group = _with_client(ctx, work)
     if json:
         _json_lines([info_row(group)])
     else:
@@ -239,12 +203,10 @@ def create(
         fail("the subject must not be empty", ExitCode.USAGE)
     members = _participants_arg(participants)
 
-    async def work(conn: Connection, store: Store) -> g.Group:
-        group = await g.create_group(conn, store, subject, members)
-        _name_chats(store, [group])
-        return group
+    async def work(client: Client) -> g.Group:
+        return await client.groups.create(subject, members)
 
-    group = _with_connection(ctx, work)
+    group = _with_client(ctx, work)
     missing = [m for m in members if group.role_of(m) is None]
     if json:
         row = info_row(group)
@@ -261,10 +223,10 @@ def _change(ctx: typer.Context, action: str, jid: str, texts: list[str], json: b
     group_jid = _group_arg(jid)
     members = _participants_arg(texts)
 
-    async def work(conn: Connection, store: Store) -> list[g.ParticipantResult]:
-        return await g.change_participants(conn, group_jid, action, members)
+    async def work(client: Client) -> list[g.ParticipantResult]:
+        return await client.groups.change(group_jid, action, members)
 
-    results = _with_connection(ctx, work)
+    results = _with_client(ctx, work)
     if json:
         _json_lines(result_row(r) for r in results)
     else:
@@ -317,12 +279,10 @@ def subject(
     if not text.strip():
         fail("the subject must not be empty", ExitCode.USAGE)
 
-    async def work(conn: Connection, store: Store) -> None:
-        await g.set_subject(conn, group_jid, text)
-        with store.transaction():
-            Archive(store).upsert_chat(str(group_jid), name=text)
+    async def work(client: Client) -> None:
+        await client.groups.set_subject(group_jid, text)
 
-    _with_connection(ctx, work)
+    _with_client(ctx, work)
 
 
 @groups_app.command()
@@ -339,10 +299,10 @@ def description(
     if text is not None and not text.strip():
         fail("the description must not be empty; use --delete to remove it", ExitCode.USAGE)
 
-    async def work(conn: Connection, store: Store) -> None:
-        await g.set_description(conn, store, group_jid, text)
+    async def work(client: Client) -> None:
+        await client.groups.set_description(group_jid, text)
 
-    _with_connection(ctx, work)
+    _with_client(ctx, work)
 
 
 @groups_app.command()
@@ -350,7 +310,7 @@ def leave(ctx: typer.Context, jid: GroupArg) -> None:
     """Leave the group."""
     group_jid = _group_arg(jid)
 
-    async def work(conn: Connection, store: Store) -> None:
-        await g.leave_group(conn, group_jid)
+    async def work(client: Client) -> None:
+        await client.groups.leave(group_jid)
 
-    _with_connection(ctx, work)
+    _with_client(ctx, work)

@@ -21,26 +21,12 @@ from google.protobuf.json_format import MessageToDict
 from google.protobuf.message import DecodeError
 from typer.core import TyperGroup
 
-from wacli.binary import BinaryError, Node
+from wacli.cli.context import client_for, open_archive
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.output import printable, rfc3339, write_lines
-from wacli.cli.session import endpoint, open_archive, open_store, own_jids
-from wacli.client import events as ev
-from wacli.client.client import Client
-from wacli.client.dispatcher import Handler, Outcome
-from wacli.client.errors import RequestTimeout
-from wacli.client.history import (
-    HistorySyncHook,
-    archived_count,
-    backfill_request,
-    request_backfill,
-)
-from wacli.client.receive import Receiver
-from wacli.client.relay import RemoteConnection
-from wacli.jid import JIDError, parse_jid, to_jid
+from wacli.jid import JIDError, to_jid
 from wacli.proto import e2e_pb2
 from wacli.protocol.history import MAX_ON_DEMAND
-from wacli.store import Store
 from wacli.store.archive import Archive, ArchivedMessage, Reaction
 
 
@@ -52,7 +38,7 @@ class _HistoryGroup(TyperGroup):
         if args and args[0] in self.commands:
             super().parse_args(ctx, [])  # the listing's parameters at their defaults
             ctx._protected_args, ctx.args = args[:1], args[1:]
-            return ctx.args
+            return args[1:]
         rest = super().parse_args(ctx, args)
         if ctx._protected_args:  # a second free word: not a subcommand after CHAT
             ctx.fail(f"unexpected extra argument {ctx._protected_args[0]!r}")
@@ -230,64 +216,6 @@ def _json_lines(archive: Archive, page: list[ArchivedMessage]) -> list[bytes]:
 BACKFILL_TIMEOUT = 60.0
 
 
-class _Relayed:
-    """The sink of backfill: with a running `listen`, the phone's answer is processed there
-    and only its history_sync event comes here through the relay (the rest is dropped:
-    backfill prints only its result)."""
-
-    def __init__(self) -> None:
-        self.answered = anyio.Event()
-        self.received = 0
-
-    async def __call__(self, event: ev.Event) -> None:
-        if event.type != "history_sync" or self.answered.is_set():
-            return
-        try:
-            data = orjson.loads(event.line()).get("data") or {}
-        except orjson.JSONDecodeError:
-            return
-        if data.get("sync_type") == "ON_DEMAND":
-            self.received = int(data.get("messages") or 0)
-            self.answered.set()
-
-
-def _from_own_phone(store: Store, handle: Handler) -> Handler:
-    """Only our phone's peer messages (the history it sends) are taken here; everything
-    else stays queued at the server for `wacli listen`."""
-
-    async def handler(node: Node) -> Outcome | None:
-        if node.tag != "message" or node.attr("category") != "peer":
-            return None
-        try:
-            sender = node.attr_jid("from")
-        except (BinaryError, JIDError):
-            return None
-        device, lid = own_jids(store)
-        if sender.device != 0 or sender.user not in (device.user, lid.user if lid else None):
-            return None
-        return await handle(node)
-
-    return handler
-
-
-async def _backfill(
-    client: Client, hook: HistorySyncHook, relayed: _Relayed, chat: str, count: int, timeout: float
-) -> tuple[int, int]:
-    """(messages the phone sent, messages new to the archive)."""
-    account = client.require_account()
-    request = backfill_request(client.store, chat, count)
-    before = archived_count(client.store, chat)
-    async with client.session() as conn:
-        request_id = await request_backfill(conn, client.store, parse_jid(account.jid), request)
-        with anyio.move_on_after(timeout):
-            if isinstance(conn, RemoteConnection):  # listen runs: it archives the answer
-                await relayed.answered.wait()
-                return relayed.received, archived_count(client.store, chat) - before
-            stored = await hook.wait_answer(request_id)
-            return stored.messages, stored.added
-    raise RequestTimeout(f"the phone did not answer the history request within {timeout:.0f} s")
-
-
 @history_app.command()
 def backfill(
     ctx: typer.Context,
@@ -299,23 +227,14 @@ def backfill(
 ) -> None:
     """Ask the phone for older messages of CHAT (needs the network)."""
     key = chat_jid(chat)
-    options = ctx.obj
-    server = endpoint(options)
-    store = open_store(options)
-    try:
-        timeout = float(os.environ.get("WACLI_BACKFILL_TIMEOUT") or BACKFILL_TIMEOUT)
-    except ValueError:
-        fail("WACLI_BACKFILL_TIMEOUT must be a number of seconds", ExitCode.USAGE)
-    try:
-        hook = HistorySyncHook(store)
-        receiver = Receiver(store, lambda: own_jids(store), hooks=[hook])
-        handler = _from_own_phone(store, receiver.handle)
-        relayed = _Relayed()
-        client = Client(store, server, relayed, handlers=[handler], on_connect=[hook.attach])
-        run = (_backfill, client, hook, relayed, key, count, timeout)
-        received, added = anyio.run(*run, backend="asyncio")
-    finally:
-        store.close()
+    with client_for(ctx.obj) as client:
+        try:
+            timeout = float(os.environ.get("WACLI_BACKFILL_TIMEOUT") or BACKFILL_TIMEOUT)
+        except ValueError:
+            fail("WACLI_BACKFILL_TIMEOUT must be a number of seconds", ExitCode.USAGE)
+        client.require_account()
+        done = anyio.run(client.backfill, key, count, timeout, backend="asyncio")
+    received, added = done.received, done.added
     if json:
         line = {"chat": key, "requested": count, "received": received, "added": added}
         write_lines([orjson.dumps(line, option=orjson.OPT_APPEND_NEWLINE)])

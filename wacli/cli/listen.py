@@ -4,7 +4,8 @@ Each line is written and flushed before the stanza it came from is acknowledged
 (the dispatcher waits for this sink). Reconnects with backoff (Client.run).
 ``--type T1,T2`` keeps only those event types; the others are still acknowledged.
 ``--download-media DIR`` saves each media message's file into DIR after its line
-(wacli.cli.media.MediaSaver); a failed download is a warning, never the end of listen.
+(wacli.client.media_files.MediaSaver); a failed download is a warning, never the end of
+listen. The client wires every feature of listen (Client.listen).
 A closed stdout (``wacli listen | head -n1``) ends listen quietly with exit 0: the
 event whose line could not be written is not acknowledged, so the server keeps it.
 """
@@ -14,30 +15,18 @@ from __future__ import annotations
 import signal
 import sys
 from collections.abc import Awaitable, Callable
-from functools import partial
 from pathlib import Path
 from typing import IO, Annotated
 
 import anyio
 import typer
 
+from wacli.cli.context import MediaCaOption, client_for
 from wacli.cli.exit_codes import ExitCode, fail
-from wacli.cli.media import MediaSaver
-from wacli.cli.session import MediaCaOption, endpoint, open_store, own_jids
 from wacli.cli.textio import silence_stdout
 from wacli.client import events as ev
-from wacli.client.appstate import AppStateSync
-from wacli.client.calls import handle_call
-from wacli.client.client import Client
+from wacli.client.beside import run_beside
 from wacli.client.errors import ClientError
-from wacli.client.group_events import GroupEvents
-from wacli.client.history import HistorySyncHook
-from wacli.client.notifications import Notifications
-from wacli.client.receive import Receiver
-from wacli.client.relay import RelayServer
-from wacli.client.retry import RetryHandler
-from wacli.client.router import default_handler
-from wacli.client.usync import remember_addresses
 
 
 class OutputClosed(ClientError):
@@ -96,25 +85,17 @@ def parse_types(text: str | None) -> frozenset[str] | None:
 
 async def stop_on_signals(main: Callable[[], Awaitable[None]]) -> None:
     """Run ``main`` until it returns or SIGINT/SIGTERM arrives (then return normally)."""
-    failure: ClientError | None = None
-    with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
-        async with anyio.create_task_group() as tg:
+    with (
+        anyio.CancelScope() as scope,
+        anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals,
+    ):
 
-            async def stop() -> None:
-                async for _ in signals:
-                    tg.cancel_scope.cancel()
-                    return
+        async def stop() -> None:
+            async for _ in signals:
+                scope.cancel()
+                return
 
-            tg.start_soon(stop)
-            try:
-                await main()
-            except ClientError as exc:
-                # Raised from the task group as itself, not wrapped in an ExceptionGroup,
-                # so the CLI can map it to its exit code.
-                failure = exc
-            tg.cancel_scope.cancel()
-    if failure is not None:
-        raise failure
+        await run_beside(main, stop)
 
 
 def listen(
@@ -139,59 +120,15 @@ def listen(
         keep = parse_types(type)
     except ValueError as exc:
         fail(str(exc), ExitCode.USAGE)
-    server = endpoint(options)
-    store = open_store(options)
-    try:
-        notes = Notifications(store)
-        groups = GroupEvents(store, lambda: own_jids(store))
-        ca = None if media_ca is None else str(media_ca)  # media files, snapshots, history
-        appstate = AppStateSync(store, lambda event: sink(event), ca)  # sink: made below
-        history = HistorySyncHook(store, ca)  # chunks of our phone's history into the archive
-        receiver = Receiver(
-            store,
-            lambda: own_jids(store),
-            hooks=[notes.push_names, appstate.on_message, history],
-        )
-        retry = RetryHandler(store, lambda: own_jids(store), receiver.handle)
-        # Other commands on this store use listen's connection through the relay.
-        relay = RelayServer(store.directory)
-        sink = relay.wrap_sink(LineSink(sys.stdout.buffer, keep))
-        saver = None  # --download-media: files saved after their lines, by a task beside listen
-        if download_media is not None:
-            try:
-                saver = MediaSaver(download_media, ca)
-            except OSError as exc:
-                fail(f"cannot create {download_media}: {exc.strerror}", ExitCode.USAGE)
-            sink = saver.wrap_sink(sink)
-        client = Client(
-            store,
-            server,
-            sink,
-            handlers=[
-                remember_addresses(store),
-                retry.handle,
-                receiver.handle,
-                notes.handle,
-                groups.handle,
-                appstate.handle,
-                handle_call,
-            ],
-            default=default_handler,  # listen takes what is left, as generic events
-            on_connect=[
-                receiver.attach,  # its delivery receipts follow this connection's presence
-                relay.attach,
-                groups.attach,
-                retry.attach,
-                history.attach,  # before app-state's catch-up, which takes a while
-                appstate.on_connect,
-            ],
-            on_disconnect=[relay.disconnected],  # what commands meanwhile are told
-        )
-        client.require_account()
-        main = client.run if saver is None else partial(saver.run, client.run)
+    ca = None if media_ca is None else str(media_ca)  # media files, snapshots, history
+    with client_for(options) as client:
         try:
-            anyio.run(stop_on_signals, partial(relay.run, main), backend="asyncio")
+            run = client.listen(
+                LineSink(sys.stdout.buffer, keep), download_media=download_media, media_ca=ca
+            )
+        except OSError as exc:  # only --download-media's directory is created here
+            fail(f"cannot create {download_media}: {exc.strerror}", ExitCode.USAGE)
+        try:
+            anyio.run(stop_on_signals, run, backend="asyncio")
         except OutputClosed:
             return  # exit 0, as after SIGTERM: the reader of the stream has what it wanted
-    finally:
-        store.close()

@@ -8,8 +8,8 @@ from typing import Annotated, Any
 import orjson
 import typer
 
+from wacli.cli.context import open_archive
 from wacli.cli.output import printable, rfc3339, write_lines
-from wacli.cli.session import open_archive
 from wacli.store.archive import Chat, Contact
 
 JsonOption = Annotated[bool, typer.Option("--json", help="NDJSON rows instead of lines.")]

@@ -3,7 +3,7 @@
 Humans get the QR drawn in the terminal (on stdout when it is a terminal, else
 on stderr, so that stdout stays data-only) and redrawn as the server rotates
 refs, or the code as ABCD-EFGH on stderr. ``--json`` writes every event of the
-pairing session (pairing_qr_code / pairing_code, pair_success, connected, ...)
+pairing (pairing_qr_code / pairing_code, pair_success, connected, ...)
 as NDJSON on stdout instead. Exit 0 once paired, the store written and the
 first login done. A store that is already paired is left alone: one line on
 stderr, exit 0 (pairing is idempotent for scripts).
@@ -19,17 +19,16 @@ import anyio
 import segno
 import typer
 
+from wacli.cli.context import client_for
 from wacli.cli.exit_codes import ExitCode, fail
-from wacli.cli.session import endpoint, open_store
 from wacli.client import events as ev
-from wacli.client.client import Client
 from wacli.client.errors import AlreadyPairedError
-from wacli.jid import JID, JIDError, phone_to_jid
+from wacli.jid import JIDError, phone_to_jid
 from wacli.protocol.pair_code import format_code
 
 
 class PairOutput:
-    """The sink of a pairing session: NDJSON lines, or drawings and one-liners for humans."""
+    """The sink of a pairing: NDJSON lines, or drawings and one-liners for humans."""
 
     def __init__(self, json_lines: bool, out: IO[bytes], err: IO[str], qr_to: IO[str]) -> None:
         self._json = json_lines
@@ -73,10 +72,6 @@ class PairOutput:
         say.flush()
 
 
-async def _pair(client: Client, phone: JID | None) -> None:
-    await client.pair(phone)
-
-
 def pair(
     ctx: typer.Context,
     phone: Annotated[
@@ -98,16 +93,13 @@ def pair(
         jid = phone_to_jid(phone) if phone is not None else None
     except JIDError as exc:
         fail(f"{exc}", ExitCode.USAGE)
-    server = endpoint(options)
-    store = open_store(options, paired=False)
     qr_to = sys.stdout if sys.stdout.isatty() else sys.stderr
     sink = PairOutput(json, sys.stdout.buffer, sys.stderr, qr_to)
-    client = Client(store, server, sink)
-    try:
-        anyio.run(_pair, client, jid, backend="asyncio")
-    except AlreadyPairedError as exc:
-        typer.echo(
-            f"wacli: {exc}; nothing to do (use another --store to link another device)", err=True
-        )
-    finally:
-        store.close()
+    with client_for(options, sink, paired=False) as client:
+        try:
+            anyio.run(client.pair, jid, backend="asyncio")
+        except AlreadyPairedError as exc:
+            typer.echo(
+                f"wacli: {exc}; nothing to do (use another --store to link another device)",
+                err=True,
+            )

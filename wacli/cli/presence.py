@@ -14,53 +14,14 @@ from typing import Annotated
 import anyio
 import typer
 
-from wacli.binary import Node
+from wacli.cli.context import client_for
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.listen import LineSink, OutputClosed, stop_on_signals
 from wacli.cli.send import recipient
-from wacli.cli.session import discard, endpoint, open_store, own_jids
-from wacli.client import privacy_tokens
-from wacli.client.client import Client
-from wacli.client.dispatcher import Outcome
-from wacli.client.errors import ClientError
-from wacli.client.presence import CHAT_STATES, chat_state, own_presence, subscribe
-from wacli.client.receive import Receiver
+from wacli.client.presence import CHAT_STATES
 from wacli.jid import JID, JIDError
 
 STATES = ("available", "unavailable", "subscribe", *CHAT_STATES)
-
-
-class NoPushName(ClientError):
-    """Own presence needs a push name, and neither the store nor the server gave one."""
-
-
-async def _send_once(client: Client, node: Node | bool) -> None:
-    """Send ``node``, or own presence (available when True) with the account's push name."""
-    async with client.session() as conn:
-        if isinstance(node, bool):
-            node = own_presence(node, _push_name(client))
-        await conn.send(node)
-        # A round trip after it: the server has read the stanza before we hang up.
-        await conn.iq("w:p", "get", [Node("ping")])
-
-
-def _push_name(client: Client) -> str:
-    """The account's push name (a login keeps the one ``<success display_name>`` gives)."""
-    name = client.require_account().push_name
-    if not name:
-        raise NoPushName(
-            "the account has no push name yet, and the server wants one with the presence"
-        )
-    return name
-
-
-async def _follow(client: Client, node: Node) -> None:
-    async def subscribed() -> None:
-        async with client.session() as conn:
-            await conn.send(node)
-            await anyio.sleep_forever()
-
-    await stop_on_signals(subscribed)
 
 
 def presence(
@@ -95,30 +56,23 @@ def presence(
             fail(f"usage: wacli presence {state} (no JID)", ExitCode.USAGE)
     except JIDError as exc:
         fail(str(exc), ExitCode.USAGE)
-    server = endpoint(options)
-    store = open_store(options)
-    try:
-        if state == "subscribe":
-            assert target is not None
-            receiver = Receiver(store, lambda: own_jids(store))
-
-            async def presences(node: Node) -> Outcome | None:
-                # Only presence: messages stay unacknowledged, for `listen` to take in.
-                return await receiver.handle(node) if node.tag == "presence" else None
-
-            sink = LineSink(sys.stdout.buffer, frozenset({"presence"}))
-            client = Client(store, server, sink, handlers=[presences])
+    if state == "subscribe":
+        assert target is not None
+        contact = target
+        sink = LineSink(sys.stdout.buffer, frozenset({"presence"}))
+        with client_for(options, sink) as client:
             client.require_account()
-            token = privacy_tokens.valid_token(store, target)
+
+            async def follow() -> None:
+                await client.follow_presence(contact)
+
             with suppress(OutputClosed):  # nobody reads stdout any more: a quiet end
-                anyio.run(_follow, client, subscribe(target, token), backend="asyncio")
-            return
-        client = Client(store, server, discard)
+                anyio.run(stop_on_signals, follow, backend="asyncio")
+        return
+    with client_for(options) as client:
         client.require_account()
-        node: Node | bool = state == "available"
         if state in CHAT_STATES:
             assert target is not None
-            node = chat_state(target, state)
-        anyio.run(_send_once, client, node, backend="asyncio")
-    finally:
-        store.close()
+            anyio.run(client.send_chat_state, target, state, backend="asyncio")
+        else:
+            anyio.run(client.set_presence, state == "available", backend="asyncio")

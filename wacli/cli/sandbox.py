@@ -1,4 +1,4 @@
-"""`wacli sandbox serve`: run the local WhatsApp-compatible server (sandbox.md)."""
+"""`wacli sandbox serve`: run the local WhatsApp-compatible server (docs/sandbox-admin.md)."""
 
 from __future__ import annotations
 

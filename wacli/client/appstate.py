@@ -40,7 +40,7 @@ from datetime import UTC, datetime
 import anyio
 from google.protobuf.message import DecodeError
 
-from wacli.binary import BinaryError, Node
+from wacli.binary import Attrs, BinaryError, Node
 from wacli.client import events as ev
 from wacli.client.appstate_snapshot import fetch_snapshot
 from wacli.client.connection import Connection, Requests
@@ -216,11 +216,11 @@ class AppStateSync:
     async def _announce_new_name(self, events: list[ev.Event]) -> None:
         """Our push name changed on another device: tell the server with our presence, as
         WhatsApp Web does (those we write to see the name it holds)."""
-        renamed = [e for e in events if isinstance(e, ev.SelfPushNameUpdated)]
-        if not renamed or self._conn is None:
+        renamed = [e.new_name for e in events if isinstance(e, ev.SelfPushNameUpdated)]
+        if not renamed or not renamed[-1] or self._conn is None:
             return
         try:
-            await self._conn.send(own_presence(self._conn.available, renamed[-1].new_name))
+            await self._conn.send(own_presence(self._conn.available, renamed[-1]))
         except ClientError as exc:
             log.info("could not announce the new push name: %s", exc)
 
@@ -260,7 +260,7 @@ class AppStateSync:
         full = state.version == 0
         events: list[ev.Event] = []
         for _ in range(MAX_ROUNDS):
-            ask = {
+            ask: Attrs = {
                 "name": name,
                 "version": str(state.version),
                 "return_snapshot": "true" if state.version == 0 else "false",
@@ -333,7 +333,7 @@ class AppStateSync:
                 self.store.set_push_name(new)
             return ev.SelfPushNameUpdated(from_server=True, old_name=old, new_name=new)
         kind = _CHAT_EVENTS.get(index[0]) if len(index) >= 2 else None
-        if kind is None or not action.HasField(kind[1]):  # type: ignore[arg-type]
+        if kind is None or not action.HasField(kind[1]):
             return None
         cls, field = kind
         value = getattr(action, field)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from wacli.binary import Node
+from wacli.binary import Attrs, Node
 from wacli.client import events as ev
 from wacli.client.appstate import XMLNS, AppStateSync
 from wacli.client.connection import Requests
@@ -200,7 +200,7 @@ class AppStateWriter:
         self, conn: Requests, name: str, based_on: int, patch: syncd_pb2.SyncdPatch, *, last: bool
     ) -> bool:
         """Send the patch; True once stored, False on a conflict worth a retry."""
-        ask = {"name": name, "version": str(based_on), "return_snapshot": "false"}
+        ask: Attrs = {"name": name, "version": str(based_on), "return_snapshot": "false"}
         upload = Node("collection", ask, [Node("patch", {}, patch.SerializeToString())])
         try:
             reply = await conn.iq(XMLNS, "set", [Node("sync", {}, [upload])])

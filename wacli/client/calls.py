@@ -92,6 +92,6 @@ def reject_call(own: JID, caller: JID, call_id: str, stanza_id: str) -> Node:
     """What declines an incoming call on every device of ours (whatsmeow RejectCall)."""
     if not call_id or len(call_id) > MAX_CALL_ID:
         raise ValueError("a call id is 1 to 128 characters")
-    signal = Node("reject", {"call-id": call_id, "call-creator": caller, "count": "0"})  # type: ignore[dict-item]
+    signal = Node("reject", {"call-id": call_id, "call-creator": caller, "count": "0"})
     attrs = {"id": stanza_id, "from": own.to_non_ad(), "to": caller}
     return Node("call", attrs, [signal])  # type: ignore[arg-type]

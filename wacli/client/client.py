@@ -1,15 +1,17 @@
-"""The client: pairing a fresh store, logging in, and staying connected.
+"""The client, the one entry point of every command: it owns the connection, the
+wiring of the features and the event sink.
 
     client = Client(store, Endpoint(url, root_key, version), sink)
-    await client.pair(phone=None)          # QR (or code with phone); then logs in once
-    async with client.session() as conn:   # listen's connection via its relay, else a login
-        await conn.iq(...)                  # send, presence, logout, ...
-    await client.run()                     # listen: reconnect with backoff until a final error
+    await client.pair(phone=None)              # QR (or code with phone); then logs in once
+    sent = await client.send_text(to, "hi")    # or send_file, react, edit, revoke
+    await client.groups.change(group, "add", [jid])
+    run = client.listen(sink)                  # every listen feature, wired in one place
+    await run()                                # reconnect with backoff until a final error
 
+Each command takes one connection (``connected()``): the running ``listen``'s, through
+its relay socket (a device has one connection at a time), else a login of its own.
 Every event goes to ``sink`` (an async callable); the CLI's sink writes NDJSON or
-draws the QR. Feature handlers (messages, receipts, ...) are passed as ``handlers``
-and see every stanza before the default treatment; ``on_connect`` hooks run on each
-logged-in connection.
+draws the QR. Which handlers see the stanzas of a connection is wacli.client.wiring's.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import replace
+from functools import partial
+from pathlib import Path
 from typing import TypeVar
 
 import anyio
@@ -28,9 +32,12 @@ from wacli.binary import Node
 from wacli.client import events as ev
 from wacli.client import privacy_tokens
 from wacli.client import version as wa_version
+from wacli.client.appstate_write import AppStateWriter, Written, chat_change
+from wacli.client.backfill import Backfilled, OnDemandAnswer, backfill
 from wacli.client.backoff import backoff_delays
-from wacli.client.connection import Connection, Endpoint, open_connection
-from wacli.client.dispatcher import Handler, Outcome, Sink
+from wacli.client.calls import reject_call
+from wacli.client.connection import Connection, DirectConnection, Endpoint, open_connection
+from wacli.client.dispatcher import Handler, Sink
 from wacli.client.errors import (
     AlreadyPairedError,
     CertificateError,
@@ -44,7 +51,12 @@ from wacli.client.errors import (
     RequestTimeout,
     RestartRequired,
     StreamFailure,
+    refused_ack,
 )
+from wacli.client.group_admin import GroupAdmin
+from wacli.client.history import HistorySyncHook
+from wacli.client.media import MessageFile, download, file_message, media_hosts, quote_in
+from wacli.client.messaging import archive_sent, deliver, name_reaction_author, quote
 from wacli.client.pairing import Pairing, PairingKeys
 from wacli.client.payload import (
     VERSION_ENV,
@@ -54,12 +66,28 @@ from wacli.client.payload import (
     version_text,
 )
 from wacli.client.prekeys import PrekeyRefill, check_digest, refill_prekeys
-from wacli.client.presence import own_presence
+from wacli.client.presence import chat_state, own_presence, subscribe
 from wacli.client.props import refresh_props
-from wacli.client.relay import RemoteConnection, open_remote
-from wacli.client.router import chain, leave_for_listen
+from wacli.client.relay import open_remote
+from wacli.client.routes import Key, command_routes
+from wacli.client.send import (
+    Sent,
+    edit_message,
+    new_message_id,
+    reaction_message,
+    revoke_message,
+    text_message,
+)
+from wacli.client.wiring import (
+    Wiring,
+    backfill_wiring,
+    command_wiring,
+    listen_features,
+    presence_wiring,
+)
 from wacli.crypto import generate_key_pair
-from wacli.jid import JID, parse_jid
+from wacli.jid import JID, JIDError, parse_jid
+from wacli.proto import e2e_pb2
 from wacli.protocol.unified_session import unified_session
 from wacli.signal.device import ensure_identity, rotate_signed_prekey
 from wacli.store import Store
@@ -67,12 +95,6 @@ from wacli.store.device_tables import AccountRecord
 from wacli.store.rule_tables import WA_VERSION
 
 log = logging.getLogger(__name__)
-
-# Work a feature does on every logged-in connection once it is up (after <success>, the
-# prekeys and <active/>): an app-state resync, say. Runs before the session's body.
-ConnectHook = Callable[[Connection], Awaitable[None]]
-# What ``run`` tells after each end it will retry (listen's relay: what commands are told).
-DisconnectHook = Callable[[ClientError], Awaitable[None]]
 
 # After pair-success the server sends stream error 515; if it does not, log in anyway.
 RESTART_WAIT = 20.0
@@ -93,17 +115,22 @@ def is_retryable(exc: ClientError) -> bool:
     return False
 
 
+class NoPushName(ClientError):
+    """Own presence needs a push name, and neither the store nor the server gave one."""
+
+
 class Client:
+    """See the module. ``routes``: more routes for the one-shot wiring (a program
+    embedding the client that wants, say, message events on ``login()``), keyed as in
+    wacli.client.routes."""
+
     def __init__(
         self,
         store: Store,
         endpoint: Endpoint,
         sink: Sink,
         *,
-        handlers: Sequence[Handler] = (),
-        on_connect: Sequence[ConnectHook] = (),
-        on_disconnect: Sequence[DisconnectHook] = (),
-        default: Handler = leave_for_listen,
+        routes: Mapping[Key, Handler] | None = None,
         agent: Agent | None = None,
     ) -> None:
         self.store = store
@@ -111,17 +138,10 @@ class Client:
         announced = wa_version.announced_version(endpoint.version, store.setting_text(WA_VERSION))
         self.endpoint = replace(endpoint, version=announced)
         self._sink = sink
-        self._handlers = tuple(handlers)
-        self._on_connect = tuple(on_connect)
-        self._on_disconnect = tuple(on_disconnect)
-        self._default = default  # for what no handler took: listen's, or leave it for listen
+        self._wiring = command_wiring(store, routes)
         self.agent = agent or Agent(version=announced)
         self.accepted_once = False  # whether the server ever answered a login with <success>
-
-    async def _tokens(self, node: Node) -> Outcome | None:
-        """Privacy-token notifications, taken by every command: a store used only from
-        cron must learn the tokens its contacts hand it (wacli.client.privacy_tokens)."""
-        return await privacy_tokens.handle(self.store, node)
+        self.groups = GroupAdmin(store, self.connected)
 
     @property
     def account(self) -> AccountRecord | None:
@@ -132,6 +152,21 @@ class Client:
         if account is None:
             raise NotPairedError("this store is not paired; run 'wacli pair' first")
         return account
+
+    def own_device(self) -> JID:
+        """Our device JID (NotPairedError when the store is not paired)."""
+        return parse_jid(self.require_account().jid)
+
+    def own_users(self) -> tuple[JID | None, JID | None]:
+        """Our account's JID and LID without a device; (None, None) when not paired."""
+        account = self.store.load_account()
+        if account is None:
+            return None, None
+        try:
+            lid = parse_jid(account.lid).to_non_ad() if account.lid else None
+            return parse_jid(account.jid).to_non_ad(), lid
+        except JIDError:
+            return None, None
 
     # -- pairing ------------------------------------------------------------------------
 
@@ -161,7 +196,9 @@ class Client:
                     payload,
                     server_static=None,
                     sink=self._sink,
-                    handler=chain([pairing.handle, *self._handlers], self._default),
+                    handler=command_routes(
+                        self.store, pairing=pairing, extra=self._wiring.extra
+                    ),
                 ) as conn:
                     # Attached before the body's first await, so before the reader runs.
                     pairing.attach(conn)
@@ -187,26 +224,30 @@ class Client:
     # -- logging in ---------------------------------------------------------------------
 
     @asynccontextmanager
-    async def session(self) -> AsyncIterator[Connection | RemoteConnection]:
+    async def connected(self, wiring: Wiring | None = None) -> AsyncIterator[Connection]:
         """A connection for one command: the running ``listen``'s, through its relay socket
-        (a device has one connection at a time), else a login of our own."""
+        (a device has one connection at a time), else a login of our own (with ``wiring``,
+        the one-shot commands' when None)."""
         self.require_account()
-        async with open_remote(self.store.directory, self._sink, self.endpoint.timing) as remote:
+        sink = (wiring and wiring.sink) or self._sink
+        async with open_remote(self.store.directory, sink, self.endpoint.timing) as remote:
             if remote is not None:
                 yield remote
                 return
-        async with self.login() as conn:
+        async with self.login(wiring=wiring) as conn:
             yield conn
 
     @asynccontextmanager
-    async def login(self, *, announce: bool = False) -> AsyncIterator[Connection]:
+    async def login(
+        self, *, announce: bool = False, wiring: Wiring | None = None
+    ) -> AsyncIterator[DirectConnection]:
         """``_login_once``; refused as outdated (405), once more with the current version.
         ``announce``: a long-lived connection (listen) that tells its push name."""
         refused: tuple[int, int, int] | None = None
         while True:
             accepted = False
             try:
-                async with self._login_once(announce) as conn:
+                async with self._login_once(announce, wiring or self._wiring) as conn:
                     accepted = True
                     yield conn
                 return
@@ -219,20 +260,21 @@ class Client:
                 await self._adopt_current_version(exc)
 
     @asynccontextmanager
-    async def _login_once(self, announce: bool = False) -> AsyncIterator[Connection]:
+    async def _login_once(self, announce: bool, wiring: Wiring) -> AsyncIterator[DirectConnection]:
         """One logged-in connection: yields after ``<success>``, prekeys and ``<active/>``."""
         account = self.require_account()
         device = parse_jid(account.jid)
         payload = login_payload(device, self.agent).SerializeToString()
         refill = PrekeyRefill(self.store)
+        sink = wiring.sink or self._sink
         with self._forget_on_logout():
             async with open_connection(
                 self.endpoint,
                 account.noise_key,
                 payload,
                 server_static=account.server_static,
-                sink=self._sink,
-                handler=chain([refill.handle, self._tokens, *self._handlers], self._default),
+                sink=sink,
+                handler=wiring.routes(refill),
             ) as conn:
                 refill.attach(conn)  # before the body's first await, so before the reader runs
                 success = await conn.wait_success()
@@ -244,8 +286,8 @@ class Client:
                 await refresh_props(conn, self.store)  # they decide what a send carries
                 privacy_tokens.prune(self.store)
                 await check_digest(conn, self.store)
-                await self._sink(ev.Connected())
-                for hook in self._on_connect:
+                await sink(ev.Connected())
+                for hook in wiring.on_connect:
                     await hook(conn)
                 yield conn
 
@@ -271,7 +313,7 @@ class Client:
             {"jid": parse_jid(account.jid), "reason": "user_initiated"},
         )
         try:
-            async with self.session() as conn:
+            async with self.connected() as conn:
                 await conn.iq("md", "set", [unlink])
         except LoggedOutError:
             pass  # the server ends an unlinked device's stream (device_removed): expected
@@ -359,7 +401,13 @@ class Client:
             405,
         )
 
-    async def run(self, *, initial_delay: float = 1.0, max_delay: float = 60.0) -> None:
+    async def run(
+        self,
+        wiring: Wiring | None = None,
+        *,
+        initial_delay: float = 1.0,
+        max_delay: float = 60.0,
+    ) -> None:
         """Stay connected (``listen``): reconnect with jittered backoff after retryable ends.
 
         Returns never; raises the first failure a reconnect cannot cure. Nothing is
@@ -367,18 +415,150 @@ class Client:
         or hangs up before that is a wrong --server or no network, which backoff will not
         cure and a user should hear about (as whatsmeow's Connect returns its error).
         """
+        wiring = wiring or self._wiring
         delays = backoff_delays(initial_delay, max_delay)
         while True:
             try:
-                async with self.login(announce=True):
+                async with self.login(announce=True, wiring=wiring):
                     delays = backoff_delays(initial_delay, max_delay)
                     await anyio.sleep_forever()
             except ClientError as exc:
                 if not is_retryable(exc) or not self.accepted_once:
                     raise
-                for hook in self._on_disconnect:
+                for hook in wiring.on_disconnect:
                     await hook(exc)
-                await self._sink(ev.Disconnected(reason=str(exc)))
+                await (wiring.sink or self._sink)(ev.Disconnected(reason=str(exc)))
                 delay = next(delays)
                 log.info("reconnecting in %.1f s after: %s", delay, exc)
                 await anyio.sleep(delay)
+
+    # -- listen ---------------------------------------------------------------------------
+
+    def listen(
+        self, sink: Sink, *, download_media: Path | None = None, media_ca: str | None = None
+    ) -> Callable[[], Awaitable[None]]:
+        """``wacli listen``: every feature wired (wacli.client.wiring.listen_features), the
+        events to ``sink``; returns what runs it until a failure no reconnect cures.
+        NotPairedError when the store is not paired, OSError when ``download_media``
+        cannot be created."""
+        self.require_account()
+        features = listen_features(self.store, sink, download_media, media_ca)
+        return partial(features.run, partial(self.run, features.wiring))
+
+    # -- messages -------------------------------------------------------------------------
+
+    async def send_text(self, to: JID, text: str, *, reply_to: str | None = None) -> Sent:
+        """A text message; with ``reply_to`` quoting that message (embedded when archived)."""
+        quoted = quote(self.store, to, reply_to, self.own_device())
+        return await self._send(to, text_message(text, reply_to, quoted.message, quoted.sender))
+
+    async def send_file(
+        self,
+        to: JID,
+        name: str,
+        data: bytes,
+        *,
+        caption: str | None = None,
+        reply_to: str | None = None,
+        media_ca: str | None = None,
+    ) -> Sent:
+        """Upload a file (image, video, audio or document by the MIME type of ``name``) and
+        send its message over the same connection."""
+        own = self.own_device()
+        quoted = quote(self.store, to, reply_to, own)
+        async with self.connected() as conn:
+            message = await file_message(conn, data, name, caption=caption, media_ca=media_ca)
+            if reply_to is not None:
+                quote_in(message, reply_to, quoted.message, quoted.sender)
+            sent = await deliver(conn, self.store, own, to, message)
+        archive_sent(self.store, sent, own, message)
+        return sent
+
+    async def react(self, chat: JID, message_id: str, emoji: str) -> Sent:
+        """React to a message (an empty emoji takes the reaction back)."""
+        message = reaction_message(chat, message_id, emoji)
+        name_reaction_author(self.store, chat, message)
+        return await self._send(chat, message)
+
+    async def edit(self, chat: JID, message_id: str, text: str) -> Sent:
+        """Replace the text of one of our messages."""
+        return await self._send(chat, edit_message(chat, message_id, text))
+
+    async def revoke(self, chat: JID, message_id: str) -> Sent:
+        """Delete one of our messages for everyone."""
+        return await self._send(chat, revoke_message(chat, message_id))
+
+    async def _send(self, to: JID, message: e2e_pb2.Message) -> Sent:
+        own = self.own_device()
+        async with self.connected() as conn:
+            sent = await deliver(conn, self.store, own, to, message)
+        archive_sent(self.store, sent, own, message)
+        return sent
+
+    # -- presence -------------------------------------------------------------------------
+
+    async def set_presence(self, available: bool) -> None:
+        """Own presence, with the account's push name (NoPushName without one)."""
+        name = self.require_account().push_name
+        if not name:
+            raise NoPushName(
+                "the account has no push name yet, and the server wants one with the presence"
+            )
+        await self._send_stanza(own_presence(available, name))
+
+    async def send_chat_state(self, to: JID, state: str) -> None:
+        """typing, recording or paused, to one chat."""
+        await self._send_stanza(chat_state(to, state))
+
+    async def _send_stanza(self, node: Node) -> None:
+        async with self.connected() as conn:
+            await conn.send(node)
+            # A round trip after it: the server has read the stanza before we hang up.
+            await conn.iq("w:p", "get", [Node("ping")])
+
+    async def follow_presence(self, contact: JID) -> None:
+        """Subscribe to a contact's presence; its presence events go to the sink until
+        cancelled (messages stay queued for ``listen``)."""
+        self.require_account()
+        token = privacy_tokens.valid_token(self.store, contact)
+        async with self.connected(presence_wiring(self.store)) as conn:
+            await conn.send(subscribe(contact, token))
+            await anyio.sleep_forever()
+
+    # -- other commands -------------------------------------------------------------------
+
+    async def backfill(self, chat: str, count: int, timeout: float) -> Backfilled:
+        """Ask our phone for ``count`` older messages of ``chat``; wait ``timeout`` seconds
+        for them to be archived (RequestTimeout when the phone did not answer)."""
+        own = self.own_device()
+        hook = HistorySyncHook(self.store)
+        answer = OnDemandAnswer()
+        async with self.connected(backfill_wiring(self.store, hook, answer)) as conn:
+            return await backfill(conn, self.store, own, hook, answer, chat, count, timeout)
+
+    async def reject_call(self, caller: JID, call_id: str) -> None:
+        """Decline an incoming call on every device of this account."""
+        own = self.own_device()
+        async with self.connected() as conn:
+            ack = await conn.request(reject_call(own, caller, call_id, new_message_id()))
+        refused_ack(ack, f"the reject of call {call_id}")
+
+    async def change_chat(self, action: str, chat: JID, mute_for: int | None = None) -> Written:
+        """Pin, mute, archive, mark read (or undo) a chat on every device: one app-state
+        patch (wacli.client.appstate_write)."""
+        writer = AppStateWriter(self.store)
+        async with self.connected() as conn:
+            change = chat_change(
+                action, chat, mute_for=mute_for, last_message_at=writer.last_message_at(str(chat))
+            )
+            return await writer.write(conn, change)
+
+    async def download_media(self, media: MessageFile, media_ca: str | None = None) -> bytes:
+        """The checked file of a media message; asks media_conn for the hosts (connecting)
+        only when the message gives no https ``url`` to take it from."""
+        ref = media.ref
+        if ref.url.startswith("https://"):
+            return await download(ref, media_ca=media_ca)
+        async with self.connected() as conn:
+            hosts = await media_hosts(conn)
+        return await download(ref, media_ca=media_ca, hosts=hosts)

@@ -1,5 +1,9 @@
 """One connection to the server: WebSocket, Noise, nodes, IQ routing, keepalive.
 
+``Connection`` is what every feature may use of a logged-in connection (a Protocol):
+``DirectConnection``, our own login, and the running listen's relay
+(wacli.client.relay.RemoteConnection) both are one, with the same timeouts.
+
 ``open_connection`` is an async context manager. Inside it a task group runs
 three tasks for the connection's lifetime:
 
@@ -27,7 +31,7 @@ import random
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import anyio
 from websockets.asyncio.client import connect as ws_connect
@@ -110,18 +114,21 @@ class _Waiter:
         self.error: ClientError | None = None
 
 
-class Requests:
-    """What a command needs of a connection: ``send``, ``request`` and the IQ shorthand
-    (here once for this module's Connection and the relay's)."""
+class Requests(Protocol):
+    """What most features need of a connection: ``send``, ``request`` and the IQ shorthand,
+    written here once for the classes that derive from it (both connections, test doubles)."""
 
-    # Whether our last own presence on the connection said "available" (Connection.send).
-    available = False
+    # Whether our last own presence on the connection said "available" (delivery receipts
+    # say "inactive" otherwise, as whatsmeow's SendPresence decides).
+    available: bool = False
 
     async def send(self, node: Node) -> None:
-        raise NotImplementedError
+        """Send one stanza (no answer awaited)."""
+        ...
 
     async def request(self, node: Node, timeout: float | None = None) -> Node:
-        raise NotImplementedError
+        """Send ``node`` and return the answer with its id (``timing.iq`` when None)."""
+        ...
 
     async def iq(
         self,
@@ -135,8 +142,65 @@ class Requests:
         return await self.request(iq(xmlns, type_, content), timeout)
 
 
-class Connection(Requests):
-    """A logged-in (or registering) connection; create it with :func:`open_connection`."""
+class Connection(Requests, Protocol):
+    """What every feature may use of a logged-in connection, whoever holds it: our own
+    login (DirectConnection) or the running ``listen``'s, through its relay
+    (wacli.client.relay.RemoteConnection). Both wait ``timing`` for each step."""
+
+    @property
+    def timing(self) -> Timing:
+        """The waits of this connection: ``iq`` for each request, ``connect`` for a login."""
+        ...
+
+    @property
+    def pattern(self) -> str:
+        """The Noise handshake that opened it ("XX", "IK", "XXfallback"), or "relay"."""
+        ...
+
+    @property
+    def server_static(self) -> bytes | None:
+        """The server's static Noise key the handshake learnt (None through the relay)."""
+        ...
+
+    @property
+    def success_node(self) -> Node | None:
+        """The ``<success>`` that accepted the login (its ``t``, ``lid``, ``display_name``)."""
+        ...
+
+    @property
+    def ended(self) -> BaseException | None:
+        """Why the connection ended; None while it lasts."""
+        ...
+
+    def start_soon(self, func: Callable[..., Awaitable[Any]], *args: Any) -> None:
+        """Run a task for the connection's lifetime; its failure ends the connection."""
+        ...
+
+    def end(self, reason: BaseException) -> None:
+        """End the connection; the first reason wins."""
+        ...
+
+
+def start_guarded(
+    tg: anyio.abc.TaskGroup,
+    end: Callable[[BaseException], None],
+    func: Callable[..., Awaitable[Any]],
+    *args: Any,
+) -> None:
+    """``func(*args)`` as a task of ``tg``; its failure is handed to ``end`` (a
+    connection's ``start_soon``: the task's failure ends the connection)."""
+
+    async def guarded() -> None:
+        try:
+            await func(*args)
+        except Exception as exc:
+            end(exc)
+
+    tg.start_soon(guarded, name=getattr(func, "__qualname__", None))
+
+
+class DirectConnection(Requests):
+    """Our own logged-in (or registering) connection; create it with :func:`open_connection`."""
 
     def __init__(
         self,
@@ -164,6 +228,10 @@ class Connection(Requests):
         self.available = False
         self._tg: anyio.abc.TaskGroup | None = None
         self._queue_in, self._queue_out = anyio.create_memory_object_stream[Node](QUEUE_SIZE)
+
+    @property
+    def timing(self) -> Timing:
+        return self.endpoint.timing
 
     # -- sending and requests ---------------------------------------------------------
 
@@ -216,14 +284,7 @@ class Connection(Requests):
         """Run a task for this connection's lifetime (cancelled when it ends); its failure
         ends the connection and is raised by the ``async with``."""
         assert self._tg is not None
-
-        async def guarded() -> None:
-            try:
-                await func(*args)
-            except Exception as exc:
-                self.end(exc)
-
-        self._tg.start_soon(guarded, name=getattr(func, "__qualname__", None))
+        start_guarded(self._tg, self.end, func, *args)
 
     def end(self, reason: BaseException) -> None:
         """End the connection; the first reason wins and is raised by the ``async with``."""
@@ -385,7 +446,7 @@ async def open_connection(
     server_static: bytes | None,
     sink: Sink,
     handler: Handler,
-) -> AsyncIterator[Connection]:
+) -> AsyncIterator[DirectConnection]:
     """Connect, run the Noise handshake (IK when ``server_static`` is known) and serve."""
     ws = await _open_websocket(endpoint)
     body_finished = False
@@ -395,7 +456,7 @@ async def open_connection(
             noise_key, payload, server_static=server_static, root_key=endpoint.root_key
         )
         stream = await _handshake(ws, handshake, endpoint)
-        conn = Connection(ws, stream, handshake, endpoint, sink, handler)
+        conn = DirectConnection(ws, stream, handshake, endpoint, sink, handler)
         async with anyio.create_task_group() as tg:
             conn._tg = tg
             tg.start_soon(conn._read_loop)

@@ -1,4 +1,5 @@
-"""The one place where incoming stanzas are acknowledged (events.md's delivery promise).
+"""The one place where incoming stanzas are acknowledged, after their events (the delivery
+promise of README's "listen").
 
 A handler turns a stanza into an Outcome: the events it produced and, when the
 stanza needs something other than the standard ack, the reply to send. The
@@ -18,8 +19,8 @@ import anyio
 from wacli.binary import BinaryError, Node
 from wacli.client.errors import ClientError
 from wacli.client.events import Event
-from wacli.client.stanzas import ack_for
 from wacli.protocol import ProtocolError
+from wacli.protocol.stanzas import ack_for
 
 log = logging.getLogger(__name__)
 

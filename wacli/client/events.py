@@ -1,4 +1,4 @@
-"""Every protocol happening as an Event, and its NDJSON line (events.md).
+"""Every protocol happening as an Event, and its NDJSON line (docs/events.schema.json).
 
 Events are plain frozen dataclasses; orjson serialises them natively, and
 `_default` covers the protocol types (JIDs, bytes, protobuf messages). A field
@@ -35,7 +35,7 @@ def _default(value: Any) -> Any:
 
 def _renamed(event: Event, field: str, key: str) -> dict[str, Any]:
     """Fields as a dict, one renamed where Python reserves the JSON key's name."""
-    data = {f.name: getattr(event, f.name) for f in fields(event)}  # type: ignore[arg-type]
+    data = {f.name: getattr(event, f.name) for f in fields(event)}
     data[key] = data.pop(field)
     return data
 

@@ -25,11 +25,9 @@ from wacli.client.errors import RefusedError
 from wacli.client.send import (
     ACK_TIMEOUT,
     Sent,
-    edit_attr,
     encrypt_for,
     ensure_sessions,
     has_pkmsg,
-    message_type,
     new_message_id,
     settle,
 )
@@ -37,6 +35,7 @@ from wacli.client.stanzas import iq
 from wacli.client.usync import device_lists
 from wacli.jid import JID, JIDError, parse_jid
 from wacli.proto import e2e_pb2
+from wacli.protocol.outgoing_message import edit_attr, message_type
 from wacli.protocol.padding import pad_message
 from wacli.signal import ProtocolAddress
 from wacli.signal.group import GroupCipher, GroupSessionBuilder, SenderKeyName
@@ -197,5 +196,5 @@ async def send_group_message(
     ack = await conn.request(Node("message", attrs, content), timeout)  # type: ignore[arg-type]
     sent = settle(ack, message_id, group)
     with store.transaction():
-        store.add_sender_key_holders(group, [to.attrs["jid"] for to in tos])  # type: ignore[misc]
+        store.add_sender_key_holders(group, [str(to.attrs["jid"]) for to in tos])
     return sent

@@ -92,7 +92,8 @@ class HistorySyncHook:
         note = history_notification(message)
         if note is None:
             return ()
-        if not info.is_from_me or info.sender.device != 0:
+        # The receive path fills MessageInfo with JIDs (the text form is for writing).
+        if not info.is_from_me or not isinstance(info.sender, JID) or info.sender.device != 0:
             log.warning("ignoring a history sync notification from %s", info.sender)
             return ()
         try:

@@ -3,8 +3,9 @@
 WebSockets carry the chat; media goes over plain HTTPS requests (one upload, one
 download). This sends one request per connection (``Connection: close``) with a
 Content-Length body and reads a Content-Length, chunked or until-close response,
-every size bounded. The server's certificate is always verified: against the CA
-file the caller gives (the sandbox's), else the system trust store.
+every size bounded; h11 does the HTTP/1.1 framing. The server's certificate is always
+verified: against the CA file the caller gives (the sandbox's), else the system trust
+store.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import anyio
-from anyio.streams.buffered import BufferedByteReceiveStream
+import h11
+from anyio.abc import ByteReceiveStream
 
 from wacli.client.errors import ClientError, ConnectError, RefusedError, RequestTimeout
 
@@ -87,14 +89,10 @@ async def request(
     netloc = host if port == 443 else f"{host}:{port}"
     if ":" in host:
         netloc = f"[{host}]" if port == 443 else f"[{host}]:{port}"
-    lines = [f"{method} {path} HTTP/1.1", f"Host: {netloc}", "Connection: close"]
-    lines += [f"{k}: {v}" for k, v in (headers or {}).items()]
-    if body or method in ("POST", "PUT"):
-        lines.append(f"Content-Length: {len(body)}")
-    head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+    exchange, outgoing = _start(method, netloc, path, headers or {}, body)
     try:
         with anyio.fail_after(timeout):
-            response = await _exchange(host, port, head, body, context, max_response)
+            response = await _exchange(host, port, exchange, outgoing, context, max_response)
     except TimeoutError:
         raise HttpTimeout(f"{method} {url.split('?')[0]} got no answer in time") from None
     if not 200 <= response.status < 300:
@@ -107,11 +105,28 @@ async def request(
     return response
 
 
+def _start(
+    method: str, netloc: str, path: str, headers: dict[str, str], body: bytes
+) -> tuple[h11.Connection, list[bytes]]:
+    """The state of one exchange and the pieces of its request (the body not copied)."""
+    fields = [("Host", netloc), ("Connection", "close"), *headers.items()]
+    if body or method in ("POST", "PUT"):
+        fields.append(("Content-Length", str(len(body))))
+    exchange = h11.Connection(h11.CLIENT, max_incomplete_event_size=MAX_HEADER_BYTES)
+    try:
+        head = exchange.send(h11.Request(method=method, target=path, headers=fields))
+        pieces = exchange.send_with_data_passthrough(h11.Data(data=body)) or []
+        end = exchange.send(h11.EndOfMessage())
+    except h11.LocalProtocolError as exc:
+        raise HttpError(f"cannot send {method} {path[:200]!r}: {exc}") from None
+    return exchange, [head, *pieces, end]
+
+
 async def _exchange(
     host: str,
     port: int,
-    head: bytes,
-    body: bytes,
+    exchange: h11.Connection,
+    outgoing: list[bytes],
     context: ssl.SSLContext | None,
     max_response: int,
 ) -> HttpResponse:
@@ -132,82 +147,56 @@ async def _exchange(
         raise HttpConnectError(f"cannot connect to {host}:{port}: {exc}") from None
     async with stream:
         try:
-            await stream.send(head)
-            for start in range(0, len(body), _SEND_CHUNK):
-                await stream.send(body[start : start + _SEND_CHUNK])
+            for piece in outgoing:
+                for start in range(0, len(piece), _SEND_CHUNK):
+                    await stream.send(piece[start : start + _SEND_CHUNK])
         except (OSError, anyio.BrokenResourceError, anyio.ClosedResourceError):
             pass  # the server may answer early (413) and close: read what it said
         try:
-            return await _read_response(BufferedByteReceiveStream(stream), max_response)
+            return await _read_response(stream, exchange, max_response)
         except (anyio.EndOfStream, anyio.IncompleteRead, anyio.BrokenResourceError, OSError):
             raise HttpConnectError(f"{host}:{port} closed the connection mid-answer") from None
 
 
-async def _read_response(stream: BufferedByteReceiveStream, max_response: int) -> HttpResponse:
-    try:
-        raw = await stream.receive_until(b"\r\n\r\n", MAX_HEADER_BYTES)
-    except anyio.DelimiterNotFound:
-        raise HttpError("response headers too large") from None
-    lines = raw.decode("latin-1").split("\r\n")
-    status_line = lines[0].split(" ", 2)
-    if (
-        len(status_line) < 2
-        or not status_line[0].startswith("HTTP/1.")
-        or not (status_line[1].isdigit() and len(status_line[1]) == 3)
-    ):
-        raise HttpError(f"malformed status line {lines[0][:100]!r}")
-    headers: dict[str, str] = {}
-    for line in lines[1:]:
-        name, sep, value = line.partition(":")
-        if not sep:
-            raise HttpError("malformed response header")
-        headers[name.strip().lower()] = value.strip()
-    status = int(status_line[1])
-    if "chunked" in headers.get("transfer-encoding", "").lower():
-        body = await _read_chunked(stream, max_response)
-    elif "content-length" in headers:
-        length = headers["content-length"]
-        if not length.isdigit():
-            raise HttpError("bad Content-Length in response")
-        if int(length) > max_response:
-            raise HttpError(f"response over {max_response} bytes")
-        body = await stream.receive_exactly(int(length))
-    else:
-        body = await _read_to_end(stream, max_response)
-    return HttpResponse(status, headers, body)
-
-
-async def _read_chunked(stream: BufferedByteReceiveStream, max_response: int) -> bytes:
+async def _read_response(
+    stream: ByteReceiveStream, exchange: h11.Connection, max_response: int
+) -> HttpResponse:
+    """The answer to the request ``exchange`` sent (1xx interim answers skipped)."""
+    head = await _next_event(stream, exchange)
+    while isinstance(head, h11.InformationalResponse):
+        head = await _next_event(stream, exchange)
+    if not isinstance(head, h11.Response):
+        raise HttpError(f"expected a response, got {type(head).__name__}")
+    headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in head.headers}
+    if int(headers.get("content-length", "0")) > max_response:  # h11 checked the digits
+        raise HttpError(f"response over {max_response} bytes")
     body = bytearray()
-    while True:
-        try:
-            size_line = await stream.receive_until(b"\r\n", 1024)
-        except anyio.DelimiterNotFound:
-            raise HttpError("malformed chunk size") from None
-        try:
-            size = int(size_line.split(b";", 1)[0].strip(), 16)
-        except ValueError:
-            raise HttpError("malformed chunk size") from None
-        if size < 0 or len(body) + size > max_response:
-            raise HttpError(f"response over {max_response} bytes")
-        if size == 0:
-            while True:  # trailers, up to the empty line
-                try:
-                    if not await stream.receive_until(b"\r\n", MAX_HEADER_BYTES):
-                        return bytes(body)
-                except anyio.DelimiterNotFound:
-                    raise HttpError("malformed chunked trailer") from None
-        body += await stream.receive_exactly(size)
-        if await stream.receive_exactly(2) != b"\r\n":
-            raise HttpError("malformed chunk")
-
-
-async def _read_to_end(stream: BufferedByteReceiveStream, max_response: int) -> bytes:
-    body = bytearray()
-    while True:
-        try:
-            body += await stream.receive()
-        except anyio.EndOfStream:
-            return bytes(body)
+    while not isinstance(event := await _next_event(stream, exchange), h11.EndOfMessage):
+        if not isinstance(event, h11.Data):
+            raise HttpError(f"expected the response body, got {type(event).__name__}")
+        body += event.data
         if len(body) > max_response:
             raise HttpError(f"response over {max_response} bytes")
+    return HttpResponse(head.status_code, headers, bytes(body))
+
+
+async def _next_event(stream: ByteReceiveStream, exchange: h11.Connection) -> h11.Event:
+    """The next response event, reading as h11 needs; a close before the response is
+    whole is anyio.IncompleteRead, a malformed response HttpError."""
+    closed = False
+    while True:
+        try:
+            event = exchange.next_event()
+        except h11.RemoteProtocolError as exc:
+            if closed:
+                raise anyio.IncompleteRead from None
+            raise HttpError(f"malformed response: {exc}") from None
+        if isinstance(event, h11.Event):
+            return event
+        if event is h11.PAUSED:
+            raise HttpError("the server answered more than once")
+        try:
+            data = await stream.receive()
+        except anyio.EndOfStream:
+            data, closed = b"", True
+        exchange.receive_data(data)

@@ -225,7 +225,7 @@ async def download(
 
 
 def file_message_parts(path: Path) -> tuple[str, str]:
-    """(kind, MIME type) of a file to send, from its name (cli.md: by MIME type)."""
+    """(kind, MIME type) of a file to send, from its name (README: by MIME type)."""
     mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return kind_for_mimetype(mimetype), mimetype
 
@@ -286,7 +286,7 @@ def quote_in(
     quoted_sender: str | None = None,
 ) -> None:
     """Make a media Message quote ``reply_to`` (as text_message does for text)."""
-    field = next((f for f in _PARTS if message.HasField(f)), None)  # type: ignore[arg-type]
+    field = next((f for f in _PARTS if message.HasField(f)), None)
     if field is None:
         raise MediaError("only a media message can quote with quote_in")
     info = getattr(message, field).context_info

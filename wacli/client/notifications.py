@@ -79,8 +79,6 @@ def _text(node: Node) -> str | None:
         return None
     if isinstance(node.content, bytes):
         return node.content.decode("utf-8", "replace")
-    if isinstance(node.content, str):
-        return node.content
     raise NotificationError(f"<{node.tag}> holds elements where text belongs")
 
 
@@ -252,6 +250,7 @@ _READERS: dict[str, Callable[[Node], list[ev.Event]]] = {
     "business": business,
     "encrypt": identity,
 }
+KINDS = frozenset(_READERS)  # the notification types read here (wacli.client.routes)
 
 
 class Notifications:

@@ -35,13 +35,14 @@ from wacli.client.connection import Connection
 from wacli.client.dispatcher import Outcome, Sink
 from wacli.client.errors import ConnectionLost, IqError, PairingFailed, RequestTimeout
 from wacli.client.payload import PAIR_CLIENT_DISPLAY, PAIR_CLIENT_TYPE
-from wacli.client.stanzas import iq_error_reply, iq_result
+from wacli.client.stanzas import iq_error_reply
 from wacli.crypto import KeyPair
 from wacli.jid import JID
 from wacli.protocol import AdvError, PairingError
 from wacli.protocol.adv import verify_pair_success
 from wacli.protocol.pair_code import CompanionPairing
 from wacli.protocol.pair_qr import QRPayload, build_qr
+from wacli.protocol.stanzas import iq_result
 from wacli.store import Store
 from wacli.store.device_tables import AccountRecord
 from wacli.store.records import DeviceIdentity

@@ -26,7 +26,7 @@ def subscribe(jid: JID, token: bytes | None = None) -> Node:
     """Follow ``jid``'s presence, with its privacy token when we hold a valid one (the
     server may refuse to tell a stranger's presence without it)."""
     content = [Node("tctoken", {}, token)] if token else None
-    return Node("presence", {"type": "subscribe", "to": jid.to_non_ad()}, content)  # type: ignore[dict-item]
+    return Node("presence", {"type": "subscribe", "to": jid.to_non_ad()}, content)
 
 
 def chat_state(to: JID, state: str) -> Node:
@@ -39,4 +39,4 @@ def chat_state(to: JID, state: str) -> Node:
         child = Node("paused")
     else:
         raise ValueError(f"unknown chat state {state!r}; use one of {', '.join(CHAT_STATES)}")
-    return Node("chatstate", {"to": to.to_non_ad()}, [child])  # type: ignore[dict-item]
+    return Node("chatstate", {"to": to.to_non_ad()}, [child])

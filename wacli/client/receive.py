@@ -25,6 +25,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from google.protobuf.message import DecodeError
@@ -41,7 +42,9 @@ from wacli.jid import JID, JIDError, parse_jid
 from wacli.proto import e2e_pb2
 from wacli.protocol import ProtocolError
 from wacli.protocol.message_model import classify
+from wacli.protocol.message_source import StanzaSource, parse_source
 from wacli.protocol.padding import unpad_message
+from wacli.protocol.receipts import RetryRequest, retry_content
 from wacli.signal import (
     CiphertextMessage,
     MessageType,
@@ -57,7 +60,7 @@ from wacli.store.archive import Archive
 log = logging.getLogger(__name__)
 
 HISTORY_SYNC_NOTIFICATION = e2e_pb2.ProtocolMessage.Type.HISTORY_SYNC_NOTIFICATION
-# Receipt types on the wire -> the names events.md gives them.
+# Receipt types on the wire -> the names docs/events.schema.json gives them.
 _RECEIPT_TYPES = {
     "delivery": "delivery",
     "read": "read",
@@ -129,34 +132,25 @@ class Receiver:
 
     # -- who and where -----------------------------------------------------------------
 
-    def _is_me(self, jid: JID) -> bool:
+    def _source(self, node: Node, *, require_participant: bool = True) -> StanzaSource:
         device, lid = self._own()
-        return jid.user == device.user or (lid is not None and jid.user == lid.user)
+        return parse_source(node, device, lid, require_participant=require_participant)
 
     def _info(self, node: Node) -> tuple[ev.MessageInfo, JID]:
         """The message's info, and the device that sent it."""
-        origin = node.attr_jid("from")
-        is_group = origin.is_group or origin.is_broadcast
-        sender = node.attr_jid("participant") if is_group else origin
-        from_me = self._is_me(sender)
-        if is_group:
-            chat = origin
-        elif from_me and node.attr("recipient"):
-            chat = node.attr_jid("recipient").to_non_ad()
-        else:
-            chat = origin.to_non_ad()
+        source = self._source(node)
         info = ev.MessageInfo(
             id=node.require_attr("id"),
-            chat=chat,
-            sender=sender,
-            is_from_me=from_me,
-            is_group=is_group,
-            is_bot=sender.is_bot,
+            chat=source.chat,
+            sender=source.sender,
+            is_from_me=source.is_from_me,
+            is_group=source.is_group,
+            is_bot=source.sender.is_bot,
             timestamp=_time(node),
             push_name=node.attr("notify"),
             category=node.attr("category"),
         )
-        return info, sender
+        return info, source.sender
 
     # -- messages ------------------------------------------------------------------------
 
@@ -225,7 +219,7 @@ class Receiver:
                 if info.is_from_me and message.HasField("device_sent_message"):
                     sent = message.device_sent_message
                     if sent.destination_jid:
-                        info = _with_chat(info, parse_jid(sent.destination_jid).to_non_ad())
+                        info = replace(info, chat=parse_jid(sent.destination_jid).to_non_ad())
                     message = sent.message
                 row = archived_row(
                     message,
@@ -293,17 +287,10 @@ class Receiver:
         registration = self.store.load_device_identity()
         if registration is None:  # not paired: nothing to offer for a retry
             return Outcome(events=(event,))
-        receipt.content = [
-            Node(
-                "retry",
-                {"count": str(count), "id": info.id, "t": node.attr("t") or "", "v": "1"},
-            ),
-            Node("registration", {}, registration.registration_id.to_bytes(4, "big")),
-        ]
-        if count >= 2:  # the sender may have lost our session too: offer a fresh one
-            keys = retry_keys(self.store)
-            if keys is not None:
-                receipt.content.append(keys)
+        # From the second retry on the sender may have lost our session too: offer a fresh one.
+        keys = retry_keys(self.store) if count >= 2 else None
+        request = RetryRequest(info.id, count, node.attr("t"))
+        receipt.content = retry_content(request, registration.registration_id, keys)
         return Outcome(events=(event,), also=(receipt,))
 
     # -- receipts, presence, chat states ----------------------------------------------------
@@ -312,23 +299,15 @@ class Receiver:
         kind = _RECEIPT_TYPES.get(node.attr("type") or "delivery")
         if kind is None:
             # Our own devices confirming protocol messages (peer_msg, hist_sync), or a kind
-            # events.md does not know: acknowledged, but nothing to tell a consumer.
+            # docs/events.schema.json has no name for: acknowledged, but nothing to tell a consumer.
             log.debug("receipt of type %s taken without an event", node.attr("type"))
             return Outcome()
-        origin = node.attr_jid("from")
-        is_group = origin.is_group
-        sender = node.attr_jid("participant") if is_group and node.attr("participant") else origin
+        source = self._source(node, require_participant=False)
         ids = [node.require_attr("id")]
         for listing in node.children_named("list"):
             ids += [item.require_attr("id") for item in listing.children_named("item")]
-        from_me = self._is_me(sender)
-        chat = origin.to_non_ad()
-        if from_me and node.attr("recipient"):
-            chat = node.attr_jid("recipient").to_non_ad()
         event = ev.Receipt(
-            source=ev.MessageSource(
-                chat=chat, sender=sender, is_from_me=from_me, is_group=is_group
-            ),
+            source=_event_source(source),
             message_ids=tuple(ids),
             timestamp=_time(node),
             type_=kind,
@@ -349,35 +328,19 @@ class Receiver:
         return Outcome(events=(event,), reply=None)
 
     def _chatstate(self, node: Node) -> Outcome:
-        origin = node.attr_jid("from")
-        is_group = origin.is_group
-        sender = node.attr_jid("participant") if is_group and node.attr("participant") else origin
+        source = self._source(node, require_participant=False)
         if not node.children:
             return Outcome(reply=None)
         state = node.children[0]
         media = "audio" if state.attr("media") == "audio" else "text"
         event = ev.ChatPresence(
-            source=ev.MessageSource(
-                chat=origin.to_non_ad(),
-                sender=sender,
-                is_from_me=self._is_me(sender),
-                is_group=is_group,
-            ),
+            source=_event_source(source),
             state="composing" if state.tag == "composing" else "paused",
             media=media,
         )
         return Outcome(events=(event,), reply=None)
 
 
-def _with_chat(info: ev.MessageInfo, chat: JID) -> ev.MessageInfo:
-    return ev.MessageInfo(
-        id=info.id,
-        chat=chat,
-        sender=info.sender,
-        is_from_me=info.is_from_me,
-        is_group=info.is_group,
-        is_bot=info.is_bot,
-        timestamp=info.timestamp,
-        push_name=info.push_name,
-        category=info.category,
-    )
+def _event_source(source: StanzaSource) -> ev.MessageSource:
+    """The part of a stanza's source events carry (docs/events.schema.json)."""
+    return ev.MessageSource(source.chat, source.sender, source.is_from_me, source.is_group)

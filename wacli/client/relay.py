@@ -42,18 +42,21 @@ import os
 import socket
 import struct
 import sys
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager, suppress
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import anyio
 import anyio.abc
 from anyio.streams.buffered import BufferedByteReceiveStream
+from anyio.streams.memory import MemoryObjectSendStream
 
 from wacli.binary import BinaryError, Node, decode, encode
 from wacli.client import events as ev
-from wacli.client.connection import Requests, Timing
+from wacli.client.beside import run_beside
+from wacli.client.connection import Requests, Timing, start_guarded
 from wacli.client.dispatcher import Sink
 from wacli.client.errors import (
     ClientError,
@@ -213,6 +216,8 @@ async def _read(reader: BufferedByteReceiveStream) -> Node:
 class RelayedEvent(ev.Event):
     """An event the listener emitted, carried as its NDJSON line."""
 
+    _line: bytes
+
     def __init__(self, type_: str, line: bytes) -> None:
         # Event types are per class elsewhere (and the classes are frozen): set it directly.
         object.__setattr__(self, "type", type_)
@@ -239,7 +244,7 @@ class RelayServer:
         self._failure: ClientError | None = None
         self._attempted = anyio.Event()  # set after each attempt that failed
         self._attached = False  # whether a connection came since the last failure
-        self._watchers: set[anyio.abc.ObjectSendStream[RelayedEvent]] = set()
+        self._watchers: set[MemoryObjectSendStream[RelayedEvent]] = set()
 
     # Hooks for the Client: the live connection, its ends, and every event after the sink.
 
@@ -307,8 +312,12 @@ class RelayServer:
             raise self._failure
         raise RequestTimeout(f"wacli listen did not connect to the server within {timeout:g} s")
 
-    async def run(self, main: Callable[[], Awaitable[None]]) -> None:
-        """Run ``main`` (the listener) with the socket served beside it."""
+    async def run(
+        self,
+        main: Callable[[], Awaitable[None]],
+        *beside: Callable[[], Coroutine[Any, Any, None]],
+    ) -> None:
+        """Run ``main`` (the listener) with the socket served beside it (and ``beside``)."""
         if self.address is None:
             raise ConnectError(
                 "the store path is too long for a relay socket on this system, so commands "
@@ -320,25 +329,14 @@ class RelayServer:
             os.chmod(self.address, 0o600)
         else:
             listener = await _bind_abstract(self.address)
-        failure: ClientError | None = None
         try:
-            async with anyio.create_task_group() as tg:
-                tg.start_soon(listener.serve, self._serve_one)
-                try:
-                    await main()
-                except ClientError as exc:
-                    # Re-raised below as itself: out of the task group it would come
-                    # wrapped in an ExceptionGroup, and the CLI could not map its exit code.
-                    failure = exc
-                tg.cancel_scope.cancel()
+            await run_beside(main, partial(listener.serve, self._serve_one), *beside)
         finally:
             if isinstance(self.address, Path):
                 with suppress(FileNotFoundError):
                     self.address.unlink()
             with anyio.CancelScope(shield=True):  # we are often here because of a cancel
                 await listener.aclose()
-        if failure is not None:
-            raise failure
 
     async def _serve_one(self, stream: anyio.abc.SocketStream) -> None:
         reader = BufferedByteReceiveStream(stream)
@@ -469,10 +467,11 @@ def _remove_stale(path: Path) -> None:
 
 
 class RemoteConnection(Requests):
-    """What a command uses instead of its own connection while listen runs: the same
-    ``send`` / ``request`` / ``iq`` / ``success_node`` as wacli.client.connection."""
+    """What a command uses instead of its own connection while listen runs: a
+    wacli.client.connection.Connection like our own login, with the same timeouts."""
 
     pattern = "relay"
+    server_static: bytes | None = None  # listen's connection learnt it, not this one
 
     def __init__(
         self, stream: anyio.abc.SocketStream, sink: Sink, timing: Timing, holder: str
@@ -487,6 +486,25 @@ class RemoteConnection(Requests):
         self._next = 0
         self.ended: BaseException | None = None
         self.success_node: Node | None = None
+        self._tg: anyio.abc.TaskGroup | None = None  # open_remote's, for start_soon
+
+    @property
+    def timing(self) -> Timing:
+        return self._timing
+
+    def start_soon(self, func: Callable[..., Awaitable[Any]], *args: Any) -> None:
+        """Run a task while the command uses the relay; its failure ends the connection."""
+        assert self._tg is not None
+        start_guarded(self._tg, self.end, func, *args)
+
+    def end(self, reason: BaseException) -> None:
+        """Stop using the relay; the first reason wins and is raised by ``open_remote``."""
+        if self.ended is None:
+            self.ended = reason
+        for done, _ in self._pending.values():
+            done.set()
+        if self._tg is not None:
+            self._tg.cancel_scope.cancel()
 
     async def _call(self, op: str, child: Node | None, timeout: float | None) -> Node:
         """One request and its answer, within ``timeout`` (a direct login's IQ wait when
@@ -495,7 +513,7 @@ class RemoteConnection(Requests):
         tag = str(self._next)
         seconds = self._timing.iq if timeout is None else float(timeout)
         attrs: dict[str, Any] = {"op": op, "tag": tag, "timeout": repr(seconds)}
-        done, box = anyio.Event(), []
+        done, box = anyio.Event(), list[Node]()
         self._pending[tag] = (done, box)
         try:
             with anyio.move_on_after(seconds):
@@ -547,7 +565,8 @@ class RemoteConnection(Requests):
                     waiting[1].append(node)
                     waiting[0].set()
         except RelayError as exc:
-            self.ended = exc
+            if self.ended is None:
+                self.ended = exc
             for done, _ in self._pending.values():
                 done.set()
 
@@ -589,7 +608,9 @@ async def open_remote(
     # below as itself: out of the task group it would come wrapped in an ExceptionGroup,
     # and the CLI could not map it to its exit code.
     failure: ClientError | None = None
+    finished = False
     async with stream, anyio.create_task_group() as tg:
+        remote._tg = tg
 
         async def read() -> None:
             nonlocal failure
@@ -613,8 +634,11 @@ async def open_remote(
         else:
             try:
                 yield remote
+                finished = True
             except ClientError as exc:
                 failure = exc
         tg.cancel_scope.cancel()
     if failure is not None:
         raise failure
+    if remote.ended is not None and not finished:
+        raise remote.ended  # end() stopped the body (a start_soon task failed, say)

@@ -31,17 +31,19 @@ from wacli.client.dispatcher import Outcome
 from wacli.client.errors import ClientError
 from wacli.client.group_send import distribution_message, sender_key_name
 from wacli.client.send import (
-    device_sent_copy,
-    edit_attr,
     encrypt_for,
     fetch_bundles,
     has_session,
-    message_type,
+    signal_bundle,
     start_session,
 )
 from wacli.jid import JID, JIDError, parse_jid
 from wacli.proto import e2e_pb2
 from wacli.protocol import ProtocolError
+from wacli.protocol.message_source import parse_source
+from wacli.protocol.outgoing_message import device_sent_copy, edit_attr, message_type
+from wacli.protocol.prekeys import OneTimeKey, SignedKey
+from wacli.protocol.receipts import RetryKeys, parse_retry, parse_retry_keys
 from wacli.signal import PreKeyBundle, SignalError
 from wacli.signal.device import new_prekeys
 from wacli.signal.group import GroupSessionBuilder
@@ -51,7 +53,6 @@ log = logging.getLogger(__name__)
 
 MAX_RETRIES = 5  # resends per message and device; a higher count in a receipt is ignored
 CONNECTION_WAIT = 30.0  # how long a retry waits for the login to finish before a key fetch
-_DJB_TYPE = b"\x05"
 
 Fallback = Callable[[Node], Awaitable[Outcome | None]]
 
@@ -64,63 +65,34 @@ class RetryError(ProtocolError):
 # -- the keys we offer in our own retry receipts ------------------------------------------------
 
 
-def _key(tag: str, key_id: int, public: bytes, signature: bytes | None = None) -> Node:
-    parts = [Node("id", {}, key_id.to_bytes(3, "big")), Node("value", {}, public)]
-    if signature is not None:
-        parts.append(Node("signature", {}, signature))
-    return Node(tag, {}, parts)
-
-
-def retry_keys(store: Store) -> Node | None:
-    """``<keys>`` for a retry receipt: identity, a fresh one-time prekey, the signed
-    prekey and our device identity; None when the store is not paired."""
+def retry_keys(store: Store) -> RetryKeys | None:
+    """The keys for a retry receipt: identity, a fresh one-time prekey, the signed prekey
+    and our device identity; None when the store is not paired."""
     identity = store.load_device_identity()
     signed = store.latest_signed_prekey()
     account = store.load_account()
     if identity is None or signed is None or account is None:
         return None
     prekey = new_prekeys(store, 1)[0]
-    return Node(
-        "keys",
-        {},
-        [
-            Node("type", {}, _DJB_TYPE),
-            Node("identity", {}, identity.identity.public),
-            _key("key", prekey.key_id, prekey.key_pair.public),
-            _key("skey", signed.key_id, signed.key_pair.public, signed.signature),
-            Node("device-identity", {}, account.signed_identity),
-        ],
+    return RetryKeys(
+        identity=identity.identity.public,
+        one_time=OneTimeKey(prekey.key_id, prekey.key_pair.public),
+        signed=SignedKey(signed.key_id, signed.key_pair.public, signed.signature),
+        device_identity=account.signed_identity,
     )
-
-
-def _uint(node: Node, size: int) -> int:
-    data = node.content_bytes()
-    if len(data) != size:
-        raise RetryError(f"<{node.tag}> is {len(data)} bytes, not {size}")
-    return int.from_bytes(data, "big")
 
 
 def bundle_from_retry(receipt: Node, device: int) -> PreKeyBundle | None:
-    """The prekey bundle a retry receipt offers in ``<keys>``, or None without one.
-    RetryError or BinaryError when the keys are malformed."""
-    keys = receipt.child("keys")
-    if keys is None:
+    """The prekey bundle a retry receipt offers in ``<keys>``, or None without one;
+    RetryError when the keys are malformed."""
+    try:
+        offered = parse_retry_keys(receipt)
+    except BinaryError as exc:
+        raise RetryError(f"malformed keys in a retry receipt: {exc}") from None
+    if offered is None:
         return None
-    skey = keys.require_child("skey")
-    key = keys.child("key")
-    identity = keys.require_child("identity").content_bytes()
-    if len(identity) == 33 and identity[:1] == _DJB_TYPE:
-        identity = identity[1:]
-    return PreKeyBundle(
-        registration_id=_uint(receipt.require_child("registration"), 4),
-        device_id=device,
-        identity_key=identity,
-        signed_prekey_id=_uint(skey.require_child("id"), 3),
-        signed_prekey=skey.require_child("value").content_bytes(),
-        signed_prekey_signature=skey.require_child("signature").content_bytes(),
-        prekey_id=None if key is None else _uint(key.require_child("id"), 3),
-        prekey=None if key is None else key.require_child("value").content_bytes(),
-    )
+    registration_id, keys = offered
+    return signal_bundle(device, registration_id, keys.identity, keys.signed, keys.one_time)
 
 
 # -- answering retry receipts for what we sent -------------------------------------------------
@@ -164,10 +136,6 @@ class RetryHandler:
             outcome.also = (*outcome.also, resend)
         return outcome
 
-    def _is_me(self, jid: JID) -> bool:
-        device, lid = self._own()
-        return jid.user == device.user or (lid is not None and jid.user == lid.user)
-
     def _load(self, chat: JID, message_id: str) -> tuple[JID, bytes] | None:
         """The kept message, under the chat as named or its other address (LID or PN)."""
         store = self.store
@@ -190,25 +158,17 @@ class RetryHandler:
         return (await fetch_bundles(self._conn, [device])).get(device)
 
     async def _resend(self, node: Node) -> Node | None:
-        origin = node.attr_jid("from")
-        retry = node.require_child("retry")
-        message_id = retry.attr("id") or node.require_attr("id")
-        count = retry.attr_int("count", 1)
+        request = parse_retry(node)
+        message_id, count = request.message_id, request.count
         if not 1 <= count <= MAX_RETRIES:
             log.info("retry #%d of %s: not answered (limit %d)", count, message_id, MAX_RETRIES)
             return None
-        is_group = origin.is_group
-        device = node.attr_jid("participant") if is_group else origin
-        from_me = self._is_me(device)
-        if is_group:
-            chat = origin.to_non_ad()
-        elif from_me and node.attr("recipient"):
-            chat = node.attr_jid("recipient").to_non_ad()
-        else:
-            chat = origin.to_non_ad()
-        kept = self._load(chat, message_id)
+        own, lid = self._own()
+        source = parse_source(node, own, lid)
+        device, from_me, is_group = source.sender, source.is_from_me, source.is_group
+        kept = self._load(source.chat, message_id)
         if kept is None:
-            log.info("retry for %s in %s: no such message kept", message_id, chat)
+            log.info("retry for %s in %s: no such message kept", message_id, source.chat)
             return None
         chat, plain = kept
         bundle = bundle_from_retry(node, device.device)  # malformed keys: no retry is counted
@@ -223,7 +183,6 @@ class RetryHandler:
         if is_group:
             message = e2e_pb2.Message()
             message.CopyFrom(original)
-            own, lid = self._own()
             me = lid.to_non_ad().with_device(own.device) if device.is_lid and lid else own
             name = sender_key_name(chat, me)
             skdm = GroupSessionBuilder(self.store).create(name).serialize()
@@ -245,8 +204,8 @@ class RetryHandler:
             "type": message_type(original),
             "id": message_id,
         }
-        if retry.attr("t"):
-            attrs["t"] = retry.attr("t")
+        if request.t:
+            attrs["t"] = request.t
         if not is_group:
             attrs["device_fanout"] = "false"
         for passed in ("participant", "recipient"):

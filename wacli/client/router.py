@@ -7,29 +7,25 @@
 - messages, receipts and calls are left unacknowledged, so the server keeps them
   until a handler that can process them (``listen``'s) is running.
 
-Feature handlers (pairing, prekeys, and listen's messages, receipts, notifications,
-calls, …) are tried first, in order; the first to return an Outcome wins.
+Which feature handler takes a stanza is said by the table in wacli.client.routes; these
+defaults treat what no route took.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from wacli.binary import Node
 from wacli.client import events as ev
-from wacli.client.dispatcher import Handler, Outcome
-from wacli.client.stanzas import iq_result
+from wacli.client.dispatcher import Outcome
+from wacli.protocol.stanzas import iq_result
 
 
 def node_data(node: Node) -> ev.NodeData:
     """A node as the ``notification`` event writes it (attributes as text)."""
     content = node.content
-    if isinstance(content, list):
-        content = [node_data(child) for child in content]
     return ev.NodeData(
         tag=node.tag,
         attrs={key: str(value) for key, value in node.attrs.items() if value is not None},
-        content=content,  # type: ignore[arg-type]
+        content=[node_data(child) for child in content] if isinstance(content, list) else content,
     )
 
 
@@ -77,17 +73,3 @@ async def leave_for_listen(node: Node) -> Outcome:
     if node.tag == "ib":
         return Outcome(events=_ib_events(node), reply=None)
     return Outcome(reply=None)
-
-
-def chain(handlers: Sequence[Handler], default: Handler = default_handler) -> Handler:
-    """One handler trying each feature handler, then ``default`` (listen's treatment
-    unless told otherwise; the Client passes ``leave_for_listen`` to one-shot commands)."""
-
-    async def handle(node: Node) -> Outcome:
-        for handler in handlers:
-            outcome = await handler(node)
-            if outcome is not None:
-                return outcome
-        return await default(node)  # type: ignore[return-value]
-
-    return handle

@@ -31,9 +31,9 @@ from wacli.client.sessions import session_address
 from wacli.client.usync import device_lists
 from wacli.jid import JID, JIDError, parse_jid
 from wacli.proto import e2e_pb2
-from wacli.protocol.message_model import classify
+from wacli.protocol.outgoing_message import device_sent_copy, edit_attr, message_type
 from wacli.protocol.padding import pad_message
-from wacli.protocol.prekeys import parse_bundle_user
+from wacli.protocol.prekeys import OneTimeKey, SignedKey, parse_bundle_user
 from wacli.signal import PreKeyBundle, SessionCipher, process_prekey_bundle
 from wacli.signal.errors import SignalError, UntrustedIdentityError
 from wacli.store import Store
@@ -113,46 +113,34 @@ def revoke_message(chat: JID, message_id: str) -> e2e_pb2.Message:
     return message
 
 
-def device_sent_copy(chat: JID, message: e2e_pb2.Message) -> e2e_pb2.Message:
-    """What our own other devices get: the message wrapped with its destination."""
-    copy = e2e_pb2.Message()
-    copy.device_sent_message.destination_jid = str(chat)
-    copy.device_sent_message.message.CopyFrom(message)
-    return copy
-
-
-def message_type(message: e2e_pb2.Message) -> str:
-    """The stanza's ``type`` (whatsmeow getTypeFromMessage): "reaction", "media" or "text"."""
-    model = classify(message)
-    if model.kind == "reaction":
-        return "reaction"
-    return "media" if model.media is not None else "text"
-
-
-def edit_attr(message: e2e_pb2.Message) -> str | None:
-    """The stanza's ``edit`` attribute (whatsmeow getEditAttribute): "1" for an edit, "7"
-    for a revoke."""
-    change = classify(message).change
-    if change is None or change.action == "reaction":
-        return None
-    return "1" if change.action == "edit" else "7"
-
-
 # -- prekey bundles ---------------------------------------------------------------------------
+
+
+def signal_bundle(
+    device: int,
+    registration_id: int,
+    identity: bytes,
+    signed: SignedKey,
+    one_time: OneTimeKey | None,
+) -> PreKeyBundle:
+    """The keys a fetch answer or a retry receipt gave for ``device``, as Signal takes them."""
+    return PreKeyBundle(
+        registration_id=registration_id,
+        device_id=device,
+        identity_key=identity,
+        signed_prekey_id=signed.key_id,
+        signed_prekey=signed.public,
+        signed_prekey_signature=signed.signature,
+        prekey_id=None if one_time is None else one_time.key_id,
+        prekey=None if one_time is None else one_time.public,
+    )
 
 
 def parse_bundle(user: Node) -> PreKeyBundle:
     """One ``<user jid>`` of a prekey fetch answer; BinaryError or SignalError when malformed."""
     bundle = parse_bundle_user(user)
-    return PreKeyBundle(
-        registration_id=bundle.registration_id,
-        device_id=bundle.jid.device,
-        identity_key=bundle.identity,
-        signed_prekey_id=bundle.signed.key_id,
-        signed_prekey=bundle.signed.public,
-        signed_prekey_signature=bundle.signed.signature,
-        prekey_id=None if bundle.one_time is None else bundle.one_time.key_id,
-        prekey=None if bundle.one_time is None else bundle.one_time.public,
+    return signal_bundle(
+        bundle.jid.device, bundle.registration_id, bundle.identity, bundle.signed, bundle.one_time
     )
 
 

@@ -1,11 +1,8 @@
-"""Stanza shapes the client builds and reads: IQs, acks, IQ errors (pure functions).
+"""The client's requests and what it reads of their answers (pure functions).
 
 An IQ is ``<iq id type xmlns to>``; the server answers with ``type="result"``
 or ``type="error"`` and the same id (whatsmeow request.go, Baileys socket.ts).
-An incoming message, receipt, notification or call is acknowledged with
-``<ack id class to [participant] [recipient] [type]>`` (whatsmeow receipt.go
-sendAck): ``class`` is the stanza's tag, ``type`` is copied except for messages; a
-call's ``type`` is its signalling child's tag (whatsapp-rust's call ack).
+Acks and answers to the server's own IQs are wacli.protocol.stanzas'.
 """
 
 from __future__ import annotations
@@ -16,8 +13,6 @@ import os
 from wacli.binary import Node
 from wacli.client.errors import IqError
 from wacli.jid import SERVER_JID
-
-ACKED_TAGS = frozenset({"message", "receipt", "notification", "call"})
 
 
 class IdSource:
@@ -43,38 +38,12 @@ def iq(
     return Node("iq", {"id": id, "xmlns": xmlns, "type": type_, "to": to}, content)  # type: ignore[dict-item]
 
 
-def iq_result(request: Node, content: list[Node] | None = None) -> Node:
-    """Our answer to a server IQ (pair-device, ping): same id, type result."""
-    to = request.attrs.get("from") or SERVER_JID
-    return Node("iq", {"to": to, "id": request.attr("id"), "type": "result"}, content)
-
-
 def iq_error_reply(request_id: str, code: int, text: str) -> Node:
     return Node(
         "iq",
         {"to": SERVER_JID, "type": "error", "id": request_id},
         [Node("error", {"code": str(code), "text": text})],
     )
-
-
-def ack_for(node: Node) -> Node | None:
-    """The ack for an incoming stanza, or None when its kind is not acknowledged."""
-    if node.tag not in ACKED_TAGS or node.attr("id") is None:
-        return None
-    attrs: dict[str, object] = {"class": node.tag, "id": node.attrs["id"]}
-    if node.attrs.get("from") is not None:
-        attrs["to"] = node.attrs["from"]
-    for key in ("participant", "recipient"):
-        if node.attrs.get(key) is not None:
-            attrs[key] = node.attrs[key]
-    if node.tag == "call":
-        # A call's ack names its signalling child (offer, terminate, …) as whatsapp-rust's does.
-        children = node.children
-        if children:
-            attrs["type"] = children[0].tag
-    elif node.tag != "message" and node.attrs.get("type") is not None:
-        attrs["type"] = node.attrs["type"]
-    return Node("ack", attrs)  # type: ignore[arg-type]
 
 
 def iq_error(response: Node) -> IqError:

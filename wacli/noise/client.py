@@ -116,7 +116,8 @@ class ClientHandshake:
         try:
             hello = messages.parse_server_hello(message)
             if self.pattern == IK and hello.static is None:
-                return self._finish_ik(hello)
+                self._finish_ik(hello)
+                return None
             if self.pattern == IK:
                 # The server could not open our IK hello: continue as XXfallback.
                 self.pattern = XX_FALLBACK

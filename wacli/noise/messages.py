@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from google.protobuf.message import DecodeError
+from google.protobuf.message import DecodeError, Message
 
 from wacli.noise.errors import HandshakeError
 from wacli.proto.handshake_pb2 import HandshakeMessage
@@ -32,8 +32,11 @@ def _decode(data: bytes, part: str, what: str) -> HandshakeMessage:
     return msg
 
 
-def _optional(msg: object, field: str) -> bytes | None:
-    return getattr(msg, field) if msg.HasField(field) else None  # type: ignore[attr-defined]
+def _optional(msg: Message, field: str) -> bytes | None:
+    if not msg.HasField(field):
+        return None
+    value: bytes = getattr(msg, field)
+    return value
 
 
 def _hello(part: HandshakeMessage.ClientHello | HandshakeMessage.ServerHello, what: str) -> Hello:

@@ -43,7 +43,8 @@ def run_protoc(out_dir: Path | str) -> int:
     """Run protoc (in-process) into ``out_dir``; returns its exit code."""
     from grpc_tools import protoc
 
-    return protoc.main(protoc_args(out_dir))
+    exit_code: int = protoc.main(protoc_args(out_dir))
+    return exit_code
 
 
 def main() -> int:

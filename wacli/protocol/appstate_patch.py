@@ -15,6 +15,7 @@ import hmac
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Final
 
 from google.protobuf.message import DecodeError
 
@@ -68,6 +69,12 @@ def _keys(lookup: KeyLookup, key_id: bytes) -> AppStateKeys:
     if keys is None:
         raise MissingKeyError(bytes(key_id))
     return keys
+
+
+_WIRE_OPERATION: Final = {
+    Operation.SET: syncd_pb2.SyncdMutation.SET,
+    Operation.REMOVE: syncd_pb2.SyncdMutation.REMOVE,
+}
 
 
 def _operation(value: int) -> Operation:
@@ -179,7 +186,7 @@ def encode_patch(
     for change in changes:
         record, mac = _seal(keys, key_id, change)
         m = patch.mutations.add()
-        m.operation = int(change.operation)
+        m.operation = _WIRE_OPERATION[change.operation]
         m.record.CopyFrom(record)
         macs.append(mac)
         hashed.append(Mutation(change.operation, record.index.blob, mac))

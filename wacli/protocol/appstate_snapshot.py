@@ -52,9 +52,9 @@ def live_records(
     for patch in patches:
         for m in patch.mutations:
             index = bytes(m.record.index.blob)
-            if m.operation == Operation.REMOVE:
+            if int(m.operation) == Operation.REMOVE:
                 live.pop(index, None)
-            elif m.operation == Operation.SET and len(m.record.value.blob) >= MAC_LEN:
+            elif int(m.operation) == Operation.SET and len(m.record.value.blob) >= MAC_LEN:
                 live[index] = m.record
     return live
 

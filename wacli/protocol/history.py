@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, cast
 
 from google.protobuf.message import DecodeError
 
@@ -103,7 +103,8 @@ def notification_message(
     protocol = message.protocol_message
     protocol.type = ProtocolType.HISTORY_SYNC_NOTIFICATION
     note = protocol.history_sync_notification
-    note.sync_type = sync.sync_type
+    # The notification's enum numbers the sync types as HistorySync's does.
+    note.sync_type = cast(e2e_pb2.Message.HistorySyncType, sync.sync_type)
     note.chunk_order = sync.chunk_order
     note.progress = sync.progress
     if inline is not None:

@@ -89,7 +89,7 @@ def blob_ref(
 def media_ref(message: e2e_pb2.Message) -> MediaRef | None:
     """The file of a media message (None when ``message`` carries none)."""
     for kind, (field, media_type, _) in _KINDS.items():
-        if not message.HasField(field):  # type: ignore[arg-type]
+        if not message.HasField(field):
             continue
         part = getattr(message, field)
         if not part.media_key or not (part.direct_path or part.url):

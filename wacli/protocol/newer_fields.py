@@ -24,7 +24,9 @@ NCT_SALT_INDEX: Final = "nct_salt_sync"
 
 def newer_field(message: PbMessage, number: int) -> bytes | None:
     """The bytes of length-delimited field ``number`` that ``message``'s schema lacks."""
-    for field in UnknownFieldSet(message):
+    fields = UnknownFieldSet(message)
+    for index in range(len(fields)):
+        field = fields[index]
         if field.field_number == number and field.wire_type == _LENGTH_DELIMITED:
             return bytes(field.data)
     return None

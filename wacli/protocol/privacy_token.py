@@ -21,7 +21,7 @@ import hmac
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from wacli.binary import Node
+from wacli.binary import Attrs, Node
 from wacli.jid import JID, JIDError
 from wacli.protocol import props as ab
 
@@ -124,10 +124,10 @@ def tokens_node(tokens: Sequence[Token]) -> Node:
     """``<tokens>`` carrying tokens (what the server puts in a notification)."""
     children = []
     for token in tokens:
-        attrs: dict[str, object] = {"t": str(token.timestamp), "type": TOKEN_TYPE}
+        attrs: Attrs = {"t": str(token.timestamp), "type": TOKEN_TYPE}
         if token.jid is not None:
             attrs["jid"] = token.jid
-        children.append(Node("token", attrs, token.data))  # type: ignore[arg-type]
+        children.append(Node("token", attrs, token.data))
     return Node("tokens", {}, children)
 
 

@@ -1,4 +1,4 @@
-"""The sandbox: a local WhatsApp-compatible server with simulated phones (sandbox.md).
+"""The sandbox: a local WhatsApp-compatible server with simulated phones (docs/sandbox-admin.md).
 
 It shares the wire layer, the protocol core, Signal and the store with the
 client and nothing else, and its modules import each other without cycles (see

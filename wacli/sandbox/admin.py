@@ -1,4 +1,5 @@
-"""The admin API (JSON over HTTP, sandbox.md): accounts, linking, messages, groups, faults."""
+"""The admin API (JSON over HTTP, docs/sandbox-admin.md): accounts, linking, messages,
+groups, faults."""
 
 from __future__ import annotations
 
@@ -479,7 +480,7 @@ class Admin:
             for conn in conns:
                 await conn.send_raw(GARBAGE_FRAME)
             return Response.json({"sent": len(conns)})
-        raise HttpError(400, "unknown fault; see sandbox.md for the supported ones")
+        raise HttpError(400, "unknown fault; see docs/sandbox-admin.md for the supported ones")
 
     async def _ban(self, spec: Any) -> dict[str, Any]:
         """A temporary ban: live connections end, logins fail 402 until it expires."""

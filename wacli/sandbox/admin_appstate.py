@@ -1,5 +1,5 @@
-"""Admin routes for app state (sandbox.md): the phone changes a chat setting, a contact or
-its push name, and the patch goes to the linked devices.
+"""Admin routes for app state (docs/sandbox-admin.md): the phone changes a chat setting, a
+contact or its push name, and the patch goes to the linked devices.
 
 ``POST /admin/accounts/{phone}/app-state`` takes one change:
 ``{"chat": jid, "pin": bool}``, ``{"chat", "mute_until": unix seconds | -1 (forever) |

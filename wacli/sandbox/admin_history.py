@@ -28,7 +28,12 @@ MAX_CONVERSATIONS: Final = 1000
 MAX_MESSAGES: Final = 20_000  # in one request, all conversations together
 MAX_TEXT: Final = 65_536
 MAX_FIELD: Final = 256  # ids, names, JIDs
-_TYPES: Final = ("INITIAL_BOOTSTRAP", "RECENT", "FULL", "ON_DEMAND")
+_TYPES: Final = {
+    "INITIAL_BOOTSTRAP": SyncType.INITIAL_BOOTSTRAP,
+    "RECENT": SyncType.RECENT,
+    "FULL": SyncType.FULL,
+    "ON_DEMAND": SyncType.ON_DEMAND,
+}
 
 
 def add_routes(router: Router, hub: Hub) -> None:
@@ -88,7 +93,7 @@ class HistoryRoutes:
         sync = history.chunk_of(
             self.hub,
             account.phone,
-            SyncType.Value(sync_name),
+            _TYPES[sync_name],
             [(chat, rows) for chat, _, rows in chats],
             order,
             progress,

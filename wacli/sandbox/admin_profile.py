@@ -21,7 +21,7 @@ import base64
 import binascii
 from typing import Any
 
-from wacli.binary import Node
+from wacli.binary import Attrs, Node
 from wacli.jid import DEFAULT_USER_SERVER, JID
 from wacli.sandbox import notify
 from wacli.sandbox.admin_args import account_named
@@ -165,7 +165,7 @@ class ProfileRoutes:
 
     @staticmethod
     def _subscription(entry: dict[str, Any]) -> Node:
-        attrs = {
+        attrs: Attrs = {
             "id": _string(entry.get("id"), "id", 64),
             "status": _string(entry.get("status"), "status", 32),
         }

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from google.protobuf.message import DecodeError
 
-from wacli.binary import Node
+from wacli.binary import Attrs, Node
 from wacli.proto import e2e_pb2, syncd_pb2
 from wacli.protocol import AppStateError
 from wacli.protocol.appstate_crypto import (
@@ -208,7 +208,7 @@ async def share_keys(hub: Hub, phone: str, device: int) -> bool:
     if ciphertext is None:
         log.info("no bundle for %s:%d; app-state keys not shared", phone, device)
         return False
-    attrs = {
+    attrs: Attrs = {
         "from": device_jid(hub, account, 0, False),
         "id": new_message_id(),
         "t": str(now()),
@@ -221,7 +221,7 @@ async def share_keys(hub: Hub, phone: str, device: int) -> bool:
             "INSERT OR IGNORE INTO appstate_key_shares (phone, device, key_id) VALUES (?, ?, ?)",
             (phone, device, key_id),
         )
-    await deliver(hub, phone, device, Node("message", attrs, [enc]))  # type: ignore[arg-type]
+    await deliver(hub, phone, device, Node("message", attrs, [enc]))
     hub.stats["app_state_key_shares"] += 1
     return True
 
@@ -240,9 +240,9 @@ def _unverified(patch: syncd_pb2.SyncdPatch) -> list[Mutation]:
     found = []
     for m in patch.mutations:
         index, blob = m.record.index.blob, m.record.value.blob
-        if m.operation == Operation.REMOVE:
+        if int(m.operation) == Operation.REMOVE:
             found.append(Mutation(Operation.REMOVE, index))
-        elif m.operation == Operation.SET and len(blob) >= MAC_LEN:
+        elif int(m.operation) == Operation.SET and len(blob) >= MAC_LEN:
             found.append(Mutation(Operation.SET, index, value_mac_of(blob)))
     return found
 
@@ -295,7 +295,7 @@ async def phone_writes(hub: Hub, phone: str, name: str, changes: list[NewMutatio
 
 
 def collection_error(name: str, code: int, text: str, version: int | None = None) -> Node:
-    attrs = {"name": name, "type": "error"}
+    attrs: Attrs = {"name": name, "type": "error"}
     if version is not None:
         attrs["version"] = str(version)
     return Node("collection", attrs, [Node("error", {"code": str(code), "text": text})])
@@ -315,7 +315,7 @@ def fetch(hub: Hub, phone: str, name: str, version: int, snapshot: bool = False)
     more = len(patches) > PATCHES_PER_ANSWER
     patches = patches[:PATCHES_PER_ANSWER]
     current = PatchLog(hub.state).version(phone, name)
-    attrs = {"name": name, "version": str(current), "type": "result"}
+    attrs: Attrs = {"name": name, "version": str(current), "type": "result"}
     if more:
         attrs["has_more_patches"] = "true"
     if patches:

@@ -32,7 +32,7 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from wacli.binary import Node
+from wacli.binary import Attrs, Node
 from wacli.jid import DEFAULT_USER_SERVER, JID
 from wacli.sandbox import delivery
 from wacli.sandbox.admin_args import account_named
@@ -108,7 +108,7 @@ def _offer(caller: Account, call_id: str, video: bool) -> Node:
         Node("capability", {"ver": "1"}, b"\x01\x05\xf7\x09\xe4\xbb\x07"),
         Node("encopt", {"keygen": "2"}),
     ]
-    return Node("offer", {"call-id": call_id, "call-creator": creator}, children)  # type: ignore[dict-item]
+    return Node("offer", {"call-id": call_id, "call-creator": creator}, children)
 
 
 def _stanza(sender: JID, signal: Node, notify: str | None = None) -> Node:
@@ -148,8 +148,12 @@ async def ring(hub: Hub, caller: Account, callee: Account, video: bool) -> Call:
 
 
 def _terminate(call: Call, reason: str) -> Node:
-    attrs = {"call-id": call.call_id, "call-creator": _phone_jid(call.caller), "reason": reason}
-    return Node("terminate", attrs)  # type: ignore[arg-type]
+    attrs: Attrs = {
+        "call-id": call.call_id,
+        "call-creator": _phone_jid(call.caller),
+        "reason": reason,
+    }
+    return Node("terminate", attrs)
 
 
 async def end(hub: Hub, call: Call, reason: str) -> None:
@@ -164,8 +168,8 @@ async def accept(hub: Hub, call: Call) -> None:
     creator, answerer = _phone_jid(call.caller), _phone_jid(call.callee)
 
     def accepted() -> Node:
-        attrs = {"call-id": call.call_id, "call-creator": creator}
-        return _stanza(answerer, Node("accept", attrs))  # type: ignore[arg-type]
+        attrs: Attrs = {"call-id": call.call_id, "call-creator": creator}
+        return _stanza(answerer, Node("accept", attrs))
 
     await _to_companions(hub, call.caller, accepted)
     await _to_companions(
@@ -200,8 +204,8 @@ async def handle_call(conn: Connection, node: Node) -> None:
     creator = _phone_jid(call.caller)
 
     def reject_copy() -> Node:
-        attrs = {"call-id": call.call_id, "call-creator": creator, "count": "0"}
-        return _stanza(rejecter, Node("reject", attrs))  # type: ignore[arg-type]
+        attrs: Attrs = {"call-id": call.call_id, "call-creator": creator, "count": "0"}
+        return _stanza(rejecter, Node("reject", attrs))
 
     await _to_companions(hub, call.caller, reject_copy)
     await _to_companions(

@@ -92,6 +92,8 @@ class Connection:
             self.stream, handshake = await accept_server(
                 self.ws, hub.state.server_static, hub.cert_chain
             )
+        # accept_server returns a finished handshake, which knows both.
+        assert handshake.payload is not None and handshake.client_static is not None
         payload = client_payload_pb2.ClientPayload()
         try:
             payload.ParseFromString(handshake.payload)
@@ -249,7 +251,7 @@ class Connection:
     async def request(self, node: Node, timeout: float) -> Node | None:
         """Send an IQ and wait for its result or error; None on timeout or close."""
         iq_id = node.require_attr("id")
-        event, box = anyio.Event(), []
+        event, box = anyio.Event(), list[Node]()
         self._waiting[iq_id] = (event, box)
         try:
             await self.send(node)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from wacli.binary import BinaryError, Node
 from wacli.jid import GROUP_SERVER, JID, JIDError
+from wacli.protocol.message_source import group_source
 from wacli.sandbox.delivery import MAX_PARTICIPANTS, deliver, device_jid, user_jid
 from wacli.sandbox.groups import is_lid
 from wacli.sandbox.phone import now
@@ -63,18 +64,14 @@ async def fan_out(
 ) -> int:
     """Deliver one group message to every member device but the sender's; the count."""
     lid = is_lid(group)
-    attrs: dict[str, str | JID | None] = {
-        "edit": edit,  # kept as the sender set it (edits, revokes)
-        "from": JID(group.jid.split("@")[0], GROUP_SERVER),
-        "participant": device_jid(hub, sender, sender_device, lid),
-        "id": stanza_id,
-        "t": str(now()),
-        "type": kind,
-        "notify": sender.push_name or None,
-        ("participant_pn" if lid else "participant_lid"): user_jid(sender, not lid),
-    }
-    if lid:
-        attrs["addressing_mode"] = "lid"
+    attrs = group_source(
+        JID(group.jid.split("@")[0], GROUP_SERVER),
+        device_jid(hub, sender, sender_device, lid),
+        user_jid(sender, not lid),
+        lid_mode=lid,
+    )
+    attrs.update(id=stanza_id, t=str(now()), type=kind, notify=sender.push_name or None)
+    attrs["edit"] = edit  # kept as the sender set it (edits, revokes)
     delivered = 0
     for member in group.members():
         for device, _ in hub.device_ids(member):

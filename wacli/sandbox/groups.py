@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import secrets
 import time
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from wacli.binary import Node
+from wacli.binary import Attrs, Node
 from wacli.jid import GROUP_SERVER, JID, JIDError, parse_jid, phone_to_jid
+from wacli.protocol.message_source import group_source
 from wacli.sandbox.delivery import deliver
 from wacli.sandbox.stanzas import new_id
 from wacli.sandbox.state import Account, Description, Group
@@ -69,9 +71,7 @@ def _account(hub: Hub, phone: str) -> Account:
 def participant_node(hub: Hub, group: Group, phone: str, admin: str | None = None) -> Node:
     account = _account(hub, phone)
     pn, lid = hub.jids(account)
-    attrs: dict[str, str | JID | None] = (
-        {"jid": lid, "phone_number": pn} if is_lid(group) else {"jid": pn, "lid": lid}
-    )
+    attrs: Attrs = {"jid": lid, "phone_number": pn} if is_lid(group) else {"jid": pn, "lid": lid}
     if admin:
         attrs["type"] = admin
     return Node("participant", attrs)
@@ -81,7 +81,7 @@ def metadata_node(hub: Hub, group: Group) -> Node:
     lid = is_lid(group)
     creator = _account(hub, group.creator)
     owner = _account(hub, group.subject_owner)
-    attrs: dict[str, str | JID | None] = {
+    attrs: Attrs = {
         "id": group.jid.split("@")[0],
         "subject": group.subject,
         "s_t": str(group.subject_time),
@@ -97,8 +97,12 @@ def metadata_node(hub: Hub, group: Group) -> Node:
     children = [participant_node(hub, group, p, admin) for p, admin in group.participants]
     description = description_of(hub, group.jid)
     if description is not None:
-        owner = member_jid(hub, _account(hub, description.owner), lid)
-        about = {"id": description.id, "participant": owner, "t": str(description.time)}
+        described_by = member_jid(hub, _account(hub, description.owner), lid)
+        about: Attrs = {
+            "id": description.id,
+            "participant": described_by,
+            "t": str(description.time),
+        }
         children.append(Node("description", about, [Node("body", {}, description.text.encode())]))
     return Node("group", attrs, children)
 
@@ -168,7 +172,7 @@ def require_admin(group: Group, actor: Account) -> None:
 
 
 async def change_participants(
-    hub: Hub, group: Group, actor: Account, action: str, targets: list[str | JID]
+    hub: Hub, group: Group, actor: Account, action: str, targets: Sequence[str | JID]
 ) -> list[tuple[str | JID, int]]:
     """add/remove/promote/demote: (the participant as named, 0 or an error code) each;
     one w:gp2 notification names those that changed."""
@@ -260,17 +264,14 @@ async def notify(
 ) -> None:
     """One w:gp2 notification to every device of every member (and of ``extra``)."""
     lid = is_lid(group)
-    attrs: dict[str, str | JID | None] = {
-        "from": JID(group.jid.split("@")[0], GROUP_SERVER),
-        "type": "w:gp2",
-        "id": new_id(),
-        "t": str(int(time.time())),
-        "participant": member_jid(hub, actor, lid),
-        ("participant_pn" if lid else "participant_lid"): member_jid(hub, actor, not lid),
-        "notify": actor.push_name or None,
-    }
-    if lid:
-        attrs["addressing_mode"] = "lid"
+    attrs = group_source(
+        JID(group.jid.split("@")[0], GROUP_SERVER),
+        member_jid(hub, actor, lid),
+        member_jid(hub, actor, not lid),
+        lid_mode=lid,
+    )
+    attrs.update(type="w:gp2", id=new_id(), t=str(int(time.time())))
+    attrs["notify"] = actor.push_name or None
     stanza = Node("notification", attrs, [child])
     for phone in dict.fromkeys(group.members() + (extra or [])):
         for device, _ in hub.device_ids(phone):

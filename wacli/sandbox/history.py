@@ -184,7 +184,11 @@ def _web_message(row: ArchivedMessage) -> web_pb2.WebMessageInfo:
 
 
 def _conversation(
-    log_: Archive, chat: str, rows: list[ArchivedMessage], more: bool, end: int | None = None
+    log_: Archive,
+    chat: str,
+    rows: list[ArchivedMessage],
+    more: bool,
+    end: Conversation.EndOfHistoryTransferType | None = None,
 ) -> Conversation:
     """A chat with ``rows`` (newest first, as the phone sends them)."""
     conversation = Conversation(id=chat)
@@ -209,7 +213,7 @@ def _conversation(
 
 
 def _sync(
-    sync_type: int, conversations: list[Conversation], chunk: int, progress: int
+    sync_type: SyncType, conversations: list[Conversation], chunk: int, progress: int
 ) -> history_sync_pb2.HistorySync:
     return history_sync_pb2.HistorySync(
         sync_type=sync_type, conversations=conversations, chunk_order=chunk, progress=progress
@@ -409,7 +413,7 @@ async def phone_request(
 def chunk_of(
     hub: Hub,
     phone: str,
-    sync_type: int,
+    sync_type: SyncType,
     chats: list[tuple[str, list[ArchivedMessage]]],
     chunk_order: int = 0,
     progress: int = 100,

@@ -1,8 +1,9 @@
 """A small HTTP/1.1 server on anyio for the sandbox's admin API and media.
 
 The admin API is a handful of JSON routes on loopback; a web framework would
-be a heavy dependency for that, so this module parses just enough HTTP: one
-request per connection, Content-Length bodies, bounded sizes everywhere.
+be a heavy dependency for that, so this module serves just enough HTTP over h11
+(which does the framing): one request per connection, Content-Length bodies,
+bounded sizes everywhere.
 """
 
 from __future__ import annotations
@@ -11,32 +12,19 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import anyio
+import h11
 import orjson
-from anyio.abc import ByteStream, SocketAttribute, SocketListener
-from anyio.streams.buffered import BufferedByteReceiveStream
+from anyio.abc import ByteReceiveStream, ByteStream, Listener, SocketAttribute, SocketStream
 
 MAX_HEADER_BYTES = 64 * 1024
 DEFAULT_MAX_BODY = 64 * 1024 * 1024
 log = logging.getLogger(__name__)
 READ_TIMEOUT = 30.0
-
-_REASONS = {
-    200: "OK",
-    201: "Created",
-    204: "No Content",
-    400: "Bad Request",
-    404: "Not Found",
-    405: "Method Not Allowed",
-    408: "Request Timeout",
-    409: "Conflict",
-    413: "Payload Too Large",
-    500: "Internal Server Error",
-}
-
 
 class HttpError(Exception):
     """Ends a request with ``status`` and ``{"error": message}``."""
@@ -105,53 +93,81 @@ class Router:
         raise HttpError(404, f"no such endpoint: {request.path}")
 
 
-async def _read_request(stream: BufferedByteReceiveStream, max_body: int) -> Request:
-    try:
-        head = await stream.receive_until(b"\r\n\r\n", MAX_HEADER_BYTES)
-    except anyio.DelimiterNotFound:
-        raise HttpError(413, "request headers too large") from None
-    lines = head.decode("latin-1").split("\r\n")
-    parts = lines[0].split(" ")
-    if len(parts) != 3 or not parts[2].startswith("HTTP/1."):
-        raise HttpError(400, "malformed request line")
-    method, target, _ = parts
-    headers: dict[str, str] = {}
-    for line in lines[1:]:
-        name, sep, value = line.partition(":")
-        if not sep:
-            raise HttpError(400, "malformed header line")
-        headers[name.strip().lower()] = value.strip()
+async def _read_request(
+    stream: ByteReceiveStream, exchange: h11.Connection, max_body: int
+) -> Request:
+    head = await _next_event(stream, exchange)
+    if isinstance(head, h11.ConnectionClosed):
+        raise anyio.EndOfStream  # the peer left without asking anything
+    if not isinstance(head, h11.Request):
+        raise HttpError(400, f"expected a request, got {type(head).__name__}")
+    headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in head.headers}
     if "chunked" in headers.get("transfer-encoding", "").lower():
         raise HttpError(400, "chunked request bodies are not supported; send Content-Length")
-    try:
-        length = int(headers.get("content-length", "0"))
-    except ValueError:
-        raise HttpError(400, "Content-Length is not a number") from None
-    if not 0 <= length <= max_body:
+    if int(headers.get("content-length", "0")) > max_body:  # h11 checked the digits
         raise HttpError(413, f"request body over {max_body} bytes")
-    body = await stream.receive_exactly(length) if length else b""
-    url = urlsplit(target)
-    return Request(method.upper(), url.path, dict(parse_qsl(url.query)), headers, body)
+    body = bytearray()
+    while not isinstance(event := await _next_event(stream, exchange), h11.EndOfMessage):
+        if not isinstance(event, h11.Data):
+            raise HttpError(400, f"expected the request body, got {type(event).__name__}")
+        body += event.data
+    url = urlsplit(head.target.decode("latin-1"))
+    method = head.method.decode("latin-1").upper()
+    return Request(method, url.path, dict(parse_qsl(url.query)), headers, bytes(body))
 
 
-def _encode(response: Response) -> bytes:
-    reason = _REASONS.get(response.status, "Status")
-    head = (
-        f"HTTP/1.1 {response.status} {reason}\r\n"
-        f"Content-Type: {response.content_type}\r\n"
-        f"Content-Length: {len(response.body)}\r\n"
-        "Connection: close\r\n\r\n"
+async def _next_event(stream: ByteReceiveStream, exchange: h11.Connection) -> h11.Event:
+    """The next request event, reading as h11 needs; a close mid-request is
+    anyio.IncompleteRead, a malformed request HttpError."""
+    closed = False
+    while True:
+        try:
+            event = exchange.next_event()
+        except h11.RemoteProtocolError as exc:
+            if closed:
+                raise anyio.IncompleteRead from None
+            if exc.error_status_hint == 431:  # h11's buffer limit: MAX_HEADER_BYTES
+                raise HttpError(413, "request headers too large") from None
+            raise HttpError(400, f"malformed request: {exc}") from None
+        if isinstance(event, h11.Event):
+            return event
+        if event is h11.PAUSED:
+            raise HttpError(400, "one request per connection")
+        try:
+            data = await stream.receive()
+        except anyio.EndOfStream:
+            data, closed = b"", True
+        exchange.receive_data(data)
+
+
+def _encode(exchange: h11.Connection, response: Response) -> bytes:
+    try:
+        reason = HTTPStatus(response.status).phrase
+    except ValueError:
+        reason = "Status"
+    head = h11.Response(
+        status_code=response.status,
+        reason=reason,
+        headers=[
+            ("Content-Type", response.content_type),
+            ("Content-Length", str(len(response.body))),
+            ("Connection", "close"),
+        ],
     )
-    return head.encode("latin-1") + response.body
+    return (
+        exchange.send(head)
+        + exchange.send(h11.Data(data=response.body))
+        + exchange.send(h11.EndOfMessage())
+    )
 
 
 async def handle_connection(stream: ByteStream, router: Router, max_body: int) -> None:
     """Serve one request on ``stream`` and close it."""
     async with stream:
-        buffered = BufferedByteReceiveStream(stream)
+        exchange = h11.Connection(h11.SERVER, max_incomplete_event_size=MAX_HEADER_BYTES)
         try:
             with anyio.fail_after(READ_TIMEOUT):
-                request = await _read_request(buffered, max_body)
+                request = await _read_request(stream, exchange, max_body)
             response = await router.dispatch(request)
         except HttpError as exc:
             response = Response.json({"error": exc.message}, exc.status)
@@ -163,20 +179,22 @@ async def handle_connection(stream: ByteStream, router: Router, max_body: int) -
             log.exception("admin request failed")
             response = Response.json({"error": "internal error; see the sandbox log"}, 500)
         try:
-            await stream.send(_encode(response))
+            await stream.send(_encode(exchange, response))
         except (anyio.BrokenResourceError, anyio.ClosedResourceError):
             return
 
 
-async def open_listener(host: str, port: int) -> SocketListener:
+async def open_listener(host: str, port: int) -> Listener[SocketStream]:
     return await anyio.create_tcp_listener(local_host=host, local_port=port)
 
 
-def listener_port(listener: SocketListener) -> int:
+def listener_port(listener: Listener[SocketStream]) -> int:
     return int(listener.extra(SocketAttribute.local_port))
 
 
-async def serve(listener: SocketListener, router: Router, max_body: int = DEFAULT_MAX_BODY) -> None:
+async def serve(
+    listener: Listener[SocketStream], router: Router, max_body: int = DEFAULT_MAX_BODY
+) -> None:
     """Serve until cancelled."""
 
     async def handle(stream: ByteStream) -> None:

@@ -38,7 +38,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import anyio
-from anyio.abc import ByteStream, SocketListener
+from anyio.abc import ByteStream, Listener, SocketStream
 from anyio.streams.tls import TLSStream
 
 from wacli.protocol.media_message import UPLOAD_SEGMENTS
@@ -191,7 +191,7 @@ def media_router(store: MediaStore) -> Router:
 
 
 async def serve_media(
-    listener: SocketListener,
+    listener: Listener[SocketStream],
     store: MediaStore,
     tls: MediaTls,
     more_routes: Callable[[Router], None] | None = None,

@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from wacli.binary import Node
+from wacli.binary import Attrs, Node
 from wacli.jid import DEFAULT_USER_SERVER, JID, LID_SERVER, JIDError, parse_jid
 from wacli.sandbox.delivery import deliver
 from wacli.sandbox.profiles import Profiles
@@ -76,7 +76,7 @@ def devices_change(hub: Hub, account: Account, change: str, device: int) -> Node
     }
     if record is not None and record.key_index:
         attrs["key-index"] = str(record.key_index)
-    stamp = {"ts": str(int(time.time()))}
+    stamp: Attrs = {"ts": str(int(time.time()))}
     if change == "add":
         signed = hub.phone(account.phone).key_index_list([i for _, i in ids if i])
         key_list = Node("key-index-list", stamp, signed)

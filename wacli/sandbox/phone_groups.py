@@ -13,6 +13,7 @@ this module; phone_messages.py brings group stanzas for a phone here.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import TYPE_CHECKING
 
 from google.protobuf.message import DecodeError
@@ -21,13 +22,14 @@ from wacli.binary import BinaryError, Node
 from wacli.jid import GROUP_SERVER, JID, JIDError
 from wacli.proto import e2e_pb2
 from wacli.protocol import ProtocolError
+from wacli.protocol.outgoing_message import message_type
+from wacli.protocol.receipts import parse_retry
 from wacli.sandbox.delivery import RoutingError, phone_bundle
 from wacli.sandbox.group_routing import DeviceKey, fan_out, group_jid, relay_group_receipt
 from wacli.sandbox.phone import (
     MAX_RETRIES,
     SentMessage,
     enc_node,
-    message_text,
     new_message_id,
     now,
 )
@@ -66,7 +68,7 @@ async def phone_sends_group(
                 member,
                 device,
                 plain_distribution,
-                lambda m=member, d=device: phone_bundle(hub, m, d),
+                partial(phone_bundle, hub, member, device),
                 version,
             )
             if ciphertext is None:
@@ -79,7 +81,7 @@ async def phone_sends_group(
     body = sim.group_encrypt(group.jid, plain, version)
     skmsg = enc_node(hub.stats, "skmsg", version, body)
     stanza_id = new_message_id()
-    kind = "text" if message_text(message) is not None else "media"
+    kind = message_type(message)
     chat = JID(group.jid.split("@")[0], GROUP_SERVER)
     sim.remember(SentMessage(stanza_id, chat, kind, plain, plain, version))
     await fan_out(hub, group, sender, 0, stanza_id, kind, skmsg, pairwise)
@@ -94,14 +96,14 @@ async def phone_group_retry(hub: Hub, phone: str, receipt: Node) -> None:
     answer group retries."""
     device_jid = receipt.attr_jid("participant")
     account = hub.account_of(device_jid.to_non_ad())
-    retry = receipt.require_child("retry")
+    request = parse_retry(receipt)
     sim = hub.phone(phone)
-    sent = sim.sent.get(retry.attr("id") or receipt.require_attr("id"))
+    sent = sim.sent.get(request.message_id)
     group = hub.state.group(str(group_jid(receipt.attr_jid("from"))))
     sender = hub.state.account(phone)
     if account is None or sent is None or group is None or sender is None:
         return
-    if retry.attr_int("count", 1) > MAX_RETRIES:
+    if request.count > MAX_RETRIES:
         return
     if group.admin_of(account.phone) is None:
         return  # no longer a member: it may not read the group

@@ -27,6 +27,9 @@ from wacli.binary import BinaryError, Node
 from wacli.jid import JID, JIDError
 from wacli.proto import e2e_pb2, signal_pb2
 from wacli.protocol import ProtocolError
+from wacli.protocol.message_source import direct_source, parse_source
+from wacli.protocol.outgoing_message import device_sent_copy, message_type
+from wacli.protocol.receipts import parse_retry
 from wacli.sandbox import history, phone_groups, privacy
 from wacli.sandbox.delivery import (
     RoutingError,
@@ -41,7 +44,6 @@ from wacli.sandbox.phone import (
     MAX_RETRIES,
     SentMessage,
     enc_node,
-    message_text,
     new_message_id,
     now,
 )
@@ -74,15 +76,12 @@ async def phone_sends(
     if sender is None:
         raise RoutingError(f"no account {phone}")
     chat = user_jid(target, to.is_lid)
-    copy = e2e_pb2.Message()
-    copy.device_sent_message.destination_jid = str(chat)
-    copy.device_sent_message.message.CopyFrom(message)
     sent = SentMessage(
         id=new_message_id(),
         chat=chat,
-        type="text" if message_text(message) is not None else "media",
+        type=message_type(message),
         plain=message.SerializeToString(),
-        own_copy=copy.SerializeToString(),
+        own_copy=device_sent_copy(chat, message).SerializeToString(),
         version=version,
     )
     sim = hub.phone(phone)
@@ -121,17 +120,13 @@ async def _phone_send_to(
         log.info("no bundle for %s:%d; not sent", account.phone, device)
         return
     lid = sent.chat.is_lid
-    attrs: dict[str, str | JID | None] = {
-        "from": device_jid(hub, sender, 0, lid),
-        "id": sent.id,
-        "t": str(now()),
-        "type": sent.type,
-    }
+    from_device = device_jid(hub, sender, 0, lid)
     if own:
-        attrs["recipient"] = sent.chat
+        source = direct_source(from_device, recipient=sent.chat)
     else:
-        attrs["notify"] = sender.push_name or None
-        attrs["sender_pn" if lid else "sender_lid"] = user_jid(sender, not lid)
+        source = direct_source(from_device, alt=user_jid(sender, not lid))
+        source["notify"] = sender.push_name or None
+    attrs = {**source, "id": sent.id, "t": str(now()), "type": sent.type}
     body = _broken_mac(ciphertext.body, ciphertext.type.enc_type) if corrupt else ciphertext.body
     enc = enc_node(hub.stats, ciphertext.type.enc_type, sent.version, body, device=device)
     await deliver(hub, account.phone, device, Node("message", attrs, [enc]))
@@ -155,10 +150,10 @@ async def _phone_retry(hub: Hub, phone: str, receipt: Node) -> None:
         await phone_groups.phone_group_retry(hub, phone, receipt)
         return
     account = resolve(hub, from_jid.to_non_ad())
-    retry = receipt.require_child("retry")
+    request = parse_retry(receipt)
     sim = hub.phone(phone)
-    sent = sim.sent.get(retry.attr("id") or receipt.require_attr("id"))
-    if sent is None or retry.attr_int("count", 1) > MAX_RETRIES:
+    sent = sim.sent.get(request.message_id)
+    if sent is None or request.count > MAX_RETRIES:
         return
     sender = hub.state.account(phone)
     assert sender is not None
@@ -182,8 +177,11 @@ async def phone_receives(hub: Hub, phone: str, node: Node) -> None:
     if node.attr("from", "").endswith("@g.us"):
         await phone_groups.phone_receives_group(hub, phone, node)
         return
+    account = hub.state.account(phone)
+    assert account is not None
     try:
-        from_jid = node.attr_jid("from")
+        source = parse_source(node, *hub.jids(account))
+        from_jid = source.sender
         sender = resolve(hub, from_jid.to_non_ad())
         enc = node.require_child("enc")
         sim = hub.phone(phone)
@@ -194,22 +192,18 @@ async def phone_receives(hub: Hub, phone: str, node: Node) -> None:
         log.warning("the phone of %s cannot read message %s: %s", phone, node.attr("id"), exc)
         hub.stats["phone_decrypt_failures"] += 1
         return
-    from_me = sender.phone == phone
-    chat = node.attr("recipient") if from_me else str(from_jid.to_non_ad())
+    from_me = source.is_from_me
+    chat = str(source.chat)
     if from_me and message.HasField("device_sent_message"):
         dsm = message.device_sent_message
         chat = dsm.destination_jid or chat
         message = dsm.message
     stanza_id = node.require_attr("id")
-    entry = InboxEntry(
-        stanza_id, str(from_jid), chat or "", now(), from_me, message.SerializeToString()
-    )
+    entry = InboxEntry(stanza_id, str(from_jid), chat, now(), from_me, message.SerializeToString())
     hub.state.keep_inbox(phone, entry)
     hub.stats["phone_messages_received"] += 1
     if from_me:
         await history.phone_request(hub, phone, from_jid.device, stanza_id, message)
     if not from_me:
-        account = hub.state.account(phone)
-        assert account is not None
         with contextlib.suppress(RoutingError):
             await relay_receipt(hub, account, 0, from_jid, {"id": stanza_id}, None)

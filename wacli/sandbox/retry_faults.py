@@ -19,14 +19,14 @@ from typing import Any
 
 from wacli.binary import Node
 from wacli.jid import GROUP_SERVER, JID, JIDError, parse_jid
+from wacli.protocol.prekeys import OneTimeKey, SignedKey
+from wacli.protocol.receipts import RetryKeys, RetryRequest, retry_content
 from wacli.sandbox import delivery
 from wacli.sandbox.admin_args import account_named
 from wacli.sandbox.groups import is_lid
 from wacli.sandbox.http import HttpError, Request, Response, Router
 from wacli.sandbox.hub import Hub
 from wacli.sandbox.phone import now
-
-_DJB_TYPE = b"\x05"
 
 
 def _jid(body: dict[str, Any], key: str) -> JID | None:
@@ -41,29 +41,17 @@ def _jid(body: dict[str, Any], key: str) -> JID | None:
         raise HttpError(400, f"{key!r}: {exc}") from None
 
 
-def _key(tag: str, key_id: int, public: bytes, signature: bytes | None = None) -> Node:
-    parts = [Node("id", {}, key_id.to_bytes(3, "big")), Node("value", {}, public)]
-    if signature is not None:
-        parts.append(Node("signature", {}, signature))
-    return Node(tag, {}, parts)
-
-
-def _keys(hub: Hub, phone: str) -> Node:
+def _keys(hub: Hub, phone: str) -> RetryKeys:
     """The phone's keys for a fresh session: identity, a new one-time prekey, signed prekey."""
     sim = hub.phone(phone)
     signed = sim.device_record().signed_prekey
     assert signed is not None
     prekey_id, prekey = sim.one_time_prekey()
-    return Node(
-        "keys",
-        {},
-        [
-            Node("type", {}, _DJB_TYPE),
-            Node("identity", {}, sim.identity.public),
-            _key("key", prekey_id, prekey),
-            _key("skey", signed.key_id, signed.public, signed.signature),
-            Node("device-identity", {}, b""),  # a phone has no ADV identity of its own
-        ],
+    return RetryKeys(
+        identity=sim.identity.public,
+        one_time=OneTimeKey(prekey_id, prekey),
+        signed=SignedKey(signed.key_id, signed.public, signed.signature),
+        device_identity=b"",  # a phone has no ADV identity of its own
     )
 
 
@@ -98,15 +86,14 @@ async def retry_receipt(hub: Hub, request: Request) -> Response:
         attrs["from"] = delivery.device_jid(hub, account, 0, device.is_lid)
         if recipient is not None:
             attrs["recipient"] = recipient
-    content = [
-        Node("retry", {"count": str(count), "id": message_id, "t": t, "v": "1"}),
-        Node("registration", {}, hub.phone(account.phone).registration_id.to_bytes(4, "big")),
-    ]
     with_keys = body.get("keys", count >= 2)
     if not isinstance(with_keys, bool):
         raise HttpError(400, "'keys' must be true or false")
-    if with_keys:
-        content.append(_keys(hub, account.phone))
+    content = retry_content(
+        RetryRequest(message_id, count, t),
+        hub.phone(account.phone).registration_id,
+        _keys(hub, account.phone) if with_keys else None,
+    )
     hub.phone(account.phone).forget_session(target.phone, device.device)
     await delivery.deliver(hub, target.phone, device.device, Node("receipt", attrs, content))
     return Response.json({"sent": True})

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from wacli.binary import BinaryError, Node
 from wacli.jid import JID, JIDError
+from wacli.protocol.message_source import direct_source
 from wacli.sandbox import group_routing, privacy
 from wacli.sandbox.delivery import (
     MAX_PARTICIPANTS,
@@ -121,21 +122,16 @@ async def handle_message(conn: Connection, node: Node) -> None:
         if account.phone == phone and target.device == device:
             continue  # never back to the sending device
         lid = target.is_lid
-        attrs: dict[str, str | JID | None] = {
-            "from": device_jid(hub, sender, device, lid),
-            "id": stanza_id,
-            "t": str(now()),
-            "type": node.attr("type", "text"),
-        }
+        from_device = device_jid(hub, sender, device, lid)
+        if account.phone == phone:  # a copy for our own devices; none names a peer message's
+            source = direct_source(from_device, recipient=None if peer else chat)
+        else:
+            source = direct_source(from_device, alt=user_jid(sender, not lid))
+            source["notify"] = sender.push_name or None
+        attrs = {**source, "id": stanza_id, "t": str(now()), "type": node.attr("type", "text")}
         for passed in ("edit", "category"):  # kept as the sender set them
             if node.attr(passed):
                 attrs[passed] = node.attr(passed)
-        if account.phone == phone:
-            if not peer:
-                attrs["recipient"] = chat
-        else:
-            attrs["notify"] = sender.push_name or None
-            attrs["sender_pn" if lid else "sender_lid"] = user_jid(sender, not lid)
         content = [enc]
         if identity is not None and enc.attr("type") == "pkmsg":
             content.append(identity)

@@ -12,7 +12,7 @@ import time
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from wacli.binary import Node
+from wacli.binary import Attrs, Node
 from wacli.jid import DEFAULT_USER_SERVER, JID
 
 SERVER_JID = JID("", DEFAULT_USER_SERVER)
@@ -131,8 +131,8 @@ def offline_preview(tags: Mapping[str, int]) -> Node:
         "receipt": tags.get("receipt", 0),
         "appdata": 0,  # app-state changes travel as notifications here
     }
-    attrs = {key: str(value) for key, value in counts.items()}
-    return Node("ib", {"from": SERVER_JID}, [Node("offline_preview", attrs)])  # type: ignore[arg-type]
+    attrs: Attrs = {key: str(value) for key, value in counts.items()}
+    return Node("ib", {"from": SERVER_JID}, [Node("offline_preview", attrs)])
 
 
 def offline_done(count: int = 0) -> Node:

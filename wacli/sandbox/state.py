@@ -13,6 +13,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from wacli.crypto import KeyPair, generate_key_pair, key_pair_from_private
 from wacli.protocol.prekeys import SignedKey
@@ -446,19 +447,20 @@ class SandboxState(Database):
     )
 
     @staticmethod
-    def _device_row(row: tuple[object, ...]) -> Device:
+    def _device_row(row: tuple[Any, ...]) -> Device:
+        # sqlite3 rows are untyped; the conversions pin each column to its type.
         skey = None
         if row[8] is not None:
-            skey = SignedKey(int(row[8]), bytes(row[9]), bytes(row[10]))  # type: ignore[arg-type]
+            skey = SignedKey(int(row[8]), bytes(row[9]), bytes(row[10]))
         return Device(
             str(row[0]),
-            int(row[1]),  # type: ignore[call-overload]
-            bytes(row[2]),  # type: ignore[arg-type]
-            bytes(row[3]),  # type: ignore[arg-type]
-            int(row[4]),  # type: ignore[call-overload]
+            int(row[1]),
+            bytes(row[2]),
+            bytes(row[3]),
+            int(row[4]),
             str(row[5]),
-            int(row[6]),  # type: ignore[call-overload]
-            bytes(row[7]),  # type: ignore[arg-type]
+            int(row[6]),
+            bytes(row[7]),
             skey,
         )
 

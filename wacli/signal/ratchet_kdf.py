@@ -26,7 +26,7 @@ try:  # CPython's one-shot OpenSSL HMAC, minus hmac.digest's dispatching (hot pa
 except ImportError:  # pragma: no cover - other interpreters
 
     def hmac_sha256(key: bytes, data: bytes) -> bytes:
-        return hmac.digest(key, data)
+        return hmac.digest(key, data, "sha256")
 
 
 _digest = hmac_sha256

@@ -62,7 +62,7 @@ class Database:
 
     @property
     def schema_version(self) -> int:
-        return self._conn.execute("PRAGMA user_version").fetchone()[0]
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
     # -- transactions ---------------------------------------------------------------
 

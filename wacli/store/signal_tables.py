@@ -74,10 +74,12 @@ class SignalTables:
 
     def count_prekeys(self, *, uploaded: bool | None = None) -> int:
         if uploaded is None:
-            return self._conn.execute("SELECT count(*) FROM prekeys").fetchone()[0]
-        return self._conn.execute(
-            "SELECT count(*) FROM prekeys WHERE uploaded = ?", (int(uploaded),)
-        ).fetchone()[0]
+            return int(self._conn.execute("SELECT count(*) FROM prekeys").fetchone()[0])
+        return int(
+            self._conn.execute(
+                "SELECT count(*) FROM prekeys WHERE uploaded = ?", (int(uploaded),)
+            ).fetchone()[0]
+        )
 
     def mark_prekeys_uploaded(self, key_ids: list[int]) -> None:
         self._conn.executemany(
@@ -140,11 +142,12 @@ class SignalTables:
 
     def load_session_and_identity(self, address: str) -> tuple[bytes | None, bytes | None]:
         """The session record and the known identity key of ``address``, in one query."""
-        return self._conn.execute(
+        row: tuple[bytes | None, bytes | None] = self._conn.execute(
             "SELECT (SELECT record FROM sessions WHERE address = ?1), "
             "(SELECT identity FROM identities WHERE address = ?1)",
             (address,),
         ).fetchone()
+        return row
 
     def delete_session(self, address: str) -> None:
         self._conn.execute("DELETE FROM sessions WHERE address = ?", (address,))

@@ -200,6 +200,12 @@ await serve({
     const sent = await client.sock.sendMessage(req.to, { text: req.text });
     return { id: sent.key.id, key: sent.key };
   },
+  send_content: async (req) => {
+    // Any content Baileys' sendMessage takes, e.g. { text, edit: key }, { delete: key },
+    // { react: { text, key } }: the keys are those send_text returned.
+    const sent = await client.sock.sendMessage(req.to, req.content);
+    return { id: sent.key.id, key: sent.key };
+  },
   wait_status: async (req) => {
     // Our message reaching at least the given status (3 = delivered): a messages.update,
     // or the upsert itself when Baileys' event buffer merged the update into it.

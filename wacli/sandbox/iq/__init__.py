@@ -73,10 +73,10 @@ def _route(node: Node) -> tuple[tuple[str, str, str], Handler | None]:
     first = node.children[0].tag if node.children else ""
     xmlns, kind = node.attr("xmlns", ""), node.attr("type", "")
     for key in ((xmlns, kind, first), (xmlns, kind, "*")):
-        handler = _ROUTES.get(key)  # type: ignore[arg-type]
+        handler = _ROUTES.get(key)
         if handler is not None:
-            return key, handler  # type: ignore[return-value]
-    return (xmlns or "", kind or "", first), None
+            return key, handler
+    return (xmlns, kind, first), None
 
 
 async def handle(conn: Connection, node: Node) -> Node | None:

@@ -44,9 +44,7 @@ def _group(conn: Connection, node: Node) -> Group:
 
 def _text(node: Node) -> str:
     content = node.content
-    if isinstance(content, bytes):
-        return content.decode("utf-8", "replace")
-    return content if isinstance(content, str) else ""
+    return content.decode("utf-8", "replace") if isinstance(content, bytes) else ""
 
 
 async def _guarded(node: Node, work: Awaitable[Node]) -> Node:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wacli.binary import Node
+from wacli.binary import Attrs, Node
 from wacli.sandbox.media import AUTH_TTL, CONN_TTL
 from wacli.sandbox.stanzas import iq_result
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 async def media_conn(conn: Connection, node: Node) -> Node:
     store = conn.hub.media
     host = Node("host", {"hostname": store.host, "maxContentLengthBytes": str(store.max_bytes)}, [])
-    attrs = {
+    attrs: Attrs = {
         "auth": store.issue_auth(),
         "ttl": str(CONN_TTL),
         "auth_ttl": str(AUTH_TTL),

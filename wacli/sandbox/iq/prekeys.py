@@ -37,7 +37,8 @@ MAX_UPLOAD = 2000  # prekeys per upload; clients send 30 to 812
 
 
 async def upload_or_rotate(conn: Connection, node: Node) -> Node:
-    phone, device = conn.device_key  # type: ignore[misc]  # the router requires a login
+    assert conn.device_key is not None  # the router requires a login
+    phone, device = conn.device_key
     state = conn.hub.state
     rotate = node.child("rotate")
     if rotate is not None:
@@ -61,13 +62,15 @@ async def upload_or_rotate(conn: Connection, node: Node) -> Node:
 
 
 async def count(conn: Connection, node: Node) -> Node:
-    phone, device = conn.device_key  # type: ignore[misc]
+    assert conn.device_key is not None
+    phone, device = conn.device_key
     value = conn.hub.state.count_prekeys(phone, device)
     return iq_result(node, [Node("count", {"value": str(value)})])
 
 
 async def digest(conn: Connection, node: Node) -> Node:
-    phone, device_id = conn.device_key  # type: ignore[misc]
+    assert conn.device_key is not None
+    phone, device_id = conn.device_key
     state = conn.hub.state
     device = state.device(phone, device_id)
     if device is None or device.signed_prekey is None:

@@ -91,6 +91,6 @@ async def privacy_tokens(conn: Connection, node: Node) -> Node:
         holder = hub.account_of(jid.to_non_ad())
         if holder is not None and holder.phone != issuer.phone:
             issued.append((holder, int(t)))
-    for holder, t in issued:
-        await deliver_all(hub, tokens.companion_issued(hub, issuer, holder, t))
+    for holder, issued_at in issued:
+        await deliver_all(hub, tokens.companion_issued(hub, issuer, holder, issued_at))
     return iq_result(node)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from wacli.binary import Node
 from wacli.jid import JID, JIDError, phone_to_jid
+from wacli.protocol.usync import devices_node
 from wacli.sandbox.iq import profile
 from wacli.sandbox.stanzas import iq_result
 from wacli.sandbox.state import Account
@@ -45,21 +46,7 @@ def _devices(conn: Connection, account: Account) -> Node:
     hub = conn.hub
     ids = hub.device_ids(account.phone)
     signed = hub.phone(account.phone).key_index_list([index for _, index in ids if index])
-    return Node(
-        "devices",
-        {},
-        [
-            Node(
-                "device-list",
-                {},
-                [
-                    Node("device", {"id": str(d)} if not i else {"id": str(d), "key-index": str(i)})
-                    for d, i in ids
-                ],
-            ),
-            Node("key-index-list", {"ts": str(int(time.time()))}, signed),
-        ],
-    )
+    return devices_node(ids, signed, int(time.time()))
 
 
 async def query(conn: Connection, node: Node) -> Node:

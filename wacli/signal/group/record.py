@@ -207,7 +207,7 @@ def _parse_packed(data: bytes) -> list[SenderKeyState] | None:
 
     None if the record is laid out any other way (the caller then parses it in full).
     """
-    states = []
+    states: list[SenderKeyState] = []
     pos, end = 0, len(data)
     try:
         while pos < end:
@@ -314,7 +314,7 @@ class SenderKeyRecord:
         return plaintext
 
     def serialize(self) -> bytes:
-        parts = []
+        parts: list[bytes] = []
         for state in self.states:
             data = state.serialize()
             parts += (b"\x0a", _varint(len(data)), data)

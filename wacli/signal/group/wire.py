@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from google.protobuf.message import DecodeError
+from google.protobuf.message import DecodeError, Message
 
 from wacli.crypto import xeddsa_sign, xeddsa_verify
 from wacli.proto import sender_key_pb2
@@ -32,15 +32,15 @@ def _check_version(data: bytes, what: str) -> None:
         raise InvalidGroupMessageError(f"{what} has unsupported version {version}")
 
 
-def _parse_proto(message: object, body: bytes, what: str) -> None:
+def _parse_proto(message: Message, body: bytes, what: str) -> None:
     try:
-        message.ParseFromString(body)  # type: ignore[attr-defined]
+        message.ParseFromString(body)
     except DecodeError as exc:
         raise InvalidGroupMessageError(f"malformed {what}: {exc}") from None
 
 
-def _missing(proto: object, fields: tuple[str, ...]) -> list[str]:
-    return [name for name in fields if not proto.HasField(name)]  # type: ignore[attr-defined]
+def _missing(proto: Message, fields: tuple[str, ...]) -> list[str]:
+    return [name for name in fields if not proto.HasField(name)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import random
 from collections.abc import Iterator
+from typing import Any
 
 from wacli.binary import Node
 from wacli.binary.tokens import DOUBLE_BYTE_TOKENS, SINGLE_BYTE_TOKENS
@@ -24,7 +25,9 @@ from wacli.jid import (
     HIDDEN_USER_SERVER,
     HOSTED_LID_SERVER,
     HOSTED_SERVER,
+    INTEROP_SERVER,
     JID,
+    MESSENGER_SERVER,
 )
 
 SERVER = JID("", DEFAULT_USER_SERVER)
@@ -658,4 +661,28 @@ def edge_cases() -> list[tuple[Node, str]]:
     for value, note in EDGE_TEXTS:
         out.append((Node("edge", {"v": value, "n": "1"}), note))
         out.append((Node(value, {"tag": "1"}), note + " (as tag)"))
+    return out
+
+
+# -- the bridge's view of a node (tests/interop/js/binary.mjs) ------------------------
+
+
+def js_text(value: str | JID) -> str:
+    """The JS attribute text the bridge turns into the same wire value."""
+    if isinstance(value, str):
+        return value
+    if value.server in (MESSENGER_SERVER, INTEROP_SERVER) or value.agent:
+        raise AssertionError(f"{value!r} has no text form the bridge encodes alike")
+    return "@" + value.server if not value.user else str(value)
+
+
+def to_js(node: Node) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "tag": node.tag,
+        "attrs": {k: js_text(v) for k, v in node.attrs.items() if v is not None},
+    }
+    if isinstance(node.content, list):
+        out["content"] = [to_js(child) for child in node.content]
+    elif node.content is not None:
+        out["content"] = {"b64": base64.b64encode(bytes(node.content)).decode()}
     return out

@@ -1,7 +1,8 @@
 """Drive an independent implementation (an npm package) from a Node script.
 
-Each interop script under tests/interop/js/ reads one JSON request per line on
-stdin and answers one JSON line per request on stdout; bytes travel as base64.
+Shared by the interop tests and the benchmarks. Each script under tests/interop/js/
+reads one JSON request per line on stdin and answers one JSON line per request on
+stdout; bytes travel as base64.
 One Node process serves a whole test module, so the WebAssembly and module
 load costs are paid once.
 """
@@ -16,7 +17,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-INTEROP_DIR = Path(__file__).resolve().parent
+INTEROP_DIR = Path(__file__).resolve().parents[1] / "tests" / "interop"
 JS_DIR = INTEROP_DIR / "js"
 
 

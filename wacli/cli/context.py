@@ -1,24 +1,28 @@
-"""What every networked command does first: read the global options, open the store.
+"""What every command starts from: the global options, the store, and the one place a
+command gets its client (``client_for``).
 
 Bad options end the command with exit 2, a store that was never paired with
-exit 3, an unreadable one with exit 1 (cli.md).
+exit 3, an unreadable one with exit 1 (README, man/wacli.1: EXIT STATUS).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from wacli.cli.exit_codes import ExitCode, fail
-from wacli.jid import JID, parse_jid
 from wacli.store import DB_NAME, Store, StoreError
 from wacli.store.archive import Archive
 
 if TYPE_CHECKING:
     from wacli.client import events as ev
+    from wacli.client.client import Client
     from wacli.client.connection import Endpoint
+    from wacli.client.dispatcher import Sink
 
 
 async def discard(event: ev.Event) -> None:
@@ -56,7 +60,7 @@ def endpoint(options: dict[str, Any]) -> Endpoint:
 
 
 def open_store(options: dict[str, Any], *, paired: bool = True) -> Store:
-    """The session store; with ``paired`` it must already hold a linked device."""
+    """The store; with ``paired`` it must already hold a linked device."""
     directory = Path(options["store"])
     if paired and not (directory / DB_NAME).is_file():
         fail("this store is not paired; run 'wacli pair' first", ExitCode.NOT_PAIRED)
@@ -89,8 +93,24 @@ MediaCaOption = Annotated[
 ]
 
 
-def own_jids(store: Store) -> tuple[JID, JID | None]:
-    """Our device JID and LID as the store knows them now (the store is paired)."""
-    account = store.load_account()
-    assert account is not None  # Client.session() checked it
-    return parse_jid(account.jid), parse_jid(account.lid) if account.lid else None
+def client_of(server: Endpoint, store: Store, sink: Sink = discard) -> Client:
+    """The client of every command (wacli.client.client.Client): the one place the CLI
+    makes one. ``server``: ``endpoint(options)``; ``store``: open."""
+    # The client is imported by the commands that connect, not by every command.
+    from wacli.client.client import Client
+
+    return Client(store, server, sink)
+
+
+@contextmanager
+def client_for(
+    options: dict[str, Any], sink: Sink = discard, *, paired: bool = True
+) -> Iterator[Client]:
+    """The client on the store the options name, open for the ``with`` block (see
+    ``open_store`` for ``paired``); the options are read before the store is opened."""
+    server = endpoint(options)
+    store = open_store(options, paired=paired)
+    try:
+        yield client_of(server, store, sink)
+    finally:
+        store.close()

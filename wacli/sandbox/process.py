@@ -1,4 +1,10 @@
-"""Run the real ``python -m wacli sandbox serve`` and talk to its admin API (tests only)."""
+"""``wacli sandbox serve`` as a child process: start it, read its ready line, drive its
+admin API (docs/sandbox-admin.md), stop it.
+
+The one way the tests, the interop tests and the benchmarks run a sandbox out of
+process. The ready line is the JSON object ``serve`` prints once it listens (the
+``Endpoints`` of wacli.sandbox.server).
+"""
 
 from __future__ import annotations
 
@@ -10,31 +16,45 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 STARTUP_TIMEOUT = 20.0
 
 
 class SandboxProcess:
-    """``wacli sandbox serve`` as a subprocess; ``.endpoints`` is its JSON line. ``extra``
-    are more ``serve`` arguments, e.g. ``"--privacy-tokens", "off"`` (the default is the
-    server's: tokens enforced)."""
+    """``wacli sandbox serve`` as a subprocess; ``.endpoints`` is its ready line.
 
-    def __init__(self, state: Path | None = None, *extra: str) -> None:
-        args = [sys.executable, "-m", "wacli", "sandbox", "serve", *extra]
+    ``extra`` are more ``serve`` arguments, e.g. ``"--privacy-tokens", "off"`` (the
+    default is the server's: tokens enforced). ``python_args`` go between the
+    interpreter and ``-m wacli`` (e.g. ``-m cProfile -o FILE``).
+    """
+
+    def __init__(
+        self,
+        state: Path | None = None,
+        *extra: str,
+        python_args: Sequence[str] = (),
+        startup_timeout: float = STARTUP_TIMEOUT,
+    ) -> None:
+        args = [sys.executable, *python_args, "-m", "wacli", "sandbox", "serve", *extra]
         if state is not None:
             args += ["--state", str(state)]
         self.proc = subprocess.Popen(
             args, stdout=subprocess.PIPE, stderr=None, text=True, env={**os.environ}
         )
         assert self.proc.stdout is not None
-        ready, _, _ = select.select([self.proc.stdout], [], [], STARTUP_TIMEOUT)
+        ready, _, _ = select.select([self.proc.stdout], [], [], startup_timeout)
         line = self.proc.stdout.readline() if ready else ""
         if not line:
             self.stop()
             raise RuntimeError("wacli sandbox serve printed no endpoint line")
         self.endpoints: dict[str, str] = json.loads(line)
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
 
     @property
     def url(self) -> str:
@@ -57,6 +77,7 @@ class SandboxProcess:
             return exc.code, json.loads(exc.read() or b"null")
 
     def stop(self, sig: int = signal.SIGTERM, timeout: float = 10.0) -> int:
+        """Signal the server and wait for its exit code (killed when it overstays)."""
         if self.proc.poll() is None:
             self.proc.send_signal(sig)
         try:
@@ -69,7 +90,7 @@ class SandboxProcess:
             if self.proc.stdout is not None:
                 self.proc.stdout.close()
 
-    def __enter__(self) -> SandboxProcess:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
