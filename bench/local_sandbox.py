@@ -19,6 +19,7 @@ import anyio
 import orjson
 from anyio.abc import TaskGroup
 
+from wacli.sandbox.process import admin_headers
 from wacli.sandbox.server import Endpoints, run_sandbox
 
 
@@ -41,8 +42,10 @@ class Running:
         """One admin request over a real socket: (status, decoded JSON body)."""
         url = urlsplit(self.endpoints.admin_url)
         data = b"" if body is None else (body if isinstance(body, bytes) else orjson.dumps(body))
+        headers = {"Host": url.netloc, **admin_headers(self.endpoints.admin_token)}
+        lines = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
         head = (
-            f"{method} {url.path}{path} HTTP/1.1\r\nHost: x\r\nContent-Length: {len(data)}\r\n\r\n"
+            f"{method} {url.path}{path} HTTP/1.1\r\n{lines}Content-Length: {len(data)}\r\n\r\n"
         ).encode()
         with anyio.fail_after(30):
             async with await anyio.connect_tcp(url.hostname or "", url.port or 0) as stream:

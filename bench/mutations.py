@@ -51,17 +51,15 @@ MUTATIONS = (
         "early-ack",
         "the receipt and ack sent before the event line is written (client/dispatcher.py)",
         "wacli/client/dispatcher.py",
-        "        for event in outcome.events:\n"
-        "            await self._sink(event)\n"
-        "        reply = ack_for(node) if isinstance(outcome.reply, _Default) else outcome.reply\n",
-        "        reply = ack_for(node) if isinstance(outcome.reply, _Default) else outcome.reply\n"
-        "        for extra in outcome.also:\n"
-        "            await self._send(extra)\n"
-        "        if reply is not None:\n"
-        "            await self._send(reply)\n"
-        "        for event in outcome.events:\n"
-        "            await self._sink(event)\n"
-        "        return outcome.end\n",
+        "                outcome = await self._handle(node)\n"
+        "                for event in outcome.events:\n"
+        "                    await self._sink(event)\n"
+        "                handled.append((node, outcome))\n",
+        "                outcome = await self._handle(node)\n"
+        "                await self._reply(node, outcome)\n"
+        "                for event in outcome.events:\n"
+        "                    await self._sink(event)\n"
+        "                handled.append((node, Outcome(reply=None, end=outcome.end)))\n",
         ("tests/unit/test_client_dispatcher.py",),
         SIGKILL_TESTS,
     ),
@@ -129,14 +127,21 @@ def copy_tree(target: Path) -> Path:
     return tree
 
 
-def patched(tree: Path, mutation: Mutation) -> str:
-    """Apply ``mutation`` to the copy; returns the original text to put back."""
+def unpatched_text(tree: Path, mutation: Mutation) -> str:
+    """The text of the file ``mutation`` patches; SystemExit unless the patched text
+    occurs exactly once in it."""
     path = tree / mutation.path
     text = path.read_text()
     found = text.count(mutation.old)
     if found != 1:
         raise SystemExit(f"{mutation.name}: the patched text occurs {found} times in {path}")
-    path.write_text(text.replace(mutation.old, mutation.new))
+    return text
+
+
+def patched(tree: Path, mutation: Mutation) -> str:
+    """Apply ``mutation`` to the copy; returns the original text to put back."""
+    text = unpatched_text(tree, mutation)
+    (tree / mutation.path).write_text(text.replace(mutation.old, mutation.new))
     return text
 
 
@@ -179,6 +184,8 @@ def main() -> int:
         ).stdout.strip()
         if not Path(where).is_relative_to(tree):  # the mutants would never run
             raise SystemExit(f"wacli imports from {where}, not from the copy {tree}")
+        for mutation in chosen:  # a stale patch stops the run before minutes of tests
+            unpatched_text(tree, mutation)
         if not args.no_baseline:
             groups = sorted({t for m in chosen for t in (*m.unit, *m.end_to_end)})
             verdict, seconds = run_group(tree, tuple(groups))

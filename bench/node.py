@@ -4,7 +4,8 @@ Shared by the interop tests and the benchmarks. Each script under tests/interop/
 reads one JSON request per line on stdin and answers one JSON line per request on
 stdout; bytes travel as base64.
 One Node process serves a whole test module, so the WebAssembly and module
-load costs are paid once.
+load costs are paid once. Every answer is waited for at most ``timeout`` seconds: a
+script that says nothing for that long is killed and the call raises NodeTimeout.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from __future__ import annotations
 import base64
 import json
 import os
+import select
 import shutil
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,10 @@ JS_DIR = INTEROP_DIR / "js"
 
 class NodeError(RuntimeError):
     """The Node side answered with an error for one request."""
+
+
+class NodeTimeout(TimeoutError):
+    """The Node script gave no answer within NodeProcess.timeout (it was killed)."""
 
 
 def b64(data: bytes) -> str:
@@ -52,22 +59,39 @@ class NodeProcess:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=None,
-            text=True,
-            bufsize=1,
             env={**os.environ, **(env or {})},
         )
+        self._script = script
+        self._pending = b""  # read from stdout, not yet a whole line
 
     def call(self, op: str, **params: Any) -> Any:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(json.dumps({"op": op, **params}) + "\n")
+        """Send one request and return its result (NodeError for the script's error)."""
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(json.dumps({"op": op, **params}).encode() + b"\n")
         self.proc.stdin.flush()
-        line = self.proc.stdout.readline()
-        if not line:
-            raise RuntimeError(f"node script exited (code {self.proc.poll()}) during {op!r}")
-        reply = json.loads(line)
+        reply = json.loads(self._answer(op))
         if "error" in reply:
             raise NodeError(reply["error"])
         return reply.get("result")
+
+    def _answer(self, op: str) -> bytes:
+        """The next line on stdout, waited for at most ``timeout`` seconds."""
+        assert self.proc.stdout is not None
+        fd = self.proc.stdout.fileno()
+        deadline = time.monotonic() + self.timeout
+        chunks = [self._pending]
+        while b"\n" not in chunks[-1]:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                self.proc.kill()
+                self.proc.wait()
+                raise NodeTimeout(f"{self._script}: no answer to {op!r} in {self.timeout:g} s")
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                raise RuntimeError(f"node script exited (code {self.proc.wait()}) during {op!r}")
+            chunks.append(chunk)
+        line, _, self._pending = b"".join(chunks).partition(b"\n")
+        return line
 
     def close(self) -> None:
         if self.proc.poll() is None:

@@ -14,7 +14,7 @@ _wacli() {
         word="${COMP_WORDS[i]}"
         if ((skip)); then skip=0; continue; fi
         case "$word" in
-            --account|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--privacy-tokens|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) skip=1; continue ;;
+            --account|--admin-port|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--privacy-tokens|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) skip=1; continue ;;
             -*) continue ;;
         esac
         case "${cmdpath:+$cmdpath }$word" in
@@ -25,14 +25,14 @@ _wacli() {
         --dir|--download-media|--file|--media-ca|--output|--state|--store|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --account) COMPREPLY=($(compgen -W "$(_wacli_accounts)" -- "$cur")); return ;;
         --privacy-tokens) COMPREPLY=($(compgen -W "enforce off" -- "$cur")); return ;;
-        --account|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--privacy-tokens|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) COMPREPLY=(); return ;;
+        --account|--admin-port|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--privacy-tokens|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) COMPREPLY=(); return ;;
     esac
     local words
     case "$cmdpath" in
         '') words="pair send listen presence chats contacts whoami logout completion history chat accounts sandbox groups media call --store --account --server --noise-root --verbose -v --version -V --help" ;;
         'pair') words="--phone --json --help" ;;
         'send') words="--reply-to --react --id --edit --revoke --file --caption --media-ca --json --help" ;;
-        'listen') words="--type --download-media --media-ca --help" ;;
+        'listen') words="--type --output --download-media --media-ca --help" ;;
         'presence') words="--to --help" ;;
         'chats') words="--limit --json --help" ;;
         'contacts') words="--json --help" ;;
@@ -53,7 +53,7 @@ _wacli() {
         'accounts') words="remove --json --help" ;;
         'accounts remove') words="--force --help" ;;
         'sandbox') words="serve --help" ;;
-        'sandbox serve') words="--host --port --state --privacy-tokens --help" ;;
+        'sandbox serve') words="--host --port --admin-port --state --privacy-tokens --help" ;;
         'groups') words="info create add remove promote demote subject description leave --json --help" ;;
         'groups info') words="--json --help" ;;
         'groups create') words="--json --help" ;;

@@ -10,7 +10,7 @@ function __wacli_path
             continue
         end
         switch $word
-            case --account --before --caption --count --dir --download-media --edit --file --for --host --id --limit --media-ca --noise-root --output --phone --port --privacy-tokens --react --reply-to --revoke --search --server --state --store --to --type -o
+            case --account --admin-port --before --caption --count --dir --download-media --edit --file --for --host --id --limit --media-ca --noise-root --output --phone --port --privacy-tokens --react --reply-to --revoke --search --server --state --store --to --type -o
                 set skip 1
                 continue
             case '-*'
@@ -51,7 +51,7 @@ complete -c wacli -n '__wacli_at' -a 'sandbox' -d 'A local WhatsApp-compatible s
 complete -c wacli -n '__wacli_at' -a 'groups' -d 'List the groups we are in, show and manage one.'
 complete -c wacli -n '__wacli_at' -a 'media' -d 'Media files of archived messages.'
 complete -c wacli -n '__wacli_at' -a 'call' -d 'Answer incoming call signalling.'
-complete -c wacli -n '__wacli_at' -l store -r -F -d 'The session store directory.'
+complete -c wacli -n '__wacli_at' -l store -r -F -d 'The store directory (keys, archive).'
 complete -c wacli -n '__wacli_at' -l account -x -a '(__wacli_accounts)' -d 'Use the named account\'s store (<default store>/accounts/NAME).'
 complete -c wacli -n '__wacli_at' -l server -x -d 'WebSocket URL of the server.'
 complete -c wacli -n '__wacli_at' -l noise-root -x -d 'Hex root key the server\'s Noise certificate chain must be signed by.'
@@ -72,6 +72,7 @@ complete -c wacli -n '__wacli_at send' -l media-ca -r -F -d 'A CA file (PEM) the
 complete -c wacli -n '__wacli_at send' -l json -d 'Print {"id","to","timestamp"}.'
 complete -c wacli -n '__wacli_at send' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at listen' -l type -x -d 'Keep only these event types (T1,T2).'
+complete -c wacli -n '__wacli_at listen' -l output -r -F -d 'Append the lines to this file (0600), each on disk before its ack; reopen it by name on SIGHUP.'
 complete -c wacli -n '__wacli_at listen' -l download-media -r -F -d 'Save the file of each media message into this directory, after its line.'
 complete -c wacli -n '__wacli_at listen' -l media-ca -r -F -d 'A CA file (PEM) the media server\'s TLS certificate must chain to (e.g. the sandbox\'s media_ca); the system\'s trust store otherwise.'
 complete -c wacli -n '__wacli_at listen' -l help -d 'Show the help and exit.'
@@ -126,10 +127,11 @@ complete -c wacli -n '__wacli_at accounts' -l json -d 'One JSON object per line.
 complete -c wacli -n '__wacli_at accounts' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at accounts remove' -l force -d 'Remove it even if paired (or unreadable).'
 complete -c wacli -n '__wacli_at accounts remove' -l help -d 'Show the help and exit.'
-complete -c wacli -n '__wacli_at sandbox' -a 'serve' -d 'Serve until SIGINT/SIGTERM; prints one JSON line with url, admin_url and root key.'
+complete -c wacli -n '__wacli_at sandbox' -a 'serve' -d 'Serve until SIGINT/SIGTERM; prints one JSON line with url, admin_url and root key (and admin_token, which the admin API requires when --host is not loopback).'
 complete -c wacli -n '__wacli_at sandbox' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at sandbox serve' -l host -x -d 'Address to listen on (loopback by default).'
 complete -c wacli -n '__wacli_at sandbox serve' -l port -x -d 'WebSocket port; 0 picks a free one.'
+complete -c wacli -n '__wacli_at sandbox serve' -l admin-port -x -d 'Admin API port; 0 reuses the one --state had last time, else picks a free one.'
 complete -c wacli -n '__wacli_at sandbox serve' -l state -r -F -d 'Keep keys and accounts in this directory across restarts.'
 complete -c wacli -n '__wacli_at sandbox serve' -l privacy-tokens -x -a 'enforce off' -d 'enforce: as WhatsApp in 2026, a 1:1 message needs the recipient\'s privacy token (else ack error 463) and phones issue theirs when they write; off: new accounts need no token and the server issues none by itself.'
 complete -c wacli -n '__wacli_at sandbox serve' -l help -d 'Show the help and exit.'

@@ -277,6 +277,17 @@ def parse_jid(text: str) -> JID:
     return JID(user, server, device, agent, integrator)
 
 
+def _not_digits(bad: list[str], typed: str) -> str:
+    """Which characters of a mostly numeric entry are no digits, in words; nothing when no
+    character is a digit (then it was not meant as a number at all)."""
+    if not any("0" <= ch <= "9" for ch in typed):
+        return ""
+    shown = [repr(ch) for ch in bad]
+    if len(shown) == 1:
+        return f" ({shown[0]} is not a digit)"
+    return f" ({', '.join(shown[:-1])} and {shown[-1]} are not digits)"
+
+
 def phone_to_jid(text: str) -> JID:
     """A phone number as people type it -> the user JID ``<digits>@s.whatsapp.net``.
 
@@ -294,10 +305,9 @@ def phone_to_jid(text: str) -> JID:
         raise JIDError(f"phone number {text!r} has no digits")
     bad = sorted({ch for ch in digits if not ("0" <= ch <= "9")})
     if bad:
-        shown = "".join(bad)
         raise JIDError(
-            f"phone number {text!r} contains {shown!r}: use digits with the country code, "
-            "e.g. +15551234567"
+            f"{text!r} is not a phone number{_not_digits(bad, digits)}: use digits with the "
+            "country code and an optional leading +, e.g. +15551234567"
         )
     if not stripped.startswith("+") and digits.startswith("00"):
         digits = digits[2:]  # the international call prefix, as in 0044 ...

@@ -30,7 +30,7 @@ ROW_SCHEMA = {
     "required": ["name", "store", "current", "paired", "jid", "lid", "push_name", "paired_at"],
     "additionalProperties": False,
     "properties": {
-        "name": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]{0,31}$"},
+        "name": {"type": ["string", "null"], "pattern": "^[a-z0-9][a-z0-9_-]{0,31}$"},
         "store": {"type": "string", "minLength": 1},
         "current": {"type": "boolean"},
         "paired": {"type": "boolean"},
@@ -248,7 +248,8 @@ def test_an_unreadable_store_is_listed_with_its_error(data: Path) -> None:
     assert tree(data) == before
     # and a command on it fails the ordinary way, in one line
     result = run(data, "--account", "broken", "whoami")
-    assert result.returncode == ExitCode.UNEXPECTED and result.stderr.count("\n") == 1
+    assert result.returncode == ExitCode.STORE and result.stderr.count("\n") == 1
+    assert str(broken / DB_NAME) in result.stderr
 
 
 def _script(tmp_path: Path, shell: str) -> Path:

@@ -7,7 +7,7 @@ from pathlib import Path
 from tests.client.support import Lines, Wacli, new_account, valid
 from wacli.sandbox.process import SandboxProcess
 
-__all__ = ["Lines", "pair", "valid"]
+__all__ = ["Lines", "link_by_code", "pair", "valid"]
 
 
 def pair(
@@ -22,6 +22,12 @@ def pair(
     to it with a pairing code."""
     if create:
         new_account(sandbox, phone, push_name)
+    return link_by_code(sandbox, store, phone)[0]
+
+
+def link_by_code(sandbox: SandboxProcess, store: Path, phone: str) -> tuple[dict, str]:
+    """Link ``store`` to the existing account ``phone`` with a pairing code: the linked
+    device, and what ``wacli pair`` wrote on stderr."""
     wacli = Wacli(store, sandbox.url, sandbox.root_key, "pair", "--phone", f"+{phone}", "--json")
     first = wacli.event()
     assert first["type"] == "pairing_code"
@@ -30,4 +36,4 @@ def pair(
     assert status == 200, linked
     exit_code, _, err = wacli.finish()
     assert exit_code == 0, err
-    return linked
+    return linked, err

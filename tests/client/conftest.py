@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.client.support import STARTED, end_leftovers
 from wacli.sandbox.process import SandboxProcess
 
 
@@ -17,3 +18,11 @@ from wacli.sandbox.process import SandboxProcess
 def sandbox() -> Iterator[SandboxProcess]:
     with SandboxProcess(None, "--privacy-tokens", "off") as process:
         yield process
+
+
+@pytest.fixture(autouse=True)
+def no_process_left_behind() -> Iterator[None]:
+    """Every wacli process a test started is ended with it, even when the test fails."""
+    started = len(STARTED)
+    yield
+    end_leftovers(started)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jsonschema
 
+from tests.client.tcp_queues import all_read_by_peers
 from wacli.sandbox.process import SandboxProcess
 from wacli.store import Store
 from wacli.store.archive import Archive
@@ -106,6 +107,22 @@ def environment(env: dict[str, str] | None) -> dict[str, str]:
     return {**clean, **(env or {})}
 
 
+# Every wacli process started; the conftest fixture ``no_process_left_behind`` ends
+# those a test started and left running (end_leftovers), so a failing test leaves
+# nothing running.
+STARTED: list[subprocess.Popen] = []
+
+
+def end_leftovers(since: int = 0) -> None:
+    """SIGKILL and reap the wacli processes started after the first ``since`` that are
+    still running (those of a wider-scoped fixture stay: it owns them)."""
+    while len(STARTED) > since:
+        proc = STARTED.pop()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
 class Wacli:
     """``python -m wacli --store … --server … --noise-root …`` as a running subprocess."""
 
@@ -119,6 +136,7 @@ class Wacli:
             stderr=subprocess.PIPE,
             env=environment(env),
         )
+        STARTED.append(self.proc)
         assert self.proc.stdout is not None
         self.stdout = Pipe(self.proc.stdout.fileno())
 
@@ -246,16 +264,30 @@ def _message_ids(entries: list[dict]) -> set[str]:
     return {entry["id"] for entry in entries if entry["class"] == "message"}
 
 
+def acked_message_ids(sandbox: SandboxProcess, phone: str) -> set[str]:
+    """The message ids the one companion of ``phone`` has acknowledged so far."""
+    return _message_ids(_companion(sandbox, phone)["acked"])
+
+
 def kill_when_stuck(sandbox: SandboxProcess, phone: str, wacli: Wacli) -> set[str]:
     """SIGKILL ``phone``'s listener once it is stuck on a full stdout pipe (killed in any
     case: a failing wait leaves nothing running); the message ids the server had settled
     just before, over the live connection. (After the kill the connection is reset, and
-    the server may drop what it had not read yet: an early receipt could go unseen.)"""
+    the server may drop what it had not read yet: an early receipt could go unseen. So
+    the kill waits until the sandbox has read all listen sent; a sandbox still busy
+    sending to the blocked listener may not have handled it yet, which is why
+    test_listen_kill.py's lockstep test sends one message at a time.)"""
     try:
         wait_until(wacli.stuck_writing_stdout, "listen to block on its full stdout pipe")
-        return _message_ids(_companion(sandbox, phone)["acked"])
+        # What it sent before blocking must have reached the sandbox's process: the reset a
+        # SIGKILL causes may discard bytes still in the sandbox's receive queue.
+        pid = wacli.proc.pid
+        wait_until(lambda: all_read_by_peers(pid), "the sandbox to read what listen sent")
+        return acked_message_ids(sandbox, phone)
     finally:
         wacli.proc.send_signal(signal.SIGKILL)
+        # Dead before anyone reads stdout again: reading would let a blocked line through.
+        wacli.proc.wait(LINE_TIMEOUT)
 
 
 def settled_at_kill(sandbox: SandboxProcess, phone: str) -> tuple[set[str], set[str]]:

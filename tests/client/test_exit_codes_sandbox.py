@@ -14,9 +14,10 @@ import pytest
 from tests.client.accounts import pair
 from tests.client.fault_support import listening_socket
 from tests.client.support import new_account, run_with
+from tests.unit.accounts import made_up_account
 from wacli.cli.exit_codes import ExitCode
 from wacli.sandbox.process import SandboxProcess
-from wacli.store import DB_NAME
+from wacli.store import DB_NAME, Store
 
 ME = "15550011001"
 PEER = "15550011002"
@@ -39,10 +40,13 @@ def ok(sandbox: SandboxProcess, store: Path, tmp: Path) -> Outcome:
 
 
 def unexpected(sandbox: SandboxProcess, store: Path, tmp: Path) -> Outcome:
-    broken = tmp / "broken"
-    broken.mkdir()
-    (broken / DB_NAME).write_bytes(b"not an SQLite database " * 50)
-    return run_with(broken, sandbox.url, sandbox.root_key, "send", PEER, "x")
+    # An intact database whose account row names no JID: only wacli writes that row, so
+    # nothing checks it, and it surfaces where a bug would (exit 1 asks for a report).
+    odd = tmp / "odd"
+    with Store(odd) as opened:
+        opened.save_account(made_up_account(f"{ME}:9@s.whatsapp.net"))
+        opened._conn.execute("UPDATE account SET jid = 'no jid at all'")
+    return run_with(odd, sandbox.url, sandbox.root_key, "send", PEER, "x")
 
 
 def usage(sandbox: SandboxProcess, store: Path, tmp: Path) -> Outcome:
@@ -74,6 +78,13 @@ def refused(sandbox: SandboxProcess, store: Path, tmp: Path) -> Outcome:
     return run_with(tmp / "banned", sandbox.url, sandbox.root_key, "send", PEER, "x")
 
 
+def store(sandbox: SandboxProcess, store: Path, tmp: Path) -> Outcome:
+    broken = tmp / "broken"
+    broken.mkdir()
+    (broken / DB_NAME).write_bytes(b"not an SQLite database " * 50)
+    return run_with(broken, sandbox.url, sandbox.root_key, "send", PEER, "x")
+
+
 SCENARIOS: dict[ExitCode, Callable[[SandboxProcess, Path, Path], Outcome]] = {
     ExitCode.OK: ok,
     ExitCode.UNEXPECTED: unexpected,
@@ -82,6 +93,7 @@ SCENARIOS: dict[ExitCode, Callable[[SandboxProcess, Path, Path], Outcome]] = {
     ExitCode.CANNOT_CONNECT: cannot_connect,
     ExitCode.TIMED_OUT: timed_out,
     ExitCode.REFUSED: refused,
+    ExitCode.STORE: store,
 }
 
 

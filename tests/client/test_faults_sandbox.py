@@ -25,13 +25,14 @@ import os
 import signal
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.client.accounts import pair
 from tests.client.fault_support import hang_up_mid_handshake, listening_socket
-from tests.client.support import LINE_TIMEOUT, Wacli, new_account
+from tests.client.support import LINE_TIMEOUT, Wacli, new_account, wait_until
 from wacli.cli.exit_codes import ExitCode
 from wacli.client.connection import Timing, TimingError, configured_timing
 from wacli.sandbox.process import SandboxProcess
@@ -275,16 +276,49 @@ def test_an_outdated_version_is_refused_with_a_hint(
     assert "WACLI_WA_VERSION" in one_line(err)
 
 
-def connections_total(sandbox: SandboxProcess) -> int:
-    status, stats = sandbox.admin("GET", "/stats")
-    assert status == 200, stats
-    return stats["connections_total"]
+DROP_POLL = 0.01  # seconds between looks at what the server received
+
+
+def stanzas_sent(sandbox: SandboxProcess, phone: str, phase: str) -> list[str]:
+    """The shapes of the stanzas ``phone``'s devices sent during the recorder's ``phase``
+    (docs/sandbox-admin.md, "Stanza recorder"), in arrival order."""
+    status, answer = sandbox.admin("GET", "/record")
+    assert status == 200, answer
+    devices = answer["accounts"].get(phone, {}).values()
+    return [shape for phases in devices for shape in phases.get(phase, [])]
+
+
+def drop_when(
+    sandbox: SandboxProcess, send: Wacli, phone: str, ready: Callable[[list[str]], bool]
+) -> bool:
+    """Close every connection as soon as the stanzas ``phone`` sent since ``send`` started
+    make ``ready`` true (the server then holds back its answer to the last: delay_ms),
+    unless ``send`` finished before; whether it dropped. Bounded, like every wait here."""
+    phase = f"send {send.proc.pid}"
+    status, answer = sandbox.admin("POST", "/record", {"phase": phase, "clear": True})
+    assert status == 200, answer
+    deadline = time.monotonic() + LINE_TIMEOUT
+    while not ready(stanzas_sent(sandbox, phone, phase)):
+        if send.proc.poll() is not None:
+            return False
+        assert time.monotonic() < deadline, "the send's stanzas never reached the server"
+        time.sleep(DROP_POLL)
+    fault(sandbox, {"drop": "all"})
+    return True
+
+
+def has_message(shapes: list[str]) -> bool:
+    return any(shape.startswith("<message") for shape in shapes)
 
 
 @pytest.mark.parametrize("through_listen", [False, True], ids=["own-login", "via-listen"])
 def test_sends_under_a_drop_exit_0_only_when_delivered(
     sandbox: SandboxProcess, tmp_path: Path, through_listen: bool
 ) -> None:
+    """Drops at points the server observed: once the message is in (its ack held back:
+    the send fails, the phone has it all the same), then after the 1st, 2nd, … stanza of
+    a send until one finishes before its drop point. A dropped send exits 0 only with
+    the message delivered, else 4/5 with one line; both outcomes happen."""
     me, peer = ("15550009017", "15550009018") if through_listen else ("15550009007", "15550009008")
     pair(sandbox, tmp_path / "me", me)
     new_account(sandbox, peer)
@@ -292,42 +326,62 @@ def test_sends_under_a_drop_exit_0_only_when_delivered(
     if through_listen:  # the sends go over listen's connection (the relay socket)
         listen = Listener(sandbox, tmp_path / "me")
         listen.until("connected")
-    outcomes: list[tuple[int, str]] = []
-    # Each stanza from the server comes late, so a send's exchange lasts long enough for
-    # a drop to land at a chosen point: during the login, the prekey and device queries,
-    # or between the message and its ack (the only exchange left over listen's connection).
-    fault(sandbox, {"delay_ms": 150 if through_listen else 80})
+
+    def send_dropped(text: str, ready: Callable[[list[str]], bool]) -> tuple[bool, int, str]:
+        """(dropped, exit code, message id or "") of one send with a drop at ``ready``."""
+        send = wacli(sandbox, tmp_path / "me", "send", peer, text)
+        try:
+            dropped = drop_when(sandbox, send, me, ready)
+        finally:
+            code, out, err = send.finish()  # never left running
+        assert "Traceback" not in err, err
+        if listen is not None and dropped:  # its next login, before the next send
+            listen.until("connected")
+        if code == ExitCode.OK:
+            return dropped, code, out.decode().strip()
+        assert dropped, err  # nothing went wrong, so it had to go through
+        assert code in (ExitCode.CANNOT_CONNECT, ExitCode.TIMED_OUT), err
+        one_line(err)
+        return dropped, code, ""
+
+    # Each stanza from the server comes late, so a drop lands while the server holds back
+    # its answer to the stanza seen last: during the login, the device and prekey
+    # queries, or between the message and its ack.
+    fault(sandbox, {"delay_ms": 250})
     try:
-        for n in range(5 if through_listen else 6):
-            before = connections_total(sandbox)
-            send = wacli(sandbox, tmp_path / "me", "send", peer, f"under a drop {n}")
-            if listen is None:  # start the clock once its own connection is there
-                while connections_total(sandbox) == before and send.proc.poll() is None:
-                    time.sleep(0.02)
-                time.sleep(0.15 * n)
-            else:
-                time.sleep(0.3 + 0.1 * n)  # 0.3 s: about when the command reaches the relay
-            fault(sandbox, {"drop": "all"})
-            code, out, err = send.finish()
-            assert "Traceback" not in err, err
-            if code == ExitCode.OK:
-                outcomes.append((code, out.decode().strip()))
-            else:
-                assert code in (ExitCode.CANNOT_CONNECT, ExitCode.TIMED_OUT), err
-                one_line(err)
-                outcomes.append((code, ""))
+        held_back = send_dropped("under a drop: the ack held back", has_message)
+        outcomes = [held_back]
+        for n in range(1, 40):
+            outcomes.append(send_dropped(f"under a drop {n}", lambda sent, n=n: len(sent) >= n))
+            if not outcomes[-1][0]:
+                break
+        else:
+            raise AssertionError(f"every send was dropped: {outcomes}")
     finally:
         fault(sandbox, {"delay_ms": 0})
-    status, inbox = sandbox.admin("GET", f"/accounts/{peer}/inbox")
-    assert status == 200, inbox
-    delivered = {entry["id"] for entry in inbox}
-    acked = {message_id for code, message_id in outcomes if code == ExitCode.OK}
-    assert acked <= delivered, (outcomes, delivered)
+        sandbox.admin("POST", "/record", {"phase": None, "clear": True})
+
+    def delivered() -> dict[str, str]:
+        """The phone's inbox: id -> text."""
+        status, inbox = sandbox.admin("GET", f"/accounts/{peer}/inbox")
+        assert status == 200, inbox
+        return {entry["id"]: entry["text"] for entry in inbox}
+
+    # Both outcomes: the message went out but its ack never came (a failure), and the
+    # last send got through. The server acks a message before it hands it to the phone:
+    # what was acked is delivered soon after (a bounded poll).
+    assert held_back[0] and held_back[1] != ExitCode.OK, outcomes
+    assert outcomes[-1][1] == ExitCode.OK, outcomes
+    acked = {message_id for _, code, message_id in outcomes if code == ExitCode.OK}
+    wait_until(lambda: acked <= delivered().keys(), f"the phone to have {acked}")
+    wait_until(
+        lambda: "under a drop: the ack held back" in delivered().values(),
+        "the phone to have the message whose ack was held back",
+    )
     # And with the server back to normal, a send goes through.
     code, out, err = wacli(sandbox, tmp_path / "me", "send", peer, "after").finish()
     assert code == ExitCode.OK, err
-    status, inbox = sandbox.admin("GET", f"/accounts/{peer}/inbox")
-    assert out.decode().strip() in {entry["id"] for entry in inbox}
+    wait_until(lambda: out.decode().strip() in delivered(), "the phone to have 'after'")
     if listen is not None:
         listen.stop()  # it rode out every drop
         assert listen.count("disconnected") > 0

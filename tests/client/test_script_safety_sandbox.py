@@ -164,7 +164,6 @@ def test_with_the_server_down_send_answers_as_without_listen(
     one_line(direct[2])
 
 
-
 @pytest.mark.parametrize("how", ["code", "qr"])
 def test_a_pairing_that_runs_out_says_so(
     how: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -151,5 +151,7 @@ def test_systemd_accepts_the_listen_unit(tmp_path: Path) -> None:
     )
     assert done.returncode == 0 and not done.stderr.strip(), done.stderr
     text = UNIT.read_text()
-    assert "ExecStart=%h/.local/bin/wacli --account %i listen" in text
-    assert "Restart=on-failure" in text and "RestartPreventExitStatus=2 3" in text
+    assert "ExecStart=%h/.local/bin/wacli --account %i listen --output %S/wacli/%i.ndjson" in text
+    assert "ExecReload=kill -HUP $MAINPID" in text  # logrotate's reload: reopen the file
+    assert "StandardOutput=append:" not in text  # the events are listen's to fsync
+    assert "Restart=on-failure" in text and "RestartPreventExitStatus=2 3 7" in text

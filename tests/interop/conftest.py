@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.client.support import STARTED, end_leftovers
 from tests.interop.baileys import Baileys, running_baileys
 from wacli.sandbox.process import SandboxProcess
 
@@ -22,3 +23,11 @@ def sandbox() -> Iterator[SandboxProcess]:
 def baileys(tmp_path: Path) -> Iterator[Baileys]:
     with running_baileys(tmp_path / "baileys-auth") as client:
         yield client
+
+
+@pytest.fixture(autouse=True)
+def no_process_left_behind() -> Iterator[None]:
+    """Every wacli process a test started is ended with it, even when the test fails."""
+    started = len(STARTED)
+    yield
+    end_leftovers(started)

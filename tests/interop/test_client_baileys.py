@@ -16,8 +16,8 @@ from pathlib import Path
 
 import orjson
 
-from tests.client.support import Wacli, run
-from tests.interop.baileys import Baileys
+from tests.client.support import Wacli, run, wait_until
+from tests.interop.baileys import Baileys, nothing_pending
 from tests.interop.client_baileys_support import (  # noqa: F401 (fixtures)
     BAILEYS_PHONE,
     WACLI_PHONE,
@@ -56,14 +56,16 @@ def test_privacy_tokens_pass_between_wacli_and_baileys(
     baileys, _, store, _ = peers
     code, _, err = run(store, sandbox.url, sandbox.root_key, "send", BAILEYS_PHONE, "cold")
     assert code == 6 and "error 463" in err, err
-    record: dict | None = None
-    for _ in range(20):  # until Baileys has taken in the notification (bounded)
-        sent = baileys.call("send_text", to=f"{WACLI_PHONE}@s.whatsapp.net", text="hi wacli")
-        record = privacy_record(sandbox, BAILEYS_PHONE, sent["id"])
-        if record is not None and record["outcome"] == "delivered":
-            break
-        baileys.call("hold", ms=250)
-    assert record is not None and record["tctoken_check"] == "valid", record
+    # Baileys acks the notification with wacli's token once it has taken it in.
+    wait_until(lambda: nothing_pending(sandbox, BAILEYS_PHONE), "Baileys to take in the token")
+    sent = baileys.call("send_text", to=f"{WACLI_PHONE}@s.whatsapp.net", text="hi wacli")
+    wait_until(
+        lambda: privacy_record(sandbox, BAILEYS_PHONE, sent["id"]) is not None,
+        "the sandbox to see Baileys' message",
+    )
+    record = privacy_record(sandbox, BAILEYS_PHONE, sent["id"])
+    assert record is not None and record["outcome"] == "delivered", record
+    assert record["tctoken_check"] == "valid", record
     accepted = wacli_send(sandbox, store, BAILEYS_PHONE, "warm")
     got = privacy_record(sandbox, WACLI_PHONE, accepted)
     assert got is not None and got["tctoken_check"] == "valid", got

@@ -8,7 +8,7 @@ fetches, with its sender key in pkmsgs — reaches both phones' inboxes decrypte
 
 from __future__ import annotations
 
-from tests.interop.baileys import Baileys
+from tests.interop.baileys import Baileys, inbox_with_text, settled
 from wacli.sandbox.process import SandboxProcess
 
 ALICE, BOB, CAROL = "15550001111", "15550002222", "15550003333"
@@ -33,18 +33,6 @@ def _linked(sandbox: SandboxProcess, baileys: Baileys) -> dict:
     assert status == 200, linked
     baileys.call("wait_open", timeout_ms=30000)
     return linked
-
-
-def _wait_inbox(sandbox: SandboxProcess, phone: str, text: str, baileys: Baileys) -> list[dict]:
-    """Poll a phone's inbox (bounded: Baileys' own timed hold between polls)."""
-    inbox: list[dict] = []
-    for _ in range(60):
-        status, inbox = sandbox.admin("GET", f"/accounts/{phone}/inbox")
-        assert status == 200
-        if any(entry["text"] == text for entry in inbox):
-            return inbox
-        baileys.call("hold", ms=250)
-    raise AssertionError(f"{text!r} never reached the inbox of {phone}: {inbox}")
 
 
 def test_baileys_in_a_group_with_two_phones(sandbox: SandboxProcess, baileys: Baileys) -> None:
@@ -87,14 +75,14 @@ def test_baileys_in_a_group_with_two_phones(sandbox: SandboxProcess, baileys: Ba
     reply = baileys.call("send_text", to=group, text="hello group")
     sender = linked["lid"]
     for phone in (BOB, CAROL):
-        inbox = _wait_inbox(sandbox, phone, "hello group", baileys)
+        inbox = inbox_with_text(sandbox, phone, "hello group")
         entry = next(e for e in inbox if e["text"] == "hello group")
         assert entry["id"] == reply["id"] and entry["chat"] == group
         assert entry["from"] == sender and not entry["from_me"]
-    own = _wait_inbox(sandbox, ALICE, "hello group", baileys)
+    own = inbox_with_text(sandbox, ALICE, "hello group")
     assert [(e["chat"], e["from_me"]) for e in own if e["text"] == "hello group"] == [(group, True)]
     # The phones read Baileys' message and each other's.
-    bob_inbox = _wait_inbox(sandbox, BOB, "me2", baileys)
+    bob_inbox = inbox_with_text(sandbox, BOB, "me2")
     assert [e["text"] for e in bob_inbox] == ["me2", "hello group"]
 
     # The phones' delivery receipts reach Baileys; its own acks leave nothing queued.
@@ -104,8 +92,7 @@ def test_baileys_in_a_group_with_two_phones(sandbox: SandboxProcess, baileys: Ba
     ]
     assert {r["remoteJid"] for r in receipts} == {group}
     assert all(r["receiptTimestamp"] > 0 for r in receipts)
-    baileys.call("hold", ms=500)
-    status, stats = sandbox.admin("GET", "/stats")
+    stats = settled(sandbox)
     assert stats["group_messages_in"] == 1 and "phone_decrypt_failures" not in stats
     assert stats["acks_pending"] == 0
 
@@ -167,8 +154,7 @@ def test_baileys_manages_a_group_and_sees_the_phones_changes(
     }
     stubs = baileys.call("wait_stub", jid=group, stub=GROUP_PARTICIPANT_ADD, timeout_ms=20000)
     assert stubs["message"]["stubParams"] and carol["lid"] in stubs["message"]["stubParams"][0]
-    baileys.call("hold", ms=300)
-    assert sandbox.admin("GET", "/stats")[1]["acks_pending"] == 0
+    settled(sandbox)
 
 
 def test_baileys_gets_group_messages_sent_while_it_was_offline(
@@ -189,5 +175,4 @@ def test_baileys_gets_group_messages_sent_while_it_was_offline(
     got = baileys.call("wait_message", text="queued", timeout_ms=20000)["message"]
     assert got["key"]["remoteJid"] == group and got["key"]["id"] == sent["id"]
     assert got["key"]["participant"] == accounts[CAROL]["lid"]
-    baileys.call("hold", ms=500)
-    assert sandbox.admin("GET", "/stats")[1]["acks_pending"] == 0
+    settled(sandbox)

@@ -22,6 +22,7 @@ import pytest
 from bench.node import NodeProcess
 from tests.client.accounts import pair
 from tests.client.support import run
+from tests.interop.baileys import inbox_when
 from wacli.sandbox.process import SandboxProcess
 
 ALICE = "15550008001"  # Baileys is linked to her
@@ -108,15 +109,13 @@ def test_a_phone_decrypts_baileys_image(sandbox: SandboxProcess, baileys: NodePr
         caption="from Baileys",
     )
     assert sent["url"].startswith("https://127.0.0.1:")
-    for _ in range(40):  # each poll waits in Baileys' own timer; no timing is asserted
-        status, inbox = sandbox.admin("GET", f"/accounts/{BOB}/inbox")
-        assert status == 200
-        found = [e for e in inbox if e["id"] == sent["id"]]
-        if found:
-            break
-        baileys.call("hold", ms=250)
-    else:
-        raise AssertionError(f"Baileys' image never reached the phone: {inbox}")
+    inbox = inbox_when(
+        sandbox,
+        BOB,
+        lambda inbox: any(e["id"] == sent["id"] for e in inbox),
+        "Baileys' image in the phone's inbox",
+    )
+    found = [e for e in inbox if e["id"] == sent["id"]]
     entry = found[0]
     assert entry["media_kind"] == "image", entry
     assert entry["media_sha256"] == hashlib.sha256(picture).hexdigest()

@@ -20,6 +20,7 @@ from wacli.store import (
     Store,
     StoreError,
 )
+from wacli.store.database import loose_mode
 
 
 def mode(path: Path) -> int:
@@ -50,14 +51,13 @@ def test_directory_is_0700_and_every_file_0600(tmp_path: Path) -> None:
     s.close()
 
 
-def test_existing_loose_permissions_are_tightened(tmp_path: Path) -> None:
+def test_a_loose_database_is_tightened_and_the_directory_kept(tmp_path: Path) -> None:
     directory = tmp_path / "store"
-    directory.mkdir(mode=0o755)
-    os.chmod(directory, 0o755)
-    (directory / DB_NAME).touch()
+    Store(directory).close()
+    os.chmod(directory, 0o2775)  # its owner's choice (wacli pair warns about it)
     os.chmod(directory / DB_NAME, 0o644)
     Store(directory).close()
-    assert mode(directory) == 0o700
+    assert mode(directory) == 0o2775 and loose_mode(directory) == 0o2775
     assert mode(directory / DB_NAME) == 0o600
 
 

@@ -32,7 +32,7 @@ def whoami(
     json: Annotated[bool, typer.Option("--json", help="One JSON document.")] = False,
 ) -> None:
     """Show which account and device this store is linked as (no network)."""
-    store = open_store(ctx.obj)
+    store = open_store(ctx.obj, read_only=True)
     try:
         account = store.load_account()
     finally:

@@ -28,11 +28,12 @@ from wacli.cli.storechoice import (
     valid_name,
 )
 from wacli.store import DB_NAME, Store, StoreError
+from wacli.store.problems import existing_database
 
 
 @dataclass(frozen=True, slots=True)
 class AccountState:
-    name: str
+    name: str | None  # None: a store chosen by its path (--store / WACLI_STORE)
     store: Path
     paired: bool = False
     jid: str | None = None
@@ -42,12 +43,17 @@ class AccountState:
     error: str | None = None
 
 
-def read_state(name: str, directory: Path) -> AccountState:
-    """What a store holds, without creating one and without the network."""
-    if not (directory / DB_NAME).is_file():
-        return AccountState(name, directory)
+def read_state(name: str | None, directory: Path) -> AccountState:
+    """What a store holds, without creating or changing one and without the network."""
     try:
-        store = Store(directory)
+        if existing_database(directory, DB_NAME) is None:
+            return AccountState(name, directory)
+        try:
+            store = Store(directory, read_only=True)
+        except StoreError as exc:
+            if exc.kind != "read_only":
+                raise
+            store = Store(directory)  # an older schema: migrate it, as any command would
         try:
             account = store.load_account()
         finally:
@@ -81,11 +87,15 @@ def named_stores(base: Path) -> list[tuple[str, Path]]:
     ]
 
 
+def _same(one: Path, other: Path) -> bool:
+    return one.resolve() == other.resolve()
+
+
 def account_row(state: AccountState, current: Path) -> dict[str, Any]:
     row: dict[str, Any] = {
         "name": state.name,
         "store": str(state.store),
-        "current": state.store.resolve() == current.resolve(),
+        "current": _same(state.store, current),
         "paired": state.paired,
         "jid": state.jid,
         "lid": state.lid,
@@ -97,8 +107,12 @@ def account_row(state: AccountState, current: Path) -> dict[str, Any]:
     return row
 
 
+# The name `wacli accounts` shows for the store --store / WACLI_STORE chose by its path.
+BY_PATH = "(--store)"
+
+
 def _text(row: dict[str, Any]) -> str:
-    parts = [("* " if row["current"] else "  ") + row["name"], row["store"]]
+    parts = [("* " if row["current"] else "  ") + (row["name"] or BY_PATH), row["store"]]
     if "error" in row:
         parts.append(f"error: {row['error']}")
     elif not row["paired"]:
@@ -125,7 +139,9 @@ def accounts(
 
     Nothing is created and nothing goes to the network.
 
-    '*' (with --json: "current") marks the store the global options select.
+    '*' (with --json: "current") marks the store the global options select; one
+    chosen by its path (--store / WACLI_STORE) is listed too, named (--store)
+    (with --json: "name": null).
 
     A store that cannot be read is listed with its error.
     """
@@ -133,7 +149,9 @@ def accounts(
         return
     base = Path(ctx.obj["default_store"])
     current = Path(ctx.obj["store"])
-    found = [(DEFAULT_NAME, base), *named_stores(base)]
+    found: list[tuple[str | None, Path]] = [(DEFAULT_NAME, base), *named_stores(base)]
+    if not any(_same(directory, current) for _, directory in found):
+        found.append((None, current))
     rows = [account_row(read_state(name, directory), current) for name, directory in found]
     if json:
         write_lines(orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE) for row in rows)
@@ -178,5 +196,9 @@ def remove(
         else:
             shutil.rmtree(directory)
     except OSError as exc:
-        fail(f"cannot remove {directory}: {exc}", ExitCode.UNEXPECTED)
+        fail(
+            f"cannot remove {directory}: {exc.strerror or exc}; check its permissions and "
+            "remove it by hand",
+            ExitCode.STORE,
+        )
     typer.echo(f"removed account {name} ({directory})", err=True)

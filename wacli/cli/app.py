@@ -15,6 +15,7 @@ from wacli import __version__
 
 if TYPE_CHECKING:
     from wacli.cli.exit_codes import ExitCode
+    from wacli.store import StoreError
 
 VERSION_FLAGS = (["--version"], ["-V"])
 
@@ -31,9 +32,11 @@ def exit_code_for(exc: BaseException) -> ExitCode:
     """The documented exit code for a client failure (man/wacli.1: EXIT STATUS)."""
     from wacli.cli.exit_codes import ExitCode
     from wacli.client import errors
+    from wacli.client.client import NoPushName
 
     table: list[tuple[type[BaseException], ExitCode]] = [
         (errors.NotPairedError, ExitCode.NOT_PAIRED),
+        (NoPushName, ExitCode.NOT_PAIRED),  # the phone has not shared it yet
         (errors.ConnectError, ExitCode.CANNOT_CONNECT),
         (errors.RequestTimeout, ExitCode.TIMED_OUT),
         (errors.RefusedError, ExitCode.REFUSED),
@@ -42,6 +45,28 @@ def exit_code_for(exc: BaseException) -> ExitCode:
         if isinstance(exc, kind):
             return code
     return ExitCode.UNEXPECTED
+
+
+def store_problem(exc: BaseException) -> StoreError | None:
+    """The store failure ``exc`` is, if any: a StoreError a file is at fault for, or what
+    SQLite said about the open store's database (malformed, read-only, disk full...)."""
+    store = sys.modules.get("wacli.store")
+    if store is None:  # nothing opened a store, so it cannot be at fault
+        return None
+    if isinstance(exc, BaseExceptionGroup):  # raised inside a task group (listen, relay)
+        found = (store_problem(inner) for inner in exc.exceptions)
+        return next((problem for problem in found if problem is not None), None)
+    if isinstance(exc, store.StoreError):
+        return exc if exc.unusable else None
+    import sqlite3  # already imported by the store
+
+    if isinstance(exc, sqlite3.Error):
+        from wacli.cli.context import store_in_use
+        from wacli.store.problems import from_sqlite_error
+
+        path = store_in_use()
+        return None if path is None else from_sqlite_error(exc, path)
+    return None
 
 
 def _client_error(exc: BaseException) -> bool:
@@ -81,6 +106,10 @@ def main(argv: list[str] | None = None) -> None:
         if _client_error(exc):
             typer.echo(f"wacli: {exc}", err=True)
             sys.exit(int(exit_code_for(exc)))
+        problem = store_problem(exc)
+        if problem is not None:
+            typer.echo(f"wacli: {problem}", err=True)
+            sys.exit(int(ExitCode.STORE))
         if logging.getLogger().isEnabledFor(logging.DEBUG):
             logging.getLogger("wacli").exception("unexpected error")
         typer.echo(f"wacli: unexpected error: {exc!r} (run with -v for details)", err=True)

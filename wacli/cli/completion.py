@@ -4,11 +4,16 @@ Generated from the command tree (wacli.cli.commandtree) rather than by
 calling back into Python on every <Tab>: completion stays instant and works
 without the store or the network. The one dynamic list, --account's names, is a
 glob over the account stores done by the shell itself. `completions/` holds the output of
-`wacli completion SHELL`, and a test keeps the two in step.
+`wacli completion SHELL`, and a test keeps the two in step. `wacli completion install
+[SHELL]` writes the script where that shell loads a user's completions by itself
+(README: "Shell completion").
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -264,11 +269,108 @@ def script(shell: str, tree: CommandInfo) -> str:
     return GENERATORS[shell](tree)
 
 
+def _data_home() -> Path:
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+
+
+def _config_home() -> Path:
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+
+
+def _zsh_user_fpath() -> Path | None:
+    """The first directory of zsh's $fpath under $HOME (set in ~/.zshenv, which every zsh
+    reads), if zsh runs here and has one."""
+    try:
+        found = subprocess.run(
+            ["zsh", "-c", 'print -rl -- "${fpath[@]}"'],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    home = Path.home()
+    for line in found.stdout.splitlines():
+        where = Path(line)
+        if where.is_absolute() and where.is_relative_to(home) and where != home:
+            return where
+    return None
+
+
+ZFUNC_LINES = (
+    "fpath=(~/.zfunc $fpath)",
+    "autoload -Uz compinit && compinit",
+)
+
+
+def install_target(shell: str) -> tuple[Path, tuple[str, ...]]:
+    """Where ``shell`` loads a user's completion for wacli by itself, and the lines to add
+    to the shell's startup file when it will not look there yet."""
+    if shell == "bash":  # bash-completion's loader, on the first <Tab> after `wacli `
+        user = os.environ.get("BASH_COMPLETION_USER_DIR")
+        base = Path(user) if user else _data_home() / "bash-completion"
+        return base / "completions" / "wacli", ()
+    if shell == "zsh":  # compinit takes _wacli from a directory of $fpath
+        on_fpath = _zsh_user_fpath()
+        if on_fpath is not None:
+            return on_fpath / "_wacli", ()
+        return Path.home() / ".zfunc" / "_wacli", ZFUNC_LINES
+    return _config_home() / "fish" / "completions" / "wacli.fish", ()  # fish autoloads it
+
+
+def install(shell: str, tree: CommandInfo) -> tuple[Path, tuple[str, ...]]:
+    """Write ``shell``'s script to its place (replacing one there, never leaving half a
+    file); OSError when it cannot."""
+    target, lines = install_target(shell)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.tmp")
+    partial.write_text(script(shell, tree))
+    partial.replace(target)
+    return target, lines
+
+
+def _login_shell() -> str:
+    return Path(os.environ.get("SHELL", "")).name
+
+
 def completion(
     ctx: typer.Context,
-    shell: Annotated[str, typer.Argument(help="bash, zsh or fish.")],
+    shell: Annotated[
+        str,
+        typer.Argument(
+            help="bash, zsh or fish: print its script. install: write the script of "
+            "INSTALL_SHELL (default: the one $SHELL names) into that shell's user "
+            "completion directory and print where.",
+        ),
+    ],
+    install_shell: Annotated[
+        str | None,
+        typer.Argument(help="With install: bash, zsh or fish.", show_default=False),
+    ] = None,
 ) -> None:
-    """Print the shell completion script for SHELL (bash, zsh or fish)."""
-    if shell not in SHELLS:
-        fail(f"unknown shell {shell!r}; choose one of {', '.join(SHELLS)}", ExitCode.USAGE)
-    typer.echo(script(shell, command_tree(ctx.find_root().command)), nl=False)
+    """Print the shell completion script for SHELL (bash, zsh or fish).
+
+    `wacli completion install [SHELL]` writes it where that shell loads it by itself."""
+    tree = command_tree(ctx.find_root().command)
+    if shell == "install":
+        chosen = install_shell or _login_shell()
+        if chosen not in SHELLS:
+            fail(
+                f"cannot tell the shell from {chosen or '$SHELL (unset)'!r}; "
+                f"name one of {', '.join(SHELLS)}: wacli completion install SHELL",
+                ExitCode.USAGE,
+            )
+        try:
+            target, lines = install(chosen, tree)
+        except OSError as exc:
+            fail(f"cannot write the {chosen} completion: {exc}", ExitCode.STORE)
+        typer.echo(f"wrote {target}")
+        if lines:
+            typer.echo(f"zsh does not look there yet; add to ~/.zshrc: {'; '.join(lines)}")
+        return
+    if shell not in SHELLS or install_shell is not None:
+        fail(
+            f"unknown shell {shell!r}; choose one of {', '.join(SHELLS)}, or install [SHELL]",
+            ExitCode.USAGE,
+        )
+    typer.echo(script(shell, tree), nl=False)

@@ -2,7 +2,8 @@
 command gets its client (``client_for``).
 
 Bad options end the command with exit 2, a store that was never paired with
-exit 3, an unreadable one with exit 1 (README, man/wacli.1: EXIT STATUS).
+exit 3, one that cannot be used (permissions, not a directory, a damaged database)
+with exit 7 and a line naming the path (README, man/wacli.1: EXIT STATUS).
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.store import DB_NAME, Store, StoreError
 from wacli.store.archive import Archive
+from wacli.store.problems import existing_database
 
 if TYPE_CHECKING:
     from wacli.client import events as ev
@@ -59,25 +61,59 @@ def endpoint(options: dict[str, Any]) -> Endpoint:
     return Endpoint(options["server"], key, version, timing)
 
 
-def open_store(options: dict[str, Any], *, paired: bool = True) -> Store:
-    """The store; with ``paired`` it must already hold a linked device."""
-    directory = Path(options["store"])
-    if paired and not (directory / DB_NAME).is_file():
-        fail("this store is not paired; run 'wacli pair' first", ExitCode.NOT_PAIRED)
+def store_failure(exc: StoreError) -> NoReturn:
+    """End the command for a store that cannot be used (exit 7; 1 when no file is at fault)."""
+    fail(str(exc), ExitCode.STORE if exc.unusable else ExitCode.UNEXPECTED)
+
+
+_in_use: list[Path] = []
+
+
+def store_in_use() -> Path | None:
+    """The database this command opened, to name it when SQLite fails later (wacli.cli.app)."""
+    return _in_use[-1] if _in_use else None
+
+
+def _open(directory: Path, *, read_only: bool) -> Store:
+    """The store; ``read_only`` when the command only reads, so that a store this user may
+    not write still serves it (one that needs migrating is opened for writing instead)."""
+    _in_use.append(directory / DB_NAME)
     try:
+        if read_only:
+            try:
+                return Store(directory, read_only=True)
+            except StoreError as exc:
+                if exc.kind != "read_only":
+                    raise
         return Store(directory)
     except StoreError as exc:
-        fail(str(exc), ExitCode.UNEXPECTED)
+        store_failure(exc)
 
 
-def open_archive(directory: Path) -> tuple[Store, Archive]:
-    """The store for reading its archive; a store never written is not created here."""
-    if not (directory / DB_NAME).is_file():
-        fail("no archive yet; run wacli pair / wacli listen first", ExitCode.NOT_PAIRED)
+def _database(directory: Path) -> Path | None:
+    """The store's database file, None when it was never created (exit 7 for a path that
+    cannot hold a store: never taken for a new, empty one)."""
     try:
-        store = Store(directory)
+        return existing_database(directory, DB_NAME)
     except StoreError as exc:
-        fail(str(exc), ExitCode.UNEXPECTED)
+        store_failure(exc)
+
+
+def open_store(options: dict[str, Any], *, paired: bool = True, read_only: bool = False) -> Store:
+    """The store; with ``paired`` it must already hold a linked device; ``read_only`` when
+    the command only reads it."""
+    directory = Path(options["store"])
+    if _database(directory) is None and (paired or read_only):
+        fail("this store is not paired; run 'wacli pair' first", ExitCode.NOT_PAIRED)
+    return _open(directory, read_only=read_only)
+
+
+def open_archive(directory: Path, *, read_only: bool = True) -> tuple[Store, Archive]:
+    """The store for its archive, read-only unless the command also connects (a login
+    writes); a store never written is not created."""
+    if _database(directory) is None:
+        fail("no archive yet; run wacli pair / wacli listen first", ExitCode.NOT_PAIRED)
+    store = _open(directory, read_only=read_only)
     return store, Archive(store)
 
 

@@ -14,6 +14,7 @@ class ExitCode(IntEnum):
     CANNOT_CONNECT = 4
     TIMED_OUT = 5
     REFUSED = 6
+    STORE = 7
 
 
 MEANING = {
@@ -24,7 +25,11 @@ MEANING = {
     ),
     ExitCode.UNEXPECTED: "unexpected error (a bug: please report it)",
     ExitCode.USAGE: "usage error: bad option, phone number or JID, text that is not UTF-8",
-    ExitCode.NOT_PAIRED: "the store is not paired, or the device was logged out",
+    ExitCode.NOT_PAIRED: (
+        "the store is not paired, or the device was logged out; or the phone has not "
+        "shared yet what the command needs (wacli chat: its app-state key; wacli presence "
+        "available: the account's push name; wacli listen brings both)"
+    ),
     ExitCode.CANNOT_CONNECT: "cannot connect: network, or the server's certificate chain",
     ExitCode.TIMED_OUT: (
         "timed out waiting for the server, or for a running wacli listen that does not "
@@ -34,6 +39,10 @@ MEANING = {
     ExitCode.REFUSED: (
         "refused by the server: a negative ack (463: no privacy token of the contact), "
         "a ban, an outdated client version"
+    ),
+    ExitCode.STORE: (
+        "the store or a file wacli must write is unusable (permissions, not a directory, "
+        "a damaged database): the line names the path and what to do"
     ),
 }
 

@@ -1,7 +1,10 @@
 """`wacli listen`: every event as one NDJSON line on stdout, until SIGINT/SIGTERM.
 
 Each line is written and flushed before the stanza it came from is acknowledged
-(the dispatcher waits for this sink). Reconnects with backoff (Client.run).
+(the dispatcher waits for this sink). ``--output FILE`` appends the lines to FILE
+instead, fsynced before the ack, and reopens FILE on SIGHUP
+(wacli.client.event_file.EventFile); a FILE that cannot be written ends listen with
+exit 7. Reconnects with backoff (Client.run).
 ``--type T1,T2`` keeps only those event types; the others are still acknowledged.
 ``--download-media DIR`` saves each media message's file into DIR after its line
 (wacli.client.media_files.MediaSaver); a failed download is a warning, never the end of
@@ -14,9 +17,9 @@ from __future__ import annotations
 
 import signal
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, Any
 
 import anyio
 import typer
@@ -26,7 +29,9 @@ from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.textio import silence_stdout
 from wacli.client import events as ev
 from wacli.client.beside import run_beside
+from wacli.client.dispatcher import Sink
 from wacli.client.errors import ClientError
+from wacli.client.event_file import EventFile, OutputError
 
 
 class OutputClosed(ClientError):
@@ -83,8 +88,11 @@ def parse_types(text: str | None) -> frozenset[str] | None:
     return wanted
 
 
-async def stop_on_signals(main: Callable[[], Awaitable[None]]) -> None:
-    """Run ``main`` until it returns or SIGINT/SIGTERM arrives (then return normally)."""
+async def stop_on_signals(
+    main: Callable[[], Awaitable[None]], *beside: Callable[[], Coroutine[Any, Any, None]]
+) -> None:
+    """Run ``main`` (with ``beside``) until it returns or SIGINT/SIGTERM arrives (then
+    return normally)."""
     with (
         anyio.CancelScope() as scope,
         anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals,
@@ -95,13 +103,22 @@ async def stop_on_signals(main: Callable[[], Awaitable[None]]) -> None:
                 scope.cancel()
                 return
 
-        await run_beside(main, stop)
+        await run_beside(main, stop, *beside)
 
 
 def listen(
     ctx: typer.Context,
     type: Annotated[
         str | None, typer.Option("--type", help="Keep only these event types (T1,T2).")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            metavar="FILE",
+            help="Append the lines to this file (0600), each on disk before its ack; "
+            "reopen it by name on SIGHUP.",
+        ),
     ] = None,
     download_media: Annotated[
         Path | None,
@@ -113,7 +130,9 @@ def listen(
     ] = None,
     media_ca: MediaCaOption = None,
 ) -> None:
-    """Write every event as one NDJSON line on stdout."""
+    """Write every event as one NDJSON line on stdout.
+
+    With --output the lines go to that file instead, each on disk before its ack."""
 
     options = ctx.obj
     try:
@@ -122,13 +141,21 @@ def listen(
         fail(str(exc), ExitCode.USAGE)
     ca = None if media_ca is None else str(media_ca)  # media files, snapshots, history
     with client_for(options) as client:
+        sink: Sink = LineSink(sys.stdout.buffer, keep)
+        beside: list[Callable[[], Coroutine[Any, Any, None]]] = []
+        if output is not None:
+            try:
+                sink = file = EventFile(output, keep)
+            except OutputError as exc:
+                fail(str(exc), ExitCode.STORE)
+            beside.append(file.reopen_on_hangup)
         try:
-            run = client.listen(
-                LineSink(sys.stdout.buffer, keep), download_media=download_media, media_ca=ca
-            )
+            run = client.listen(sink, download_media=download_media, media_ca=ca)
         except OSError as exc:  # only --download-media's directory is created here
             fail(f"cannot create {download_media}: {exc.strerror}", ExitCode.USAGE)
         try:
-            anyio.run(stop_on_signals, run, backend="asyncio")
+            anyio.run(stop_on_signals, run, *beside, backend="asyncio")
         except OutputClosed:
             return  # exit 0, as after SIGTERM: the reader of the stream has what it wanted
+        except OutputError as exc:
+            fail(str(exc), ExitCode.STORE)

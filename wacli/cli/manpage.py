@@ -11,7 +11,7 @@ from wacli.cli.commandtree import CommandInfo, OptionInfo, command_tree
 from wacli.cli.exit_codes import MEANING
 
 ENVIRONMENT = [
-    ("WACLI_STORE", "The session store directory (as --store)."),
+    ("WACLI_STORE", "The store directory (as --store)."),
     ("WACLI_SERVER", "The server's WebSocket URL (as --server)."),
     ("WACLI_NOISE_ROOT", "The Noise certificate root key, hex (as --noise-root)."),
     ("WACLI_LOG", "debug turns on debug logs on stderr (as --verbose)."),
@@ -100,7 +100,7 @@ def render(tree: CommandInfo) -> str:
         "[\\fIGLOBAL OPTIONS\\fR] \\fICOMMAND\\fR [\\fIOPTIONS\\fR] [\\fIARGUMENTS\\fR]",
         ".SH DESCRIPTION",
         "wacli links to a WhatsApp account as a companion device and speaks the WhatsApp Web",
-        "multi\\-device protocol itself. All commands share one session store. Data goes to",
+        "multi\\-device protocol itself. All commands share one store. Data goes to",
         "standard output (plain results, JSON documents or NDJSON event lines); everything",
         "meant for people goes to standard error.",
         ".SH GLOBAL OPTIONS",
@@ -122,7 +122,7 @@ def render(tree: CommandInfo) -> str:
         ".SH FILES",
         ".TP",
         "\\fI$XDG_DATA_HOME/wacli/\\fR",
-        "The session store: one SQLite database holding keys, sessions and the message",
+        "The store: one SQLite database holding keys, Signal sessions and the message",
         "archive. The directory is created 0700 and its files 0600.",
         ".TP",
         "\\fIrelay.sock\\fR",

@@ -133,7 +133,7 @@ def download_command(
         fail("use either -o PATH or --dir DIR", ExitCode.USAGE)
     key = chat_jid(chat)
     options = ctx.obj
-    store, _ = open_archive(Path(options["store"]))
+    store, _ = open_archive(Path(options["store"]), read_only=False)  # it may log in
     try:
         media = _archived_file(store, key, id)
         target = _target(output, directory, default_name(id, media), force)

@@ -7,12 +7,17 @@ pairing (pairing_qr_code / pairing_code, pair_success, connected, ...)
 as NDJSON on stdout instead. Exit 0 once paired, the store written and the
 first login done. A store that is already paired is left alone: one line on
 stderr, exit 0 (pairing is idempotent for scripts).
+
+A new store directory is made 0700; an existing one keeps the mode its owner gave it
+(the key files in it are 0600 whatever it is), with a warning when others may use it.
 """
 
 from __future__ import annotations
 
 import io
+import shlex
 import sys
+from pathlib import Path
 from typing import IO, Annotated
 
 import anyio
@@ -25,6 +30,7 @@ from wacli.client import events as ev
 from wacli.client.errors import AlreadyPairedError
 from wacli.jid import JIDError, phone_to_jid
 from wacli.protocol.pair_code import format_code
+from wacli.store.database import loose_mode
 
 
 class PairOutput:
@@ -72,6 +78,21 @@ class PairOutput:
         say.flush()
 
 
+def warn_if_shared(directory: Path) -> None:
+    """One line on stderr when the store directory lets its group or others in: wacli
+    keeps the mode (someone chose it) but says how to make it private."""
+    mode = loose_mode(directory)
+    if mode is None:
+        return
+    writable = " and replace" if mode & 0o022 else ""
+    typer.echo(
+        f"wacli: warning: the store {directory} has mode {mode:04o}: others may list"
+        f"{writable} its files (the keys in them stay 0600); to keep it private run "
+        f"'chmod 700 {shlex.quote(str(directory))}'",
+        err=True,
+    )
+
+
 def pair(
     ctx: typer.Context,
     phone: Annotated[
@@ -96,6 +117,7 @@ def pair(
     qr_to = sys.stdout if sys.stdout.isatty() else sys.stderr
     sink = PairOutput(json, sys.stdout.buffer, sys.stderr, qr_to)
     with client_for(options, sink, paired=False) as client:
+        warn_if_shared(Path(options["store"]))  # once it proved usable: a new one is 0700
         try:
             anyio.run(client.pair, jid, backend="asyncio")
         except AlreadyPairedError as exc:

@@ -18,10 +18,18 @@ from wacli.cli.context import client_for
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.listen import LineSink, OutputClosed, stop_on_signals
 from wacli.cli.send import recipient
+from wacli.client.client import NoPushName
 from wacli.client.presence import CHAT_STATES
 from wacli.jid import JID, JIDError
 
 STATES = ("available", "unavailable", "subscribe", *CHAT_STATES)
+
+# Exit 3: the pairing is not complete until the phone has shared the account's name.
+NO_PUSH_NAME = (
+    "this account has no push name yet, and WhatsApp wants one with a presence: run "
+    "'wacli listen' until the phone's app-state sync brings it (see 'wacli whoami'), "
+    "then try again"
+)
 
 
 def presence(
@@ -75,4 +83,7 @@ def presence(
             assert target is not None
             anyio.run(client.send_chat_state, target, state, backend="asyncio")
         else:
-            anyio.run(client.set_presence, state == "available", backend="asyncio")
+            try:
+                anyio.run(client.set_presence, state == "available", backend="asyncio")
+            except NoPushName:
+                fail(NO_PUSH_NAME, ExitCode.NOT_PAIRED)

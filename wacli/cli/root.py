@@ -116,7 +116,9 @@ def load(name: str, where: Lazy) -> Any:
         holder.add_typer(found, name=name)
     else:
         holder.command(name=name)(found)
-    return typer.main.get_command(holder).commands[name]  # type: ignore[attr-defined]
+    group = typer.main.get_command(holder)
+    assert isinstance(group, TyperGroup)  # a Typer with a callback makes a group
+    return group.commands[name]
 
 
 def _nothing() -> None:
@@ -193,7 +195,9 @@ def root(
     ctx: typer.Context,
     store: Annotated[
         Path | None,
-        typer.Option(envvar="WACLI_STORE", help="The session store directory.", show_default=False),
+        typer.Option(
+            envvar="WACLI_STORE", help="The store directory (keys, archive).", show_default=False
+        ),
     ] = None,
     account: Annotated[
         str | None,

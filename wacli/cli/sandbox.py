@@ -28,7 +28,7 @@ sandbox_app = typer.Typer(
 
 
 async def _serve_until_signal(
-    host: str, port: int, state: Path | None, privacy_tokens: str = "enforce"
+    host: str, port: int, state: Path | None, privacy_tokens: str = "enforce", admin_port: int = 0
 ) -> None:
     from functools import partial
 
@@ -38,7 +38,10 @@ async def _serve_until_signal(
     with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
         async with anyio.create_task_group() as tg:
             serve = partial(
-                run_sandbox, privacy_tokens=privacy_tokens, hub_options=_ref_seconds()
+                run_sandbox,
+                admin_port=admin_port,
+                privacy_tokens=privacy_tokens,
+                hub_options=_ref_seconds(),
             )
             endpoints = await tg.start(serve, host, port, state)
             # One line, flushed: whoever started us reads it to know where to connect.
@@ -71,6 +74,12 @@ def serve(
         "127.0.0.1"
     ),
     port: Annotated[int, typer.Option(help="WebSocket port; 0 picks a free one.")] = 0,
+    admin_port: Annotated[
+        int,
+        typer.Option(
+            help="Admin API port; 0 reuses the one --state had last time, else picks a free one."
+        ),
+    ] = 0,
     state: Annotated[
         Path | None,
         typer.Option(help="Keep keys and accounts in this directory across restarts."),
@@ -84,13 +93,15 @@ def serve(
         ),
     ] = PrivacyTokens.ENFORCE,
 ) -> None:
-    """Serve until SIGINT/SIGTERM; prints one JSON line with url, admin_url and root key."""
+    """Serve until SIGINT/SIGTERM; prints one JSON line with url, admin_url and root key
+    (and admin_token, which the admin API requires when --host is not loopback)."""
     from wacli.store import StoreError
 
     try:
-        anyio.run(_serve_until_signal, host, port, state, privacy_tokens.value)
+        anyio.run(_serve_until_signal, host, port, state, privacy_tokens.value, admin_port)
     except* OSError as group:
-        _fail(f"cannot listen on {host} port {port}: {group.exceptions[0]}")
+        also = f" or admin port {admin_port}" if admin_port else ""
+        _fail(f"cannot listen on {host} port {port}{also}: {group.exceptions[0]}")
     except* StoreError as group:
         _fail(f"cannot open the sandbox state: {group.exceptions[0]}")
 

@@ -8,6 +8,11 @@ file (with ``--caption`` and ``--reply-to`` if wanted). The id goes to stdout
 (``--json``: ``{"id", "to", "timestamp"}``); the client files the message in the
 archive (wacli.client.messaging). A sent message whose id stdout cannot take still
 exits 0, with a warning on stderr.
+
+What WhatsApp's apps refuse is refused here too (README "Commands", man/wacli.1 send;
+the checks are wacli.client.messaging's): exit 2 with one line. An id the archive does
+not know cannot be checked (the message may predate the store), so it is sent with a
+warning on stderr.
 """
 
 from __future__ import annotations
@@ -48,6 +53,11 @@ def _read_file(path: Path) -> bytes:
         fail(f"cannot read {path}: {exc.strerror}", ExitCode.USAGE)
 
 
+def warn(line: str) -> None:
+    """A message went out unchecked (an id the archive does not know): say so on stderr."""
+    typer.echo(f"wacli: warning: {line}", err=True)
+
+
 def send(
     ctx: typer.Context,
     to: Annotated[str, typer.Argument(help="Phone number, user JID or group JID.")],
@@ -73,7 +83,11 @@ def send(
     media_ca: MediaCaOption = None,
     json: Annotated[bool, typer.Option("--json", help='Print {"id","to","timestamp"}.')] = False,
 ) -> None:
-    """Send a message; exits 0 once the server acknowledged it."""
+    """Send a message; exits 0 once the server acknowledged it.
+
+    As WhatsApp's apps, it refuses (exit 2) a text over 65,536 characters, an empty
+    --file, and --edit or --revoke of a message the archive holds as someone else's; an ID
+    the archive does not know is sent with a warning on stderr."""
 
     options = ctx.obj
     try:
@@ -103,19 +117,24 @@ def send(
         if file is not None:
             ca = None if media_ca is None else str(media_ca)
             return await client.send_file(
-                chat, file.name, data, caption=caption, reply_to=reply_to, media_ca=ca
+                chat, file.name, data, caption=caption, reply_to=reply_to, media_ca=ca, warn=warn
             )
         if react is not None:
-            return await client.react(chat, id or "", react)
+            return await client.react(chat, id or "", react, warn=warn)
         if revoke is not None:
-            return await client.revoke(chat, revoke)
+            return await client.revoke(chat, revoke, warn=warn)
         if edit is not None:
-            return await client.edit(chat, edit, body)
-        return await client.send_text(chat, body, reply_to=reply_to)
+            return await client.edit(chat, edit, body, warn=warn)
+        return await client.send_text(chat, body, reply_to=reply_to, warn=warn)
+
+    from wacli.client.messaging import Unsendable  # the client loads only once it is needed
 
     with client_for(options) as client:
         client.require_account()
-        sent = anyio.run(deliver, client, backend="asyncio")
+        try:
+            sent = anyio.run(deliver, client, backend="asyncio")
+        except Unsendable as exc:
+            fail(str(exc), ExitCode.USAGE)
     if json:
         stamp = datetime.fromtimestamp(sent.timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         line = {"id": sent.id, "to": str(sent.to), "timestamp": stamp}

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from wacli.binary import Node
+from wacli.binary import Attrs, Node
 from wacli.client import events as ev
 from wacli.client.dispatcher import Outcome
 from wacli.jid import JID
@@ -93,5 +93,5 @@ def reject_call(own: JID, caller: JID, call_id: str, stanza_id: str) -> Node:
     if not call_id or len(call_id) > MAX_CALL_ID:
         raise ValueError("a call id is 1 to 128 characters")
     signal = Node("reject", {"call-id": call_id, "call-creator": caller, "count": "0"})
-    attrs = {"id": stanza_id, "from": own.to_non_ad(), "to": caller}
-    return Node("call", attrs, [signal])  # type: ignore[arg-type]
+    attrs: Attrs = {"id": stanza_id, "from": own.to_non_ad(), "to": caller}
+    return Node("call", attrs, [signal])

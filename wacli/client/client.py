@@ -56,7 +56,16 @@ from wacli.client.errors import (
 from wacli.client.group_admin import GroupAdmin
 from wacli.client.history import HistorySyncHook
 from wacli.client.media import MessageFile, download, file_message, media_hosts, quote_in
-from wacli.client.messaging import archive_sent, deliver, name_reaction_author, quote
+from wacli.client.messaging import (
+    Warn,
+    archive_sent,
+    check_file,
+    check_target,
+    check_text,
+    deliver,
+    name_reaction_author,
+    quote,
+)
 from wacli.client.pairing import Pairing, PairingKeys
 from wacli.client.payload import (
     VERSION_ENV,
@@ -196,9 +205,7 @@ class Client:
                     payload,
                     server_static=None,
                     sink=self._sink,
-                    handler=command_routes(
-                        self.store, pairing=pairing, extra=self._wiring.extra
-                    ),
+                    handler=command_routes(self.store, pairing=pairing, extra=self._wiring.extra),
                 ) as conn:
                     # Attached before the body's first await, so before the reader runs.
                     pairing.attach(conn)
@@ -447,8 +454,16 @@ class Client:
 
     # -- messages -------------------------------------------------------------------------
 
-    async def send_text(self, to: JID, text: str, *, reply_to: str | None = None) -> Sent:
+    # Each send checks what it names first (wacli.client.messaging: Unsendable, or a
+    # line to ``warn`` for an id the archive does not know).
+
+    async def send_text(
+        self, to: JID, text: str, *, reply_to: str | None = None, warn: Warn = log.warning
+    ) -> Sent:
         """A text message; with ``reply_to`` quoting that message (embedded when archived)."""
+        check_text(text)
+        if reply_to is not None:
+            check_target(self.store, to, reply_to, "reply-to", warn)
         quoted = quote(self.store, to, reply_to, self.own_device())
         return await self._send(to, text_message(text, reply_to, quoted.message, quoted.sender))
 
@@ -461,9 +476,13 @@ class Client:
         caption: str | None = None,
         reply_to: str | None = None,
         media_ca: str | None = None,
+        warn: Warn = log.warning,
     ) -> Sent:
         """Upload a file (image, video, audio or document by the MIME type of ``name``) and
         send its message over the same connection."""
+        check_file(name, data)
+        if reply_to is not None:
+            check_target(self.store, to, reply_to, "reply-to", warn)
         own = self.own_device()
         quoted = quote(self.store, to, reply_to, own)
         async with self.connected() as conn:
@@ -474,18 +493,26 @@ class Client:
         archive_sent(self.store, sent, own, message)
         return sent
 
-    async def react(self, chat: JID, message_id: str, emoji: str) -> Sent:
+    async def react(
+        self, chat: JID, message_id: str, emoji: str, *, warn: Warn = log.warning
+    ) -> Sent:
         """React to a message (an empty emoji takes the reaction back)."""
+        check_target(self.store, chat, message_id, "react", warn)
         message = reaction_message(chat, message_id, emoji)
         name_reaction_author(self.store, chat, message)
         return await self._send(chat, message)
 
-    async def edit(self, chat: JID, message_id: str, text: str) -> Sent:
+    async def edit(
+        self, chat: JID, message_id: str, text: str, *, warn: Warn = log.warning
+    ) -> Sent:
         """Replace the text of one of our messages."""
+        check_text(text)
+        check_target(self.store, chat, message_id, "edit", warn)
         return await self._send(chat, edit_message(chat, message_id, text))
 
-    async def revoke(self, chat: JID, message_id: str) -> Sent:
+    async def revoke(self, chat: JID, message_id: str, *, warn: Warn = log.warning) -> Sent:
         """Delete one of our messages for everyone."""
+        check_target(self.store, chat, message_id, "revoke", warn)
         return await self._send(chat, revoke_message(chat, message_id))
 
     async def _send(self, to: JID, message: e2e_pb2.Message) -> Sent:

@@ -36,6 +36,7 @@ from typing import Any, Protocol
 import anyio
 from websockets.asyncio.client import connect as ws_connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
+from websockets.typing import Origin
 
 from wacli.binary import BinaryError, Node, decode, encode
 from wacli.client import failures
@@ -59,6 +60,8 @@ ORIGIN = "https://web.whatsapp.com"
 # A Noise frame carries at most 2^24 - 1 bytes; a WebSocket message holds whole frames.
 MAX_MESSAGE = 1 << 25
 QUEUE_SIZE = 512
+# Stanzas handled as one batch at most: their acks wait for the whole batch's sink sync.
+BATCH_MAX = 64
 
 
 # Seconds to wait for the server at each step (TCP + WebSocket, the Noise handshake, the
@@ -359,8 +362,14 @@ class DirectConnection(Requests):
     async def _dispatch_loop(self) -> None:
         async with self._queue_out:
             async for node in self._queue_out:
+                batch = [node]  # with those already waiting: one sync of the sink for all
+                while len(batch) < BATCH_MAX:
+                    try:
+                        batch.append(self._queue_out.receive_nowait())
+                    except (anyio.WouldBlock, anyio.EndOfStream):
+                        break
                 try:
-                    end: BaseException | None = await self._dispatcher.dispatch(node)
+                    end: BaseException | None = await self._dispatcher.dispatch_all(batch)
                 except Exception as exc:  # raised from the ``async with``, not swallowed
                     end = exc
                 if end is not None:
@@ -396,7 +405,7 @@ async def _open_websocket(endpoint: Endpoint) -> Any:
     try:
         return await ws_connect(
             endpoint.url,
-            origin=ORIGIN,  # type: ignore[arg-type]
+            origin=Origin(ORIGIN),
             open_timeout=endpoint.timing.connect,
             max_size=MAX_MESSAGE,
             ping_interval=None,  # WhatsApp's own keepalive is the IQ ping

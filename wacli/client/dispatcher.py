@@ -6,12 +6,18 @@ stanza needs something other than the standard ack, the reply to send. The
 dispatcher hands every event to the sink and waits for it (the sink writes and
 flushes the NDJSON line) and only then sends the ack or reply. If wacli dies in
 between, the server still holds the stanza and delivers it again.
+
+``dispatch_all`` handles the stanzas already waiting as one batch: a sink that must
+sync (wacli.client.event_file) registers its sync in ``deferred_syncs`` instead of
+syncing per line, and the batch's syncs run once, after its last event and before its
+first ack.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 import anyio
@@ -54,6 +60,26 @@ class Outcome:
 Handler = Callable[[Node], Awaitable[Outcome | None]]
 
 
+class SyncBatch:
+    """The syncs sinks asked for while a batch of stanzas was handled, each run once."""
+
+    def __init__(self) -> None:
+        self._syncs: list[Callable[[], Awaitable[None]]] = []
+
+    def add(self, sync: Callable[[], Awaitable[None]]) -> None:
+        if sync not in self._syncs:
+            self._syncs.append(sync)
+
+    async def settle(self) -> None:
+        for sync in self._syncs:
+            await sync()
+        self._syncs.clear()
+
+
+# Set while the dispatcher hands a batch's events to the sink; None outside a batch.
+deferred_syncs: ContextVar[SyncBatch | None] = ContextVar("deferred_syncs", default=None)
+
+
 class Dispatcher:
     """Runs the handler for each stanza, then the sink for its events, then the reply."""
 
@@ -64,22 +90,47 @@ class Dispatcher:
 
     async def dispatch(self, node: Node) -> ClientError | None:
         """Handle one stanza; returns the error that should end the connection, if any."""
+        return await self.dispatch_all([node])
+
+    async def dispatch_all(self, nodes: Sequence[Node]) -> ClientError | None:
+        """Handle stanzas in order, then sync what the sink asked for, then send their
+        replies in order; returns the error that should end the connection, if any
+        (stanzas after the one that ends it are left unhandled and unacknowledged).
+        When the sink fails on one, those before it are still synced and acknowledged."""
+        handled: list[tuple[Node, Outcome]] = []
+        batch = SyncBatch()
+        token = deferred_syncs.set(batch)
         try:
-            outcome = await self._handler(node) or Outcome()
+            for node in nodes:
+                outcome = await self._handle(node)
+                for event in outcome.events:
+                    await self._sink(event)
+                handled.append((node, outcome))
+                if outcome.end is not None:
+                    break
+        finally:
+            deferred_syncs.reset(token)
+            # The lines are out: sync them and finish acknowledging even when we are being
+            # stopped (SIGTERM), or the server delivers the stanzas again and the consumer
+            # sees repeats. Bounded, for a connection that no longer moves.
+            with anyio.CancelScope(shield=True), anyio.move_on_after(ACK_GRACE):
+                await batch.settle()
+                for node, outcome in handled:
+                    await self._reply(node, outcome)
+        return handled[-1][1].end if handled else None
+
+    async def _handle(self, node: Node) -> Outcome:
+        try:
+            return await self._handler(node) or Outcome()
         except (BinaryError, ProtocolError) as exc:
             # Malformed input: nothing to emit. Still acknowledge it, or the server would
             # redeliver the same broken stanza on every reconnect.
             log.warning("could not handle <%s id=%s>: %s", node.tag, node.attr("id"), exc)
-            outcome = Outcome()
-        for event in outcome.events:
-            await self._sink(event)
+            return Outcome()
+
+    async def _reply(self, node: Node, outcome: Outcome) -> None:
+        for extra in outcome.also:
+            await self._send(extra)
         reply = ack_for(node) if isinstance(outcome.reply, _Default) else outcome.reply
-        # The lines are out: finish acknowledging even when we are being stopped (SIGTERM),
-        # or the server delivers the stanza again and the consumer sees a repeat. Bounded,
-        # for a connection that no longer moves.
-        with anyio.CancelScope(shield=True), anyio.move_on_after(ACK_GRACE):
-            for extra in outcome.also:
-                await self._send(extra)
-            if reply is not None:
-                await self._send(reply)
-        return outcome.end
+        if reply is not None:
+            await self._send(reply)

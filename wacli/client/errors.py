@@ -58,6 +58,12 @@ def refused_message(ack: Node, message_id: str, to: JID) -> None:
             "once so the phone's history brings the tokens of existing chats)",
             code,
         )
+    if code == 400 and to.server == DEFAULT_USER_SERVER:
+        raise RefusedError(
+            f"+{to.user} is not on WhatsApp (the server refused message {message_id} with "
+            "error 400, its answer for a number without an account); check the number",
+            code,
+        )
     if code == 479:
         raise RefusedError(
             f"the server found message {message_id} malformed (error 479, smax-invalid: "
@@ -73,6 +79,19 @@ def refused_ack(ack: Node, what: str) -> None:
     if error is not None:
         code = int(error) if error.isdigit() else None
         raise RefusedError(f"the server refused {what} (error {error})", code)
+
+
+def group_refusal(group: JID, code: int | None, *, admin: bool = False) -> str | None:
+    """The server's usual refusals of a request about ``group``, in words (None for the
+    others): 404 item-not-found, no such group; 403 forbidden, not a member (or, for the
+    requests only admins may make, not an admin)."""
+    if code == 404:
+        return f"no group {group} (the server knows none by that JID: 404 item-not-found)"
+    if code == 403 and admin:
+        return f"this account is not an admin of {group}, or not in it (403 forbidden)"
+    if code == 403:
+        return f"this account is not in {group} (403 forbidden)"
+    return None
 
 
 # -- finer kinds (each still maps through its family above) ----------------------------------

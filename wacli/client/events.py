@@ -17,6 +17,7 @@ from google.protobuf.json_format import MessageToDict
 from google.protobuf.message import Message as ProtoMessage
 
 from wacli.jid import JID
+from wacli.proto import e2e_pb2
 
 Jid = JID | str  # written as its text form
 
@@ -177,12 +178,43 @@ class MessageSource:
     is_group: bool
 
 
+def without_keys(message: ProtoMessage | dict[str, Any]) -> ProtoMessage | dict[str, Any]:
+    """``message`` as a message line shows it: a copy without the key material some
+    messages carry for the client (the phone's app-state key shares, the history-sync
+    notification's media key, a group sender key, the message secret), so that stdout,
+    and whatever a pipeline writes it to, never holds account secrets."""
+    if not isinstance(message, e2e_pb2.Message) or not _keys_in(message):
+        return message
+    shown = e2e_pb2.Message()
+    shown.CopyFrom(message)
+    for holder, name in _keys_in(shown):
+        holder.ClearField(name)
+    return shown
+
+
+def _keys_in(message: e2e_pb2.Message) -> list[tuple[ProtoMessage, str]]:
+    """(part of ``message``, name of its field) for each key ``message`` carries."""
+    places: list[tuple[ProtoMessage, str]] = []
+    if message.HasField("protocol_message"):
+        protocol = message.protocol_message
+        places += [(key.key_data, "key_data") for key in protocol.app_state_sync_key_share.keys]
+        places.append((protocol.history_sync_notification, "media_key"))
+    places.append(
+        (message.sender_key_distribution_message, "axolotl_sender_key_distribution_message")
+    )
+    places.append((message.message_context_info, "message_secret"))
+    return [(part, name) for part, name in places if part.HasField(name)]
+
+
 @dataclass(frozen=True, slots=True)
 class MessageEvent(Event):
     type: ClassVar[str] = "message"
     info: MessageInfo
     message: ProtoMessage | dict[str, Any]
     text: str | None
+
+    def data(self) -> Any:
+        return {"info": self.info, "message": without_keys(self.message), "text": self.text}
 
 
 @dataclass(frozen=True, slots=True)

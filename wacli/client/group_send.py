@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wacli.binary import BinaryError, Node
+from wacli.binary import Attrs, BinaryError, Node
 from wacli.client.connection import Connection
-from wacli.client.errors import RefusedError
+from wacli.client.errors import IqError, RefusedError, group_refusal
 from wacli.client.send import (
     ACK_TIMEOUT,
     Sent,
@@ -93,7 +93,13 @@ async def group_info(conn: Connection, store: Store, group: JID) -> GroupInfo:
     """The group's metadata from the server (w:g2); IqError when it refuses (not a member,
     no such group)."""
     request = iq("w:g2", "get", [Node("query", {"request": "interactive"})], to=group)
-    answer = await conn.request(request)
+    try:
+        answer = await conn.request(request)
+    except IqError as exc:
+        worded = group_refusal(group, exc.code)  # 403 / 404 in words
+        if worded is None:
+            raise
+        raise IqError(worded, exc.code, exc.text) from None
     with store.transaction():
         _learn_mappings(store, answer)
     return parse_group_info(answer, group)
@@ -181,7 +187,7 @@ async def send_group_message(
                 tos.append(Node("to", {"jid": jid}, [encrypt_for(store, jid, distribution)]))
         skmsg = GroupCipher(store, name).encrypt(pad_message(plain))
         store.remember_sent(group, message_id, plain)
-    attrs: dict[str, object] = {"id": message_id, "to": group, "type": message_type(message)}
+    attrs: Attrs = {"id": message_id, "to": group, "type": message_type(message)}
     if info.addressing_mode == "lid":
         attrs["addressing_mode"] = "lid"
     edit = edit_attr(message)
@@ -193,7 +199,7 @@ async def send_group_message(
     content.append(Node("enc", {"v": "2", "type": "skmsg"}, skmsg))
     if has_pkmsg([to.children[0] for to in tos]):
         content.append(Node("device-identity", {}, account.signed_identity))
-    ack = await conn.request(Node("message", attrs, content), timeout)  # type: ignore[arg-type]
+    ack = await conn.request(Node("message", attrs, content), timeout)
     sent = settle(ack, message_id, group)
     with store.transaction():
         store.add_sender_key_holders(group, [str(to.attrs["jid"]) for to in tos])

@@ -33,7 +33,7 @@ from typing import Any
 
 from wacli.binary import BinaryError, Node
 from wacli.client.connection import Connection
-from wacli.client.errors import IqError, RefusedError
+from wacli.client.errors import IqError, RefusedError, group_refusal
 from wacli.client.group_events import conversation
 from wacli.client.group_send import group_info, parse_group_info
 from wacli.client.stanzas import iq
@@ -235,19 +235,30 @@ def read_left(answer: Node, group: JID) -> None:
             if error is not None and not (code is not None and _success(code)):
                 raise GroupRefused(f"the server refused leaving {group} ({error})", code)
             return
-    raise GroupRefused(f"the server did not let us leave {group} (not a participant?)")
+    raise GroupRefused(
+        f"this account is not in {group} (the server's answer to leaving it does not name it)"
+    )
 
 
-def _refused(exc: IqError, what: str) -> GroupRefused:
+def _refused(
+    exc: IqError, what: str, group: JID | None = None, *, admin: bool = False
+) -> GroupRefused:
+    """``exc`` as a GroupRefused; about ``group``, its 403 and 404 in words."""
+    worded = None if group is None else group_refusal(group, exc.code, admin=admin)
+    if worded is not None:
+        return GroupRefused(worded, exc.code, exc.text)
     shown = " ".join(str(p) for p in (exc.code, exc.text) if p) or "no details"
     return GroupRefused(f"the server refused to {what} ({shown})", exc.code, exc.text)
 
 
-async def _ask(conn: Connection, request: Node, what: str) -> Node:
+async def _ask(
+    conn: Connection, request: Node, what: str, group: JID | None = None, *, admin: bool = False
+) -> Node:
+    """The answer to ``request``; a refusal as GroupRefused (see ``_refused``)."""
     try:
         return await conn.request(request)
     except IqError as exc:
-        raise _refused(exc, what) from None
+        raise _refused(exc, what, group, admin=admin) from None
 
 
 # -- requests --------------------------------------------------------------------------------
@@ -265,7 +276,7 @@ async def fetch_group(conn: Connection, store: Store, group: JID) -> Group:
     try:
         info = await group_info(conn, store, group)
     except IqError as exc:
-        raise _refused(exc, f"give the metadata of {group}") from None
+        raise _refused(exc, f"give the metadata of {group}", group) from None
     return with_phones(store, read_group(info.metadata, group))
 
 
@@ -292,13 +303,13 @@ async def change_participants(
         raise ValueError(f"unknown participant action {action!r}")
     members = [Node("participant", {"jid": p}) for p in participants[:MAX_CHANGE]]
     request = iq("w:g2", "set", [Node(action, {}, members)], to=group)
-    answer = await _ask(conn, request, f"{action} participants of {group}")
+    answer = await _ask(conn, request, f"{action} participants of {group}", group, admin=True)
     return read_participant_results(answer, action)
 
 
 async def set_subject(conn: Connection, group: JID, subject: str) -> None:
     request = iq("w:g2", "set", [Node("subject", {}, subject.encode())], to=group)
-    await _ask(conn, request, f"change the subject of {group}")
+    await _ask(conn, request, f"change the subject of {group}", group, admin=True)
 
 
 async def set_description(conn: Connection, store: Store, group: JID, text: str | None) -> None:
@@ -309,10 +320,13 @@ async def set_description(conn: Connection, store: Store, group: JID, text: str 
         change = Node("description", {**attrs, "delete": "true"})
     else:
         change = Node("description", attrs, [Node("body", {}, text.encode())])
-    await _ask(conn, iq("w:g2", "set", [change], to=group), f"change the description of {group}")
+    what = f"change the description of {group}"
+    await _ask(conn, iq("w:g2", "set", [change], to=group), what, group, admin=True)
 
 
 async def leave_group(conn: Connection, group: JID) -> None:
     request = Node("leave", {}, [Node("group", {"id": group})])
-    answer = await _ask(conn, iq("w:g2", "set", [request], to=GROUPS_SERVER), f"leave {group}")
+    answer = await _ask(
+        conn, iq("w:g2", "set", [request], to=GROUPS_SERVER), f"leave {group}", group
+    )
     read_left(answer, group)

@@ -6,20 +6,80 @@ archive holds it; a reaction in a group names the author of the message it react
 what we sent is archived by the classifier received and history-synced messages go
 through (wacli.protocol.message_model), so an edit, revoke or reaction also changes the
 archived message it names.
+
+Before sending, the checks WhatsApp's own apps make (README "Commands", man/wacli.1 send):
+a text holds at most MAX_TEXT characters and a file at least one byte (else
+Unsendable); an edit or a revoke names a message of ours, so one the archive holds as
+someone else's is Unsendable. An id the archive does not know cannot be checked — the
+message may predate the store or its history sync — so it is sent with a warning: the
+recipients' apps apply an edit or revoke only to the sender's own message, and show a
+reply's quote or a reaction only when they have the message it names.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 from wacli.client.archiving import archive_message, archived_row
 from wacli.client.connection import Connection
+from wacli.client.errors import ClientError
 from wacli.client.group_send import send_group_message
 from wacli.client.send import Sent, send_message
 from wacli.jid import JID
 from wacli.proto import e2e_pb2
 from wacli.store import Store
 from wacli.store.archive import Archive
+
+# The longest text message WhatsApp's apps let one type or paste, in characters.
+MAX_TEXT: Final = 65_536
+
+Warn = Callable[[str], None]  # takes a warning line: a message went out unchecked
+
+
+class Unsendable(ClientError):
+    """A message WhatsApp's apps would not send as asked (the CLI: a usage error, exit 2)."""
+
+
+def check_text(text: str) -> None:
+    """Unsendable when ``text`` is longer than a WhatsApp text message may be."""
+    if len(text) > MAX_TEXT:
+        raise Unsendable(
+            f"the text has {len(text):,} characters; WhatsApp sends at most {MAX_TEXT:,} "
+            "in one message: split it"
+        )
+
+
+def check_file(name: str, data: bytes) -> None:
+    """Unsendable when the file is empty (WhatsApp's apps refuse to attach one)."""
+    if not data:
+        raise Unsendable(f"{name} is empty; WhatsApp does not send empty files")
+
+
+def check_target(store: Store, chat: JID, message_id: str, action: str, warn: Warn) -> None:
+    """``action`` ("edit", "revoke", "reply-to" or "react") names ``message_id`` in
+    ``chat``: Unsendable when an edit or revoke names a message the archive holds as
+    someone else's; a warning when the archive does not know the id at all."""
+    found = Archive(store).message(str(chat), message_id)
+    if found is None:
+        consequence = {
+            "edit": "WhatsApp applies the edit only if it is our message",
+            "revoke": "WhatsApp deletes it only if it is our message",
+            "reply-to": "recipients may show the reply without its quote",
+            "react": "recipients show the reaction only if they have the message",
+        }[action]
+        warn(f"message {message_id} is not in the archive of {chat}; sent anyway: {consequence}")
+    elif action in ("edit", "revoke") and not found.from_me:
+        # Group admins may delete others' messages in WhatsApp; wacli's revoke is the
+        # sender's own, so it refuses those as well.
+        only = {
+            "edit": "WhatsApp lets only its sender edit a message",
+            "revoke": "wacli deletes only its own messages for everyone",
+        }[action]
+        raise Unsendable(
+            f"message {message_id} in {chat} was sent by {found.sender}, not by us; {only}"
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from collections.abc import Awaitable, Callable
 import anyio
 from google.protobuf.message import DecodeError
 
-from wacli.binary import BinaryError, Node
+from wacli.binary import Attrs, BinaryError, Node
 from wacli.client.connection import Connection
 from wacli.client.dispatcher import Outcome
 from wacli.client.errors import ClientError
@@ -199,7 +199,7 @@ class RetryHandler:
             if bundle is not None:
                 start_session(self.store, device, bundle)
             enc = encrypt_for(self.store, device, message.SerializeToString(), count=str(count))
-        attrs: dict[str, object] = {
+        attrs: Attrs = {
             "to": node.attrs["from"],
             "type": message_type(original),
             "id": message_id,
@@ -219,4 +219,4 @@ class RetryHandler:
             account = self.store.load_account()
             if account is not None:
                 content.append(Node("device-identity", {}, account.signed_identity))
-        return Node("message", attrs, content)  # type: ignore[arg-type]
+        return Node("message", attrs, content)

@@ -22,7 +22,7 @@ import os
 import time
 from dataclasses import dataclass
 
-from wacli.binary import BinaryError, Node
+from wacli.binary import Attrs, BinaryError, Node
 from wacli.client import privacy_tokens
 from wacli.client.connection import Connection
 from wacli.client.errors import PrivacyTokenRequired, RefusedError, refused_message
@@ -265,7 +265,7 @@ async def send_message(
         store.remember_sent(chat, message_id, plain)
     if not participants:
         raise RefusedError(f"{chat} has no device this account can encrypt for")
-    attrs: dict[str, object] = {"id": message_id, "to": chat, "type": message_type(message)}
+    attrs: Attrs = {"id": message_id, "to": chat, "type": message_type(message)}
     edit = edit_attr(message)
     if edit is not None:
         attrs["edit"] = edit
@@ -277,7 +277,7 @@ async def send_message(
     token = privacy_tokens.message_child(store, chat) if to_contact else None
     if token is not None:
         content.append(token)
-    ack = await conn.request(Node("message", attrs, content), timeout)  # type: ignore[arg-type]
+    ack = await conn.request(Node("message", attrs, content), timeout)
     try:
         sent = settle(ack, message_id, chat)
     except PrivacyTokenRequired:

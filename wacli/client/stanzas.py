@@ -12,7 +12,7 @@ import os
 
 from wacli.binary import Node
 from wacli.client.errors import IqError
-from wacli.jid import SERVER_JID
+from wacli.jid import JID, SERVER_JID
 
 
 class IdSource:
@@ -31,11 +31,11 @@ def iq(
     type_: str,
     content: list[Node] | bytes | None = None,
     *,
-    to: object = SERVER_JID,
+    to: JID | str = SERVER_JID,
     id: str | None = None,
 ) -> Node:
     """An IQ request; the connection fills in the id when it is None."""
-    return Node("iq", {"id": id, "xmlns": xmlns, "type": type_, "to": to}, content)  # type: ignore[dict-item]
+    return Node("iq", {"id": id, "xmlns": xmlns, "type": type_, "to": to}, content)
 
 
 def iq_error_reply(request_id: str, code: int, text: str) -> Node:

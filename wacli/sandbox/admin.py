@@ -21,6 +21,7 @@ from wacli.sandbox import (
     admin_history,
     admin_privacy,
     admin_profile,
+    admin_read,
     calls,
     client_version,
     delivery,
@@ -34,7 +35,8 @@ from wacli.sandbox import (
     retry_faults,
     routing,
 )
-from wacli.sandbox.admin_args import account_named, phone_digits
+from wacli.sandbox.admin_args import account_named, body_object, phone_digits
+from wacli.sandbox.admin_guard import AdminGuard
 from wacli.sandbox.connection import Connection
 from wacli.sandbox.http import HttpError, Request, Response, Router
 from wacli.sandbox.hub import Hub, Linked, LinkError
@@ -51,13 +53,6 @@ CODE_FINISH_TIMEOUT = 60.0
 # A frame whose flag byte is fine but whose node is not: the ``garbage`` fault.
 GARBAGE_FRAME = b"\x00\xf8\xff\xff"
 _LID = re.compile(r"[1-9][0-9]{5,19}")
-
-
-def _object(request: Request) -> dict[str, Any]:
-    body = request.json()
-    if not isinstance(body, dict):
-        raise HttpError(400, "the request body must be a JSON object")
-    return body
 
 
 def _text(body: dict[str, Any], key: str, default: str | None = None) -> str:
@@ -98,8 +93,8 @@ class Admin:
     def __init__(self, hub: Hub) -> None:
         self.hub = hub
 
-    def router(self) -> Router:
-        router = Router()
+    def router(self, guard: AdminGuard | None = None) -> Router:
+        router = Router(guard)
         router.add("POST", "/admin/accounts", self.create_account)
         router.add("GET", "/admin/accounts", self.list_accounts)
         router.add("POST", "/admin/accounts/{phone}/link", self.link)
@@ -119,6 +114,7 @@ class Admin:
         admin_profile.add_routes(router, self.hub)
         admin_appstate.add_routes(router, self.hub)
         admin_history.add_routes(router, self.hub)
+        admin_read.add_routes(router, self.hub)
         reinstall.add_routes(router, self.hub)
         calls.add_routes(router, self.hub)
         admin_privacy.add_routes(router, self.hub)
@@ -139,7 +135,7 @@ class Admin:
         }
 
     async def create_account(self, request: Request) -> Response:
-        body = _object(request)
+        body = body_object(request)
         phone = phone_digits(_text(body, "phone"))
         lid = body.get("lid")
         if lid is not None and (not isinstance(lid, str) or not _LID.fullmatch(lid)):
@@ -161,7 +157,7 @@ class Admin:
 
     async def link(self, request: Request) -> Response:
         account = self._account(request.params["phone"])
-        body = _object(request)
+        body = body_object(request)
         tamper = body.get("tamper", False)
         if not isinstance(tamper, bool) or not isinstance(body.get("multidevice", True), bool):
             raise HttpError(400, "'tamper' and 'multidevice' are true or false")
@@ -257,7 +253,7 @@ class Admin:
 
     async def send(self, request: Request) -> Response:
         account = self._account(request.params["phone"])
-        body = _object(request)
+        body = body_object(request)
         to = self._recipient(_text(body, "to"))
         message = media_phone.admin_media(self.hub, body) or self._message(body)
         corrupt = body.get("corrupt", False)
@@ -290,7 +286,7 @@ class Admin:
         return group
 
     async def create_group(self, request: Request) -> Response:
-        body = _object(request)
+        body = body_object(request)
         creator = self._member(_text(body, "creator"))
         members = body.get("participants", [])
         if not isinstance(members, list):
@@ -320,7 +316,7 @@ class Admin:
 
     async def group_send(self, request: Request) -> Response:
         group = self._group(request.params["jid"])
-        body = _object(request)
+        body = body_object(request)
         sender = self._member(_text(body, "from"))
         message = media_phone.admin_media(self.hub, body) or self._message(body)
         version = _enc_version(body)
@@ -336,7 +332,7 @@ class Admin:
         """``{"by", "action": add|remove|promote|demote, "participants": […]}``: a member's
         phone changes the group (w:gp2 notifications follow); per participant its error."""
         group = self._group(request.params["jid"])
-        body = _object(request)
+        body = body_object(request)
         actor = self._member(_text(body, "by"))
         action = _text(body, "action")
         targets = body.get("participants")
@@ -356,7 +352,7 @@ class Admin:
 
     async def group_subject(self, request: Request) -> Response:
         group = self._group(request.params["jid"])
-        body = _object(request)
+        body = body_object(request)
         actor = self._member(_text(body, "by"))
         try:
             after = await groups.set_subject(self.hub, group, actor, _text(body, "subject"))
@@ -372,7 +368,7 @@ class Admin:
 
     async def presence(self, request: Request) -> Response:
         account = self._account(request.params["phone"])
-        available = _object(request).get("available")
+        available = body_object(request).get("available")
         if not isinstance(available, bool):
             raise HttpError(400, "'available' must be true or false")
         await routing.set_presence(self.hub, account.phone, available)
@@ -380,7 +376,7 @@ class Admin:
 
     async def chatstate(self, request: Request) -> Response:
         account = self._account(request.params["phone"])
-        body = _object(request)
+        body = body_object(request)
         to = self._recipient(_text(body, "to"))
         state = _text(body, "state", "composing")
         if state not in ("composing", "paused"):
@@ -434,7 +430,7 @@ class Admin:
         return Response.json(counters)
 
     async def faults(self, request: Request) -> Response:
-        body = _object(request)
+        body = body_object(request)
         if body.get("drop") == "all":
             return Response.json({"dropped": await self.hub.drop_all()})
         if "stream_error" in body:

@@ -33,7 +33,7 @@ from wacli.proto import sync_action_pb2
 from wacli.protocol.appstate_crypto import Operation
 from wacli.protocol.appstate_patch import NewMutation
 from wacli.sandbox import appstate
-from wacli.sandbox.admin_args import account_named
+from wacli.sandbox.admin_args import account_named, body_object
 from wacli.sandbox.http import HttpError, Request, Response, Router
 from wacli.sandbox.state import Account
 
@@ -124,9 +124,7 @@ class AppStateAdmin:
 
     async def change(self, request: Request) -> Response:
         account = self._account(request.params["phone"])
-        body = request.json()
-        if not isinstance(body, dict):
-            raise HttpError(400, "the request body must be a JSON object")
+        body = body_object(request)
         name, mutation = change_of(body)
         try:
             version = await appstate.phone_writes(self.hub, account.phone, name, [mutation])

@@ -5,9 +5,10 @@ answer alike: 400 for something that is neither, 404 for an account the sandbox 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from wacli.jid import JIDError, parse_jid
-from wacli.sandbox.http import HttpError
+from wacli.jid import JID, JIDError, parse_jid, phone_to_jid
+from wacli.sandbox.http import HttpError, Request
 from wacli.sandbox.hub import Hub
 from wacli.sandbox.state import Account
 
@@ -34,3 +35,24 @@ def account_named(hub: Hub, text: str) -> Account:
     if account is None:
         raise HttpError(404, f"no account {text}")
     return account
+
+
+def body_object(request: Request) -> dict[str, Any]:
+    """The request body, which must be a JSON object (400 otherwise)."""
+    body = request.json()
+    if not isinstance(body, dict):
+        raise HttpError(400, "the request body must be a JSON object")
+    return body
+
+
+def chat_jid(value: Any, what: str) -> JID:
+    """A user or group JID, or a phone number as its user JID (400 otherwise)."""
+    if not isinstance(value, str) or not value:
+        raise HttpError(400, f"{what} must be a JID or phone number")
+    try:
+        jid = parse_jid(value) if "@" in value else phone_to_jid(value)
+    except JIDError as exc:
+        raise HttpError(400, f"{what} is not a JID or phone number: {exc}") from None
+    if not (jid.is_user or jid.is_group):
+        raise HttpError(400, f"{what} must be a user or a group")
+    return jid.to_non_ad()

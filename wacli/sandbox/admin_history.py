@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from wacli.jid import JIDError, parse_jid, phone_to_jid
 from wacli.proto import e2e_pb2
 from wacli.protocol.history import SyncType
 from wacli.sandbox import history
-from wacli.sandbox.admin_args import account_named
+from wacli.sandbox.admin_args import account_named, body_object, chat_jid
 from wacli.sandbox.http import HttpError, Request, Response, Router
 from wacli.sandbox.hub import Hub
 from wacli.sandbox.phone import new_message_id, now
@@ -53,14 +52,7 @@ def _number(value: Any, what: str, low: int, high: int) -> int:
 
 
 def _chat(text: Any, what: str) -> str:
-    text = _string(text, what)
-    try:
-        jid = parse_jid(text) if "@" in text else phone_to_jid(text)
-    except JIDError as exc:
-        raise HttpError(400, f"{what} is not a JID or phone number: {exc}") from None
-    if not (jid.is_user or jid.is_group):
-        raise HttpError(400, f"{what} must be a user or a group")
-    return str(jid.to_non_ad())
+    return str(chat_jid(_string(text, what), what))
 
 
 class HistoryRoutes:
@@ -69,9 +61,7 @@ class HistoryRoutes:
 
     async def push(self, request: Request) -> Response:
         account = account_named(self.hub, request.params["phone"])
-        body = request.json()
-        if not isinstance(body, dict):
-            raise HttpError(400, "the request body must be a JSON object")
+        body = body_object(request)
         specs = body.get("conversations")
         if not isinstance(specs, list) or not 1 <= len(specs) <= MAX_CONVERSATIONS:
             raise HttpError(400, f"'conversations' must be a list of 1 to {MAX_CONVERSATIONS}")

@@ -26,7 +26,7 @@ from typing import Any
 from wacli.jid import JIDError, parse_jid, phone_to_jid
 from wacli.protocol import privacy_token as tc
 from wacli.sandbox import privacy
-from wacli.sandbox.admin_args import account_named
+from wacli.sandbox.admin_args import account_named, body_object
 from wacli.sandbox.delivery import deliver_all
 from wacli.sandbox.http import HttpError, Request, Response, Router
 from wacli.sandbox.hub import Hub
@@ -48,13 +48,6 @@ def add_routes(router: Router, hub: Hub) -> None:
 
 def _b64(data: bytes | None) -> str | None:
     return None if data is None else base64.b64encode(data).decode()
-
-
-def _object(request: Request) -> dict[str, Any]:
-    body = request.json()
-    if not isinstance(body, dict):
-        raise HttpError(400, "the request body must be a JSON object")
-    return body
 
 
 def privacy_flags(body: dict[str, Any], current: PrivacySettings) -> PrivacySettings:
@@ -85,7 +78,7 @@ class PrivacyRoutes:
 
     async def put_props(self, request: Request) -> Response:
         changes: dict[int, str | None] = {}
-        for code, value in _object(request).items():
+        for code, value in body_object(request).items():
             if not code.isdigit() or len(code) > 9:
                 raise HttpError(400, f"{code!r} is not a prop code (digits)")
             if value is not None and not isinstance(value, str | int):
@@ -99,7 +92,7 @@ class PrivacyRoutes:
 
     async def set_privacy(self, request: Request) -> Response:
         account = account_named(self.hub, request.params["phone"])
-        body = _object(request)
+        body = body_object(request)
         unknown = set(body) - {"require_token", "accept_cstoken"}
         if unknown:
             raise HttpError(400, f"unknown settings: {sorted(unknown)}")
@@ -123,7 +116,7 @@ class PrivacyRoutes:
 
     async def issue(self, request: Request) -> Response:
         issuer = account_named(self.hub, request.params["phone"])
-        body = _object(request)
+        body = body_object(request)
         holder = self._holder(body.get("to"))
         if holder.phone == issuer.phone:
             raise HttpError(400, "an account does not give itself its token")

@@ -26,6 +26,7 @@ DEFAULT_MAX_BODY = 64 * 1024 * 1024
 log = logging.getLogger(__name__)
 READ_TIMEOUT = 30.0
 
+
 class HttpError(Exception):
     """Ends a request with ``status`` and ``{"error": message}``."""
 
@@ -67,17 +68,24 @@ class Response:
 Handler = Callable[[Request], Awaitable[Response]]
 
 
-class Router:
-    """Routes ``METHOD /path/{param}`` patterns to handlers."""
+Guard = Callable[[Request], None]  # raises HttpError for a request it turns away
 
-    def __init__(self) -> None:
+
+class Router:
+    """Routes ``METHOD /path/{param}`` patterns to handlers, each request first through
+    ``guard`` when one is set (the admin API's: wacli.sandbox.admin_guard)."""
+
+    def __init__(self, guard: Guard | None = None) -> None:
         self._routes: list[tuple[str, re.Pattern[str], Handler]] = []
+        self.guard = guard
 
     def add(self, method: str, pattern: str, handler: Handler) -> None:
         regex = re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", pattern.rstrip("/") or "/")
         self._routes.append((method.upper(), re.compile(f"^{regex}/?$"), handler))
 
     async def dispatch(self, request: Request) -> Response:
+        if self.guard is not None:
+            self.guard(request)
         allowed = False
         for method, regex, handler in self._routes:
             match = regex.match(request.path)

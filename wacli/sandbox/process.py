@@ -23,6 +23,15 @@ from typing import Any, Self
 STARTUP_TIMEOUT = 20.0
 
 
+def admin_headers(token: str | None) -> dict[str, str]:
+    """What every admin request carries (docs/sandbox-admin.md, "Who may call it"): its
+    body's type, and the bearer token when the ready line has one."""
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    return headers
+
+
 class SandboxProcess:
     """``wacli sandbox serve`` as a subprocess; ``.endpoints`` is its ready line.
 
@@ -68,7 +77,10 @@ class SandboxProcess:
         """(status, JSON) of an admin request; 4xx/5xx are returned, not raised."""
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(
-            self.endpoints["admin_url"] + path, data=data, method=method
+            self.endpoints["admin_url"] + path,
+            data=data,
+            method=method,
+            headers=admin_headers(self.endpoints.get("admin_token")),
         )
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:

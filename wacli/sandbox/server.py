@@ -22,12 +22,13 @@ from http import HTTPStatus
 from pathlib import Path
 
 import anyio
-from anyio.abc import TaskStatus
+from anyio.abc import Listener, SocketStream, TaskStatus
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.http11 import Request, Response
 
 from wacli.sandbox import client_version, http
 from wacli.sandbox.admin import Admin
+from wacli.sandbox.admin_guard import AdminGuard, new_token
 from wacli.sandbox.connection import Connection
 from wacli.sandbox.hub import Hub
 from wacli.sandbox.media import serve_media
@@ -47,15 +48,19 @@ class Endpoints:
     noise_root_public_key: str  # hex
     media_ca: str = ""  # the CA file that signs the https media listener's certificate
     version_url: str = ""  # the WhatsApp Web version look-up (client_version.py), https
+    admin_token: str | None = None  # bound beyond loopback: the admin API's bearer token
 
     def as_json(self) -> dict[str, str]:
-        return {
+        shown = {
             "url": self.url,
             "admin_url": self.admin_url,
             "noise_root_public_key": self.noise_root_public_key,
             "media_ca": self.media_ca,
             "version_url": self.version_url,
         }
+        if self.admin_token is not None:
+            shown["admin_token"] = self.admin_token
+        return shown
 
 
 @contextmanager
@@ -70,6 +75,24 @@ def open_state(state_dir: Path | None) -> Iterator[SandboxState]:
 
 def _host_for_url(host: str) -> str:
     return f"[{host}]" if ":" in host else host
+
+
+ADMIN_PORT_FILE = "admin-port"
+
+
+async def _admin_listener(host: str, port: int, state: SandboxState) -> Listener[SocketStream]:
+    """The admin listener on ``port``; with 0, on the port this state directory's sandbox
+    had last time (so that its admin_url survives a restart), else on a free one."""
+    saved = state.directory / ADMIN_PORT_FILE
+    if port == 0:
+        try:
+            listener = await http.open_listener(host, int(saved.read_text()))
+        except (OSError, ValueError):  # none saved yet, or taken meanwhile
+            listener = await http.open_listener(host, 0)
+    else:
+        listener = await http.open_listener(host, port)
+    saved.write_text(f"{http.listener_port(listener)}\n")
+    return listener
 
 
 async def run_sandbox(
@@ -103,7 +126,9 @@ async def _serve(
             return ws.respond(HTTPStatus.NOT_FOUND, f"only {WS_PATH} is served here\n")
         return None
 
-    admin_listener = await http.open_listener(host, admin_port)
+    admin_listener = await _admin_listener(host, admin_port, hub.state)
+    admin_port = http.listener_port(admin_listener)
+    guard = AdminGuard(host, admin_port, new_token(host))
     media_listener = await http.open_listener(host, 0)
     async with (
         admin_listener,
@@ -120,7 +145,7 @@ async def _serve(
         anyio.create_task_group() as tg,
     ):
         ws_port = next(iter(ws_server.sockets)).getsockname()[1]
-        tg.start_soon(http.serve, admin_listener, Admin(hub).router())
+        tg.start_soon(http.serve, admin_listener, Admin(hub).router(guard))
         shown = _host_for_url(host)
         media_host = host if host not in ("0.0.0.0", "::", "") else "127.0.0.1"
         tls = ensure_media_tls(hub.state.directory / "tls", [media_host, "127.0.0.1", "localhost"])
@@ -129,10 +154,11 @@ async def _serve(
         tg.start_soon(serve_media, media_listener, hub.media, tls, more)
         endpoints = Endpoints(
             url=f"ws://{shown}:{ws_port}{WS_PATH}",
-            admin_url=f"http://{shown}:{http.listener_port(admin_listener)}/admin",
+            admin_url=f"http://{shown}:{admin_port}/admin",
             noise_root_public_key=hub.state.root_key.public.hex(),
             media_ca=str(tls.ca_path),
             version_url=client_version.version_url(hub),
+            admin_token=guard.token,
         )
         log.info("sandbox serving at %s, admin at %s", endpoints.url, endpoints.admin_url)
         task_status.started(endpoints)

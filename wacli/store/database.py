@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
 
+from wacli.store import problems
 from wacli.store.errors import StoreError
 from wacli.store.migrations import MIGRATIONS, Migration, latest_version
 
@@ -24,30 +27,90 @@ class Database:
     """
 
     def __init__(
-        self, directory: str | os.PathLike[str], *, migrations: list[Migration] | None = None
+        self,
+        directory: str | os.PathLike[str],
+        *,
+        migrations: list[Migration] | None = None,
+        read_only: bool = False,
     ) -> None:
+        """Open the store, creating it unless ``read_only``.
+
+        ``read_only``: the caller only reads, so a store this user may not write still
+        opens (SQLite's immutable mode when even its shared-memory file cannot be made);
+        a database older than this wacli's schema is then a StoreError of kind
+        "read_only", as it would have to be migrated. Every failure of the files is a
+        StoreError naming the path (wacli.store.problems).
+        """
         self.directory = Path(directory)
         self.path = self.directory / DB_NAME
         self._depth = 0
-        _prepare_directory(self.directory)
-        _create_private_file(self.path)
+        self._read_only = read_only
+        chosen = MIGRATIONS if migrations is None else migrations
+        existing = problems.existing_database(self.directory, DB_NAME)
+        if read_only:
+            if existing is None:
+                raise StoreError(f"no store database at {self.path}", self.path, "invalid")
+            self._conn = self._connect_read_only()
+            self._set_up(lambda: self._check_version(chosen))
+            return
+        if existing is None:
+            _prepare_directory(self.directory)
+            _create_private_file(self.path)
         old_umask = os.umask(0o077)  # -wal and -shm are created lazily by SQLite
         try:
             self._conn = sqlite3.connect(self.path, isolation_level=None)
         except sqlite3.Error as exc:
             os.umask(old_umask)
-            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+            raise self._problem(exc) from exc
         try:
-            self._configure()
-            self._migrate(MIGRATIONS if migrations is None else migrations)
-        except BaseException as exc:
-            self._conn.close()
-            if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
-            raise
+            self._set_up(self._configure, lambda: self._migrate(chosen))
         finally:
             os.umask(old_umask)
         self._tighten_side_files()
+
+    def _set_up(self, *steps: Callable[[], object]) -> None:
+        """Run ``steps`` on the new connection, closing it when one fails (SQLite's errors
+        as the StoreError they mean)."""
+        try:
+            for step in steps:
+                step()
+        except BaseException as exc:
+            self._conn.close()
+            if isinstance(exc, sqlite3.Error):
+                raise self._problem(exc) from exc
+            raise
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """A connection that does not write: the ordinary one where this user may write
+        (SQLite then removes its -wal and -shm files on close, as after any command),
+        else SQLite's read-only mode, else its immutable mode when SQLite may not even
+        create the -shm file beside the database (a read-only directory)."""
+        where = "file:" + urllib.parse.quote(str(self.path.resolve()))
+        modes = ("mode=rw", "mode=ro", "mode=ro&immutable=1")
+        for query in modes:
+            old_umask = os.umask(0o077)
+            try:
+                conn = sqlite3.connect(f"{where}?{query}", uri=True, isolation_level=None)
+            finally:
+                os.umask(old_umask)
+            try:
+                conn.execute("PRAGMA busy_timeout = 5000")
+                conn.execute("PRAGMA query_only = ON")
+                conn.execute("PRAGMA user_version").fetchone()
+                return conn
+            except sqlite3.Error as exc:
+                conn.close()
+                problem = self._problem(exc)
+                if problem.kind not in ("read_only", "denied") or query == modes[-1]:
+                    raise problem from exc
+        raise AssertionError("unreachable")
+
+    def _problem(self, exc: sqlite3.Error) -> StoreError:
+        """The StoreError for what SQLite said while opening this database."""
+        found = problems.from_sqlite_error(exc, self.path)
+        if found is not None:
+            return found
+        return StoreError(f"cannot open the store {self.path}: {exc}", self.path, "damaged")
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -96,13 +159,7 @@ class Database:
             raise StoreError(
                 "migrations must have strictly increasing versions starting at 1 or later"
             )
-        current = self.schema_version
-        newest = latest_version(migrations)
-        if current > newest:
-            raise StoreError(
-                f"{self.path} has schema version {current}, newer than this wacli knows "
-                f"({newest}); upgrade wacli"
-            )
+        current = self._check_version(migrations)
         for migration in migrations:
             if migration.version <= current:
                 continue
@@ -115,7 +172,34 @@ class Database:
                 # PRAGMA user_version is transactional: it moves with the schema or not at all.
                 self._conn.execute(f"PRAGMA user_version = {int(migration.version)}")
 
+    def _check_version(self, migrations: list[Migration]) -> int:
+        """The schema version, which this wacli must know (and, read-only, must not
+        have to migrate)."""
+        current = self.schema_version
+        newest = latest_version(migrations)
+        if current > newest:
+            raise StoreError(
+                f"the store {self.path} has schema version {current}, newer than this wacli "
+                f"knows ({newest}); upgrade wacli",
+                self.path,
+                "newer",
+            )
+        if current < newest and self._read_only:  # only a writer may migrate it
+            raise StoreError(
+                f"the store {self.path} has schema version {current}, older than this "
+                f"wacli's ({newest}); open it for writing once to upgrade it",
+                self.path,
+                "read_only",
+            )
+        return current
+
     def _tighten_side_files(self) -> None:
+        """The database and its side files 0600, whoever loosened them (they hold keys)."""
+        try:
+            if stat.S_IMODE(self.path.stat().st_mode) & 0o077:
+                os.chmod(self.path, _FILE_MODE)
+        except OSError as exc:
+            raise problems.from_os_error(exc, self.path, "protect") from exc
         for suffix in _SIDE_FILES:
             side = self.path.with_name(self.path.name + suffix)
             try:
@@ -161,16 +245,32 @@ class _Transaction:
         except sqlite3.Error as err:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            found = problems.from_sqlite_error(err, db.path)
+            if found is not None:
+                raise found from err
             raise StoreError(f"commit failed: {err}") from err
 
 
 def _prepare_directory(directory: Path) -> None:
+    """Create the store directory 0700 (parents as needed); an existing one keeps its
+    mode, which its owner chose (``loose_mode`` tells the CLI when to warn)."""
     try:
-        directory.mkdir(mode=_DIR_MODE, parents=True, exist_ok=True)
-        if stat.S_IMODE(directory.stat().st_mode) != _DIR_MODE:
-            os.chmod(directory, _DIR_MODE)
+        if not directory.is_dir():
+            directory.mkdir(mode=_DIR_MODE, parents=True, exist_ok=True)
+            if stat.S_IMODE(directory.stat().st_mode) != _DIR_MODE:  # the umask took bits
+                os.chmod(directory, _DIR_MODE)
     except OSError as exc:
-        raise StoreError(f"cannot prepare the store directory {directory}: {exc}") from exc
+        raise problems.from_os_error(exc, directory, "create") from exc
+
+
+def loose_mode(directory: Path) -> int | None:
+    """The mode of an existing store directory when others (group or world) may use it."""
+    try:
+        found = directory.stat()
+    except OSError:
+        return None
+    mode = stat.S_IMODE(found.st_mode)
+    return mode if stat.S_ISDIR(found.st_mode) and mode & 0o077 else None
 
 
 def _create_private_file(path: Path) -> None:
@@ -181,4 +281,4 @@ def _create_private_file(path: Path) -> None:
         if stat.S_IMODE(path.stat().st_mode) != _FILE_MODE:
             os.chmod(path, _FILE_MODE)
     except OSError as exc:
-        raise StoreError(f"cannot create the store file {path}: {exc}") from exc
+        raise problems.from_os_error(exc, path, "create") from exc

@@ -349,9 +349,8 @@ await serve({
     await waitFor(() => req.ids.every((id) => seen().has(id)), req.timeout_ms ?? 60000, "history");
     return { histories: client.histories, status: client.historyStatus ?? [], log: syncLog };
   },
-  hold: async (req) => {
-    // Stay connected for a while; report whether the socket is still open.
-    await new Promise((resolve) => setTimeout(resolve, req.ms));
+  state: async () => {
+    // Whether the socket is open now, and the close codes seen so far.
     return { open: Boolean(client.sock?.ws?.isOpen), closes: client.closes };
   },
   stop: async () => {
