@@ -14,25 +14,27 @@ _wacli() {
         word="${COMP_WORDS[i]}"
         if ((skip)); then skip=0; continue; fi
         case "$word" in
-            --account|--admin-port|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--privacy-tokens|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) skip=1; continue ;;
+            --account|--admin-port|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--privacy-tokens|--react|--reply-to|--revoke|--search|--sender|--server|--state|--store|--to|--type|-o) skip=1; continue ;;
             -*) continue ;;
         esac
         case "${cmdpath:+$cmdpath }$word" in
-            'pair'|'send'|'listen'|'presence'|'chats'|'contacts'|'whoami'|'logout'|'completion'|'history'|'history backfill'|'chat'|'chat pin'|'chat unpin'|'chat mute'|'chat unmute'|'chat archive'|'chat unarchive'|'chat read'|'chat unread'|'accounts'|'accounts remove'|'sandbox'|'sandbox serve'|'groups'|'groups info'|'groups create'|'groups add'|'groups remove'|'groups promote'|'groups demote'|'groups subject'|'groups description'|'groups leave'|'media'|'media download'|'call'|'call reject') cmdpath="${cmdpath:+$cmdpath }$word" ;;
+            'pair'|'send'|'listen'|'check'|'read'|'presence'|'chats'|'contacts'|'whoami'|'logout'|'completion'|'history'|'history backfill'|'chat'|'chat pin'|'chat unpin'|'chat mute'|'chat unmute'|'chat archive'|'chat unarchive'|'chat read'|'chat unread'|'accounts'|'accounts remove'|'sandbox'|'sandbox serve'|'groups'|'groups info'|'groups create'|'groups add'|'groups remove'|'groups promote'|'groups demote'|'groups subject'|'groups description'|'groups leave'|'media'|'media download'|'call'|'call reject') cmdpath="${cmdpath:+$cmdpath }$word" ;;
         esac
     done
     case "$prev" in
         --dir|--download-media|--file|--media-ca|--output|--state|--store|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --account) COMPREPLY=($(compgen -W "$(_wacli_accounts)" -- "$cur")); return ;;
         --privacy-tokens) COMPREPLY=($(compgen -W "enforce off" -- "$cur")); return ;;
-        --account|--admin-port|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--privacy-tokens|--react|--reply-to|--revoke|--search|--server|--state|--store|--to|--type|-o) COMPREPLY=(); return ;;
+        --account|--admin-port|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--privacy-tokens|--react|--reply-to|--revoke|--search|--sender|--server|--state|--store|--to|--type|-o) COMPREPLY=(); return ;;
     esac
     local words
     case "$cmdpath" in
-        '') words="pair send listen presence chats contacts whoami logout completion history chat accounts sandbox groups media call --store --account --server --noise-root --verbose -v --version -V --help" ;;
+        '') words="pair send listen check read presence chats contacts whoami logout completion history chat accounts sandbox groups media call --store --account --server --noise-root --verbose -v --version -V --help" ;;
         'pair') words="--phone --json --help" ;;
         'send') words="--reply-to --react --id --edit --revoke --file --caption --media-ca --json --help" ;;
-        'listen') words="--type --output --download-media --media-ca --help" ;;
+        'listen') words="--type --output --download-media --media-ca --mark-read --help" ;;
+        'check') words="--json --help" ;;
+        'read') words="--sender --help" ;;
         'presence') words="--to --help" ;;
         'chats') words="--limit --json --help" ;;
         'contacts') words="--json --help" ;;

@@ -10,14 +10,14 @@ function __wacli_path
             continue
         end
         switch $word
-            case --account --admin-port --before --caption --count --dir --download-media --edit --file --for --host --id --limit --media-ca --noise-root --output --phone --port --privacy-tokens --react --reply-to --revoke --search --server --state --store --to --type -o
+            case --account --admin-port --before --caption --count --dir --download-media --edit --file --for --host --id --limit --media-ca --noise-root --output --phone --port --privacy-tokens --react --reply-to --revoke --search --sender --server --state --store --to --type -o
                 set skip 1
                 continue
             case '-*'
                 continue
         end
         set -l candidate (string join ' ' $cmdpath $word)
-        if contains -- $candidate 'pair' 'send' 'listen' 'presence' 'chats' 'contacts' 'whoami' 'logout' 'completion' 'history' 'history backfill' 'chat' 'chat pin' 'chat unpin' 'chat mute' 'chat unmute' 'chat archive' 'chat unarchive' 'chat read' 'chat unread' 'accounts' 'accounts remove' 'sandbox' 'sandbox serve' 'groups' 'groups info' 'groups create' 'groups add' 'groups remove' 'groups promote' 'groups demote' 'groups subject' 'groups description' 'groups leave' 'media' 'media download' 'call' 'call reject'
+        if contains -- $candidate 'pair' 'send' 'listen' 'check' 'read' 'presence' 'chats' 'contacts' 'whoami' 'logout' 'completion' 'history' 'history backfill' 'chat' 'chat pin' 'chat unpin' 'chat mute' 'chat unmute' 'chat archive' 'chat unarchive' 'chat read' 'chat unread' 'accounts' 'accounts remove' 'sandbox' 'sandbox serve' 'groups' 'groups info' 'groups create' 'groups add' 'groups remove' 'groups promote' 'groups demote' 'groups subject' 'groups description' 'groups leave' 'media' 'media download' 'call' 'call reject'
             set cmdpath $cmdpath $word
         end
     end
@@ -38,6 +38,8 @@ complete -c wacli -f
 complete -c wacli -n '__wacli_at' -a 'pair' -d 'Link this store as a companion device (QR, or a code with --phone).'
 complete -c wacli -n '__wacli_at' -a 'send' -d 'Send a message; exits 0 once the server acknowledged it.'
 complete -c wacli -n '__wacli_at' -a 'listen' -d 'Write every event as one NDJSON line on stdout.'
+complete -c wacli -n '__wacli_at' -a 'check' -d 'Tell which phone numbers are on WhatsApp, with their JIDs and LIDs.'
+complete -c wacli -n '__wacli_at' -a 'read' -d 'Mark messages of a chat read (blue ticks for their sender).'
 complete -c wacli -n '__wacli_at' -a 'presence' -d 'Set own presence, follow a contact\'s, or send a chat state.'
 complete -c wacli -n '__wacli_at' -a 'chats' -d 'List the archived chats: pinned first, then the most recently active.'
 complete -c wacli -n '__wacli_at' -a 'contacts' -d 'List the contacts the archive has learnt (push names, address book, LIDs).'
@@ -75,7 +77,12 @@ complete -c wacli -n '__wacli_at listen' -l type -x -d 'Keep only these event ty
 complete -c wacli -n '__wacli_at listen' -l output -r -F -d 'Append the lines to this file (0600), each on disk before its ack; reopen it by name on SIGHUP.'
 complete -c wacli -n '__wacli_at listen' -l download-media -r -F -d 'Save the file of each media message into this directory, after its line.'
 complete -c wacli -n '__wacli_at listen' -l media-ca -r -F -d 'A CA file (PEM) the media server\'s TLS certificate must chain to (e.g. the sandbox\'s media_ca); the system\'s trust store otherwise.'
+complete -c wacli -n '__wacli_at listen' -l mark-read -d 'Mark each incoming message read (blue ticks) once its line is written.'
 complete -c wacli -n '__wacli_at listen' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at check' -l json -d 'One JSON object per line.'
+complete -c wacli -n '__wacli_at check' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at read' -l sender -x -d 'In a group: the author of the messages (required).'
+complete -c wacli -n '__wacli_at read' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at presence' -l to -x -d 'The chat a typing/recording/paused state goes to.'
 complete -c wacli -n '__wacli_at presence' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at chats' -l limit -x -d 'At most this many chats.'

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 import pytest
 
 from bench.node import NodeProcess, b64, unb64
+from tests.unit.appstate_support import snapshot_of
 from wacli.proto import sync_action_pb2, syncd_pb2
 from wacli.protocol.appstate_crypto import (
     AppStateHash,
@@ -34,7 +35,7 @@ from wacli.protocol.appstate_crypto import (
     value_mac,
     value_mac_of,
 )
-from wacli.protocol.appstate_patch import NewMutation, decode_patch, encode_patch, encode_snapshot
+from wacli.protocol.appstate_patch import NewMutation, decode_patch, encode_patch
 
 pytestmark = pytest.mark.interop
 NAMES = ["regular", "regular_low", "regular_high", "critical_block", "critical_unblock_low"]
@@ -192,7 +193,7 @@ def test_baileys_decodes_wacli_snapshot_and_patches(node: NodeProcess) -> None:
     key, key_id = os.urandom(32), os.urandom(6)
     keys = expand_app_state_keys(key)
     name = "regular_high"
-    snap, state = encode_snapshot(
+    snap, state = snapshot_of(
         name, 3, key_id, keys, [_mute(f"{i}@s.whatsapp.net", i % 2 == 0) for i in range(5)]
     )
     out = node.call(

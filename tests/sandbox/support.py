@@ -9,7 +9,9 @@ from bench.companion import Online, Session, account, ack, linked_companion
 from bench.local_sandbox import Running
 from wacli.binary import Node
 from wacli.binary.node import Attrs
-from wacli.proto import e2e_pb2, history_sync_pb2
+from wacli.crypto import xeddsa_verify
+from wacli.proto import adv_pb2, e2e_pb2, history_sync_pb2
+from wacli.protocol.adv import KEY_INDEX_LIST_PREFIX
 from wacli.protocol.history import inflate_history
 
 
@@ -60,3 +62,13 @@ def inline(message: e2e_pb2.Message) -> history_sync_pb2.HistorySync:
     sync = inflate_history(note.initial_hist_bootstrap_inline_payload)
     assert int(note.sync_type) == int(sync.sync_type) and note.chunk_order == sync.chunk_order
     return sync
+
+
+def signed_key_indexes(signed_list: bytes, account_identity: bytes) -> adv_pb2.ADVKeyIndexList:
+    """The key index list the sandbox's phone signed, once its signature checks out under
+    the account's identity key (AssertionError otherwise)."""
+    signed = adv_pb2.ADVSignedKeyIndexList.FromString(signed_list)
+    assert xeddsa_verify(
+        account_identity, KEY_INDEX_LIST_PREFIX + signed.details, signed.account_signature
+    ), "the key index list is not signed by the account"
+    return adv_pb2.ADVKeyIndexList.FromString(signed.details)

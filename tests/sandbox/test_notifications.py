@@ -24,10 +24,10 @@ from bench.companion import (
     settle,
 )
 from bench.local_sandbox import Running, served
+from tests.sandbox.support import signed_key_indexes
 from wacli.binary import Node
 from wacli.client import events as ev
 from wacli.client.errors import LoggedOutError
-from wacli.protocol.adv import verify_key_index_list
 
 pytestmark = pytest.mark.anyio
 
@@ -94,7 +94,7 @@ async def test_devices_add_remove_update_reach_own_devices_and_contacts(
         key_list = add.require_child("key-index-list")
         assert key_list.attr("ts", "").isdigit()
         assert a1.companion.account_key is not None
-        signed = verify_key_index_list(key_list.content_bytes(), a1.companion.account_key)
+        signed = signed_key_indexes(key_list.content_bytes(), a1.companion.account_key)
         assert list(signed.valid_indexes) == [1, 2] and signed.current_index == 2
 
     # The phone unlinks the first companion: it is told so, the others hear of it.

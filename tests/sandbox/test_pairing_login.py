@@ -10,9 +10,8 @@ import pytest
 
 from bench.companion import Companion, account, iq, link, login, open_session
 from bench.local_sandbox import Running
-from tests.sandbox.support import pair_device
+from tests.sandbox.support import pair_device, signed_key_indexes
 from wacli.binary import Node
-from wacli.protocol.adv import verify_key_index_list
 
 pytestmark = pytest.mark.anyio
 
@@ -162,7 +161,7 @@ async def test_usync_devices_and_lid(sandbox: Running) -> None:
     # The key index list is signed by the phone's account key, the one pair-success carried.
     assert companion.account_key is not None
     signed = devices.require_child("key-index-list").content_bytes()
-    assert list(verify_key_index_list(signed, companion.account_key).valid_indexes) == [1]
+    assert list(signed_key_indexes(signed, companion.account_key).valid_indexes) == [1]
     assert mine.require_child("lid").attr("val") == alice["lid"]
     stranger = users[1]
     assert stranger.require_child("lid").attr("val") is None

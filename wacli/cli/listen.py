@@ -129,6 +129,13 @@ def listen(
         ),
     ] = None,
     media_ca: MediaCaOption = None,
+    mark_read: Annotated[
+        bool,
+        typer.Option(
+            "--mark-read",
+            help="Mark each incoming message read (blue ticks) once its line is written.",
+        ),
+    ] = False,
 ) -> None:
     """Write every event as one NDJSON line on stdout.
 
@@ -150,7 +157,13 @@ def listen(
                 fail(str(exc), ExitCode.STORE)
             beside.append(file.reopen_on_hangup)
         try:
-            run = client.listen(sink, download_media=download_media, media_ca=ca)
+            run = client.listen(
+                sink,
+                download_media=download_media,
+                media_ca=ca,
+                # only what is printed: a message --type leaves out stays unread
+                mark_read=mark_read and (keep is None or "message" in keep),
+            )
         except OSError as exc:  # only --download-media's directory is created here
             fail(f"cannot create {download_media}: {exc.strerror}", ExitCode.USAGE)
         try:

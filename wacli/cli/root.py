@@ -49,6 +49,14 @@ SUBCOMMANDS: dict[str, Lazy] = {
         "wacli.cli.send", "send", "Send a message; exits 0 once the server acknowledged it."
     ),
     "listen": Lazy("wacli.cli.listen", "listen", "Write every event as one NDJSON line on stdout."),
+    "check": Lazy(
+        "wacli.cli.check",
+        "check",
+        "Tell which phone numbers are on WhatsApp, with their JIDs and LIDs.",
+    ),
+    "read": Lazy(
+        "wacli.cli.read", "read", "Mark messages of a chat read (blue ticks for their sender)."
+    ),
     "presence": Lazy(
         "wacli.cli.presence",
         "presence",

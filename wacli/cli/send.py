@@ -85,9 +85,8 @@ def send(
 ) -> None:
     """Send a message; exits 0 once the server acknowledged it.
 
-    As WhatsApp's apps, it refuses (exit 2) a text over 65,536 characters, an empty
-    --file, and --edit or --revoke of a message the archive holds as someone else's; an ID
-    the archive does not know is sent with a warning on stderr."""
+    Refuses (exit 2) text over 65,536 characters, an empty file, editing others' messages.
+    """
 
     options = ctx.obj
     try:

@@ -13,9 +13,9 @@ import time
 
 from wacli.binary import BinaryError, Node
 from wacli.client.connection import Requests
-from wacli.client.media import MediaConnError, MediaIntegrityError, download, parse_media_conn
+from wacli.client.media import MediaConnError, fetch_encrypted, parse_media_conn
 from wacli.proto import syncd_pb2
-from wacli.protocol.appstate_snapshot import MEDIA_TYPE, parse_reference, parse_snapshot
+from wacli.protocol.appstate_snapshot import MEDIA_TYPE, open_snapshot, parse_reference
 from wacli.protocol.errors import AppStateError
 from wacli.protocol.media_message import blob_ref
 
@@ -51,8 +51,7 @@ async def fetch_snapshot(
         ref.file_size_bytes,
     )
     hosts = await media_hosts(conn)
-    try:
-        plain = await download(media, media_ca=media_ca, hosts=hosts, max_bytes=MAX_SNAPSHOT_BYTES)
-    except MediaIntegrityError as exc:
-        raise AppStateError(f"the snapshot blob does not check out: {exc}") from None
-    return parse_snapshot(plain)
+    blob = await fetch_encrypted(
+        media, media_ca=media_ca, hosts=hosts, max_bytes=MAX_SNAPSHOT_BYTES
+    )
+    return open_snapshot(blob, ref)  # checked (MAC, both SHA-256s), decrypted, parsed

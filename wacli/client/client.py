@@ -66,6 +66,7 @@ from wacli.client.messaging import (
     name_reaction_author,
     quote,
 )
+from wacli.client.on_whatsapp import Registration, check_numbers
 from wacli.client.pairing import Pairing, PairingKeys
 from wacli.client.payload import (
     VERSION_ENV,
@@ -77,6 +78,7 @@ from wacli.client.payload import (
 from wacli.client.prekeys import PrekeyRefill, check_digest, refill_prekeys
 from wacli.client.presence import chat_state, own_presence, subscribe
 from wacli.client.props import refresh_props
+from wacli.client.read_receipts import mark_read
 from wacli.client.relay import open_remote
 from wacli.client.routes import Key, command_routes
 from wacli.client.send import (
@@ -442,14 +444,19 @@ class Client:
     # -- listen ---------------------------------------------------------------------------
 
     def listen(
-        self, sink: Sink, *, download_media: Path | None = None, media_ca: str | None = None
+        self,
+        sink: Sink,
+        *,
+        download_media: Path | None = None,
+        media_ca: str | None = None,
+        mark_read: bool = False,
     ) -> Callable[[], Awaitable[None]]:
         """``wacli listen``: every feature wired (wacli.client.wiring.listen_features), the
         events to ``sink``; returns what runs it until a failure no reconnect cures.
         NotPairedError when the store is not paired, OSError when ``download_media``
         cannot be created."""
         self.require_account()
-        features = listen_features(self.store, sink, download_media, media_ca)
+        features = listen_features(self.store, sink, download_media, media_ca, mark_read)
         return partial(features.run, partial(self.run, features.wiring))
 
     # -- messages -------------------------------------------------------------------------
@@ -510,6 +517,14 @@ class Client:
         check_target(self.store, chat, message_id, "edit", warn)
         return await self._send(chat, edit_message(chat, message_id, text))
 
+    async def mark_read(self, chat: JID, ids: list[str], sender: JID | None = None) -> bool:
+        """Mark messages of ``chat`` read (``sender``: their author, in a group); returns
+        whether the sender was told (False when the account's read receipts are off: only
+        our own devices learn of it)."""
+        self.require_account()
+        async with self.connected() as conn:
+            return await mark_read(conn, chat, ids, sender)
+
     async def revoke(self, chat: JID, message_id: str, *, warn: Warn = log.warning) -> Sent:
         """Delete one of our messages for everyone."""
         check_target(self.store, chat, message_id, "revoke", warn)
@@ -562,6 +577,13 @@ class Client:
         answer = OnDemandAnswer()
         async with self.connected(backfill_wiring(self.store, hook, answer)) as conn:
             return await backfill(conn, self.store, own, hook, answer, chat, count, timeout)
+
+    async def check_numbers(self, numbers: dict[str, JID]) -> list[Registration]:
+        """Which phone numbers are on WhatsApp, with their JIDs and LIDs (``numbers``: as
+        typed -> user JID), in the order given: one usync contact query."""
+        self.require_account()
+        async with self.connected() as conn:
+            return await check_numbers(conn, self.store, numbers)
 
     async def reject_call(self, caller: JID, call_id: str) -> None:
         """Decline an incoming call on every device of this account."""

@@ -180,16 +180,16 @@ def _uploaded(body: bytes) -> Uploaded:
     return Uploaded(url, path)
 
 
-async def download(
+async def fetch_encrypted(
     ref: MediaRef,
     *,
     media_ca: str | None = None,
     hosts: tuple[str, ...] = (),
     max_bytes: int = DEFAULT_MAX_DOWNLOAD,
 ) -> bytes:
-    """Fetch and check a message's file: ``https://HOST<direct_path>`` for each host given
-    and the host of its ``url``, then the ``url`` itself. MediaIntegrityError when it does
-    not check out, http errors when no host served it."""
+    """The encrypted bytes of a file: ``https://HOST<direct_path>`` for each host given
+    and the host of its ``url``, then the ``url`` itself; the first that serves it wins.
+    http errors when none did."""
     urls: list[str] = []
     if ref.direct_path.startswith("/"):
         url_host = urlsplit(ref.url).netloc if ref.url.startswith("https://") else ""
@@ -210,18 +210,31 @@ async def download(
         except http.HttpError as exc:
             error = exc
             continue
-        try:
-            return decrypt_media(
-                response.body,
-                ref.media_key,
-                ref.media_type,
-                ref.file_enc_sha256 or None,
-                ref.file_sha256 or None,
-            )
-        except MediaError as exc:
-            raise MediaIntegrityError(f"the downloaded file does not check out: {exc}") from None
+        return response.body
     assert error is not None
     raise error
+
+
+async def download(
+    ref: MediaRef,
+    *,
+    media_ca: str | None = None,
+    hosts: tuple[str, ...] = (),
+    max_bytes: int = DEFAULT_MAX_DOWNLOAD,
+) -> bytes:
+    """Fetch and check a message's file (``fetch_encrypted``). MediaIntegrityError when it
+    does not check out, http errors when no host served it."""
+    body = await fetch_encrypted(ref, media_ca=media_ca, hosts=hosts, max_bytes=max_bytes)
+    try:
+        return decrypt_media(
+            body,
+            ref.media_key,
+            ref.media_type,
+            ref.file_enc_sha256 or None,
+            ref.file_sha256 or None,
+        )
+    except MediaError as exc:
+        raise MediaIntegrityError(f"the downloaded file does not check out: {exc}") from None
 
 
 def file_message_parts(path: Path) -> tuple[str, str]:

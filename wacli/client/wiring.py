@@ -30,6 +30,7 @@ from wacli.client.history import HistorySyncHook
 from wacli.client.media_files import MediaSaver
 from wacli.client.notifications import Notifications
 from wacli.client.prekeys import PrekeyRefill
+from wacli.client.read_receipts import MarkRead
 from wacli.client.receive import Receiver
 from wacli.client.relay import RelayServer
 from wacli.client.retry import RetryHandler
@@ -93,24 +94,32 @@ def backfill_wiring(store: Store, hook: HistorySyncHook, answer: OnDemandAnswer)
 @dataclass(slots=True)
 class ListenFeatures:
     """``wacli listen``'s wiring and what runs beside its connection: the relay that lets
-    other commands use it, and with --download-media the saver of media files."""
+    other commands use it, with --download-media the saver of media files, and with
+    --mark-read the sender of read receipts."""
 
     wiring: Wiring
     relay: RelayServer
     saver: MediaSaver | None = None
+    marker: MarkRead | None = None
 
     async def run(self, main: Callable[[], Awaitable[None]]) -> None:
-        """Run ``main`` (the reconnecting login) with the relay and the saver beside it."""
-        await self.relay.run(main, *([self.saver.work] if self.saver is not None else []))
+        """Run ``main`` (the reconnecting login) with the relay, saver and marker beside it."""
+        beside = [worker.work for worker in (self.saver, self.marker) if worker is not None]
+        await self.relay.run(main, *beside)
 
 
 def listen_features(
-    store: Store, sink: Sink, download_media: Path | None = None, media_ca: str | None = None
+    store: Store,
+    sink: Sink,
+    download_media: Path | None = None,
+    media_ca: str | None = None,
+    mark_read: bool = False,
 ) -> ListenFeatures:
     """Every feature of ``wacli listen``. ``sink`` writes the events; with ``download_media``
     the file of each media message is saved there after its event (OSError when that
     directory cannot be created). ``media_ca``: the CA of the media hosts (files,
-    app-state snapshots, history blobs)."""
+    app-state snapshots, history blobs). With ``mark_read`` each incoming message is
+    marked read after its event (wacli.client.read_receipts)."""
 
     def own() -> tuple[JID, JID | None]:
         return own_jids(store)
@@ -121,6 +130,9 @@ def listen_features(
     if download_media is not None:
         saver = MediaSaver(download_media, media_ca)
         sink = saver.wrap_sink(sink)
+    marker = MarkRead() if mark_read else None
+    if marker is not None:
+        sink = marker.wrap_sink(sink)
     notes = Notifications(store)
     groups = GroupEvents(store, own)
     appstate = AppStateSync(store, sink, media_ca)
@@ -144,9 +156,10 @@ def listen_features(
             groups.attach,
             retry.attach,
             history.attach,  # before app-state's catch-up, which takes a while
+            *([marker.attach] if marker is not None else []),  # before the slow catch-up
             appstate.on_connect,
         ),
         on_disconnect=(relay.disconnected,),  # what commands meanwhile are told
         sink=sink,
     )
-    return ListenFeatures(wiring, relay, saver)
+    return ListenFeatures(wiring, relay, saver, marker)

@@ -207,13 +207,3 @@ def build_key_index_list(
         details=details,
         account_signature=xeddsa_sign(account.private, KEY_INDEX_LIST_PREFIX + details),
     ).SerializeToString()
-
-
-def verify_key_index_list(signed_list: bytes, account_identity: bytes) -> adv_pb2.ADVKeyIndexList:
-    """Check the account's signature over a key index list; returns the list."""
-    signed = _parse(adv_pb2.ADVSignedKeyIndexList, signed_list, "signed key index list")
-    if not xeddsa_verify(
-        account_identity, KEY_INDEX_LIST_PREFIX + signed.details, signed.account_signature
-    ):
-        raise AdvError("key index list signature does not verify")
-    return _parse(adv_pb2.ADVKeyIndexList, signed.details, "key index list")

@@ -196,27 +196,3 @@ def encode_patch(
     patch.snapshot_mac = new.snapshot_mac(keys, name)
     patch.patch_mac = patch_mac(keys.patch_mac, patch.snapshot_mac, macs, new.version, name)
     return patch, new
-
-
-def encode_snapshot(
-    name: str,
-    version: int,
-    key_id: bytes,
-    keys: AppStateKeys,
-    changes: Iterable[NewMutation],
-) -> tuple[syncd_pb2.SyncdSnapshot, AppStateHash]:
-    """A snapshot holding the given (SET) records at ``version``."""
-    snap = syncd_pb2.SyncdSnapshot()
-    hashed: list[Mutation] = []
-    for change in changes:
-        if change.operation != Operation.SET:
-            raise AppStateError("a snapshot holds only SET records")
-        record, mac = _seal(keys, key_id, change)
-        snap.records.add().CopyFrom(record)
-        hashed.append(Mutation(Operation.SET, record.index.blob, mac))
-    state = AppStateHash()
-    state.apply(hashed, version)
-    snap.version.version = version
-    snap.key_id.id = key_id
-    snap.mac = state.snapshot_mac(keys, name)
-    return snap, state

@@ -6,6 +6,11 @@ type="read" id=FIRST>`` naming the other ids in ``<list><item id/></list>`` (wha
 receipt.go MarkRead, Baileys readMessages) goes to every device of the messages' author
 — in a 1:1 chat the chat itself, in a group ``author``, relayed with the reader as
 ``participant``.
+
+``GET /admin/accounts/{phone}/receipts``: the receipts the phone got (a companion's read
+receipts among them), and ``PUT /admin/accounts/{phone}/readreceipts {"value": "all"|
+"none"}``: the read-receipts privacy setting its companions are told (``<iq xmlns=
+"privacy" type="get">``).
 """
 
 from __future__ import annotations
@@ -26,7 +31,10 @@ MAX_ID: Final = 128  # characters of one id
 
 
 def add_routes(router: Router, hub: Hub) -> None:
-    router.add("POST", "/admin/accounts/{phone}/read", ReadRoutes(hub).read)
+    routes = ReadRoutes(hub)
+    router.add("POST", "/admin/accounts/{phone}/read", routes.read)
+    router.add("GET", "/admin/accounts/{phone}/receipts", routes.receipts)
+    router.add("PUT", "/admin/accounts/{phone}/readreceipts", routes.read_receipts_setting)
 
 
 def _ids(body: dict[str, Any]) -> list[str]:
@@ -64,3 +72,18 @@ class ReadRoutes:
             except delivery.RoutingError as exc:
                 raise HttpError(404, str(exc)) from None
         return Response.json({"chat": str(chat), "ids": [first, *more]})
+
+    async def receipts(self, request: Request) -> Response:
+        phone = account_named(self.hub, request.params["phone"]).phone
+        return Response.json(list(self.hub.phone_receipts.get(phone, ())))
+
+    async def read_receipts_setting(self, request: Request) -> Response:
+        phone = account_named(self.hub, request.params["phone"]).phone
+        value = body_object(request).get("value")
+        if value not in ("all", "none"):
+            raise HttpError(400, '\'value\' must be "all" or "none"')
+        if value == "none":
+            self.hub.read_receipts_off.add(phone)
+        else:
+            self.hub.read_receipts_off.discard(phone)
+        return Response.json({"readreceipts": value})

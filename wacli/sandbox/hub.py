@@ -13,7 +13,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wacli.binary import Node
 from wacli.jid import DEFAULT_USER_SERVER, JID, LID_SERVER
@@ -91,6 +91,10 @@ class Hub:
         self.acked: dict[tuple[str, int], deque[tuple[str, str]]] = {}
         self.low_prekeys_notified: set[tuple[str, int]] = set()
         self.available: dict[str, bool] = {}  # phone -> last presence it announced
+        # Read receipts (admin_read.py): the receipts each phone got, newest last, and the
+        # accounts whose user turned read receipts off in the privacy settings.
+        self.phone_receipts: dict[str, deque[dict[str, Any]]] = {}
+        self.read_receipts_off: set[str] = set()
         self.last_seen: dict[str, int] = {}
         # Faults set through the admin API.
         self.delay_seconds = 0.0  # before every stanza the server sends

@@ -22,6 +22,7 @@ from wacli.binary import BinaryError, Node
 from wacli.jid import GROUP_SERVER, JID, JIDError
 from wacli.proto import e2e_pb2
 from wacli.protocol import ProtocolError
+from wacli.protocol.message_source import parse_source
 from wacli.protocol.outgoing_message import message_type
 from wacli.protocol.receipts import parse_retry
 from wacli.sandbox.delivery import RoutingError, phone_bundle
@@ -157,9 +158,12 @@ def _read(
 
 async def phone_receives_group(hub: Hub, phone: str, node: Node) -> None:
     """Device 0 of ``phone`` gets a group message: decrypt, keep, answer with a receipt."""
+    reader = hub.state.account(phone)
+    assert reader is not None
     try:
-        group_text = str(group_jid(node.attr_jid("from")))
-        author_jid = node.attr_jid("participant")
+        source = parse_source(node, *hub.jids(reader))
+        group_text = str(group_jid(source.chat))
+        author_jid = source.sender
         author = hub.account_of(author_jid.to_non_ad())
         if author is None:
             raise RoutingError(f"no account {author_jid}")
@@ -178,13 +182,12 @@ async def phone_receives_group(hub: Hub, phone: str, node: Node) -> None:
     if message is None:
         return  # only a sender key
     stanza_id = node.require_attr("id")
-    from_me = author.phone == phone
+    from_me = source.is_from_me
     entry = InboxEntry(
         stanza_id, str(author_jid), group_text, now(), from_me, message.SerializeToString()
     )
     hub.state.keep_inbox(phone, entry)
     hub.stats["phone_messages_received"] += 1
     group = hub.state.group(group_text)
-    reader = hub.state.account(phone)
-    if not from_me and group is not None and reader is not None:
+    if not from_me and group is not None:
         await relay_group_receipt(hub, reader, 0, group, author_jid, stanza_id, None, None)

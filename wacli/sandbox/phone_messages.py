@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections import deque
 from typing import TYPE_CHECKING
 
 from google.protobuf.message import DecodeError
@@ -162,6 +163,25 @@ async def _phone_retry(hub: Hub, phone: str, receipt: Node) -> None:
     hub.stats["phone_retries"] += 1
 
 
+KEPT_RECEIPTS = 1000  # per phone, for GET /admin/accounts/{phone}/receipts
+
+
+def _keep_receipt(hub: Hub, phone: str, node: Node) -> None:
+    """Remember a receipt the phone got (its app would turn the ticks blue)."""
+    listed = [item.attr("id") for child in node.children_named("list") for item in child.children]
+    kept = hub.phone_receipts.setdefault(phone, deque(maxlen=KEPT_RECEIPTS))
+    kept.append(
+        {
+            "from": node.attr("from"),
+            "type": node.attr("type") or "delivery",
+            "ids": [node.attr("id"), *listed],
+            "participant": node.attr("participant"),
+            "recipient": node.attr("recipient"),
+            "t": node.attr("t"),
+        }
+    )
+
+
 async def phone_receives(hub: Hub, phone: str, node: Node) -> None:
     """Device 0 of ``phone`` gets a stanza: it decrypts messages (keeping them in its
     inbox) and answers each with a delivery receipt, as a phone does."""
@@ -171,7 +191,9 @@ async def phone_receives(hub: Hub, phone: str, node: Node) -> None:
                 await _phone_retry(hub, phone, node)
             except (RoutingError, BinaryError, JIDError, SignalError) as exc:
                 log.info("the phone of %s ignores a retry receipt: %s", phone, exc)
-        return  # other receipts to phones are not kept
+        else:
+            _keep_receipt(hub, phone, node)
+        return
     if node.tag != "message":
         return
     if node.attr("from", "").endswith("@g.us"):

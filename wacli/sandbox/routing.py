@@ -21,6 +21,8 @@ Shapes (whatsmeow send.go/message.go/receipt.go, Baileys messages-send/-recv):
   (Baileys' 1:1 "sender" receipt) goes to the sender's own devices;
 - a 1:1 message without the recipient's privacy token is refused (ack error 463) and
   a token on a peer message (479): the rules are privacy.py's;
+- a ``read`` or ``read-self`` receipt also goes to the reader's own other devices
+  (``recipient`` the chat); ``read-self`` (read receipts turned off) only there;
 - group messages and receipts go on to group_routing.py;
 - ``<presence type=available|unavailable name?>`` and ``<presence type=subscribe to>``
   (answered at once with the current ``<presence from [type=unavailable last]>``),
@@ -167,6 +169,27 @@ async def relay_receipt(
         await deliver(hub, target.phone, device, Node("receipt", attrs, content))
 
 
+# A companion that read messages tells the account's other devices too (its phone turns
+# the chat read); "read-self", sent when the user turned read receipts off, goes only there.
+READ_TYPES = ("read", "read-self")
+
+
+async def _tell_own_devices(hub: Hub, sender: Account, device: int, chat: JID, node: Node) -> None:
+    attrs: dict[str, str | None] = {
+        "id": node.attr("id"),
+        "type": node.attr("type"),
+        "recipient": str(chat),
+    }
+    addressee = None if chat.is_group else hub.account_of(chat.to_non_ad())
+    if addressee is not None and addressee.phone == sender.phone:
+        return  # a chat with ourselves: relayed to our devices as any receipt is
+    own = user_jid(sender, chat.is_lid)
+    try:
+        await relay_receipt(hub, sender, device, own, attrs, node.children or None)
+    except RoutingError as exc:
+        log.info("read receipt %s not told to own devices: %s", node.attr("id"), exc)
+
+
 async def handle_receipt(conn: Connection, node: Node) -> None:
     hub = conn.hub
     assert conn.device_key is not None
@@ -189,6 +212,10 @@ async def handle_receipt(conn: Connection, node: Node) -> None:
     assert sender is not None
     to = node.attr_jid("to") if to_text else user_jid(sender, False)
     await conn.send(server_ack("receipt", stanza_id, to, node.attr("type")))
+    if node.attr("type") in READ_TYPES:
+        await _tell_own_devices(hub, sender, device, to, node)
+        if node.attr("type") == "read-self":
+            return
     if to.is_group:
         await group_routing.handle_group_receipt(conn, node, to)
         return

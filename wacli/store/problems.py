@@ -42,8 +42,7 @@ def not_a_directory(path: Path) -> StoreError:
 
 def damaged(path: Path, why: str) -> StoreError:
     return StoreError(
-        f"the store database {path} is damaged ({why}); move it away and run 'wacli pair' "
-        "again",
+        f"the store database {path} is damaged ({why}); move it away and run 'wacli pair' again",
         path,
         "damaged",
     )

@@ -215,6 +215,12 @@ await serve({
     await waitFor(reached, req.timeout_ms ?? 20000, "a status");
     return { receipts: client.receipts };
   },
+  read_messages: async (req) => {
+    // Mark messages read (readMessages: "read", or "read-self" when the account's read
+    // receipts are off); req.keys as wait_message returned them.
+    await client.sock.readMessages(req.keys);
+    return {};
+  },
   wait_group_receipts: async (req) => {
     // Delivery receipts of our group message req.id from every member in req.users.
     const from = () =>

@@ -59,9 +59,11 @@ async def blocklist(conn: Connection, node: Node) -> Node:
 
 
 async def privacy(conn: Connection, node: Node) -> Node:
+    values = dict(_PRIVACY_DEFAULTS)
+    if conn.device_key is not None and conn.device_key[0] in conn.hub.read_receipts_off:
+        values["readreceipts"] = "none"
     categories = [
-        Node("category", {"name": name, "value": value})
-        for name, value in _PRIVACY_DEFAULTS.items()
+        Node("category", {"name": name, "value": value}) for name, value in values.items()
     ]
     return iq_result(node, [Node("privacy", {}, categories)])
 

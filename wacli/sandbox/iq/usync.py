@@ -4,7 +4,8 @@ Request: ``<usync sid context mode index last><query><devices version="2"/><lid/
 <contact/>…</query><list><user jid=…>[<contact>+1555…</contact>]</user>…</list></usync>``.
 Answer: the same ``<usync>`` attributes with ``<list><user jid=…><devices><device-list>
 <device id key-index/>…</device-list><key-index-list ts>signed list</key-index-list>
-</devices><lid val=…/><contact type="in"|"out"/></user></list>``; ``status`` the
+</devices><lid val=…/><contact type="in"|"out">the number asked</contact></user></list>``
+(the query comes back in ``<contact>``, as whatsmeow's IsOnWhatsApp reads it); ``status`` the
 about text (iq/profile.py); protocols the sandbox does not keep (picture, business…)
 answer an empty element.
 """
@@ -65,8 +66,10 @@ async def query(conn: Connection, node: Node) -> Node:
             elif protocol == "lid":
                 lid = conn.hub.jids(account)[1] if account else None
                 content.append(Node("lid", {"val": lid}))
-            elif protocol == "contact":
-                content.append(Node("contact", {"type": "in" if account else "out"}))
+            elif protocol == "contact":  # the number asked comes back (whatsmeow's Query)
+                asked = user.child("contact")
+                echo = asked.content if asked is not None else None
+                content.append(Node("contact", {"type": "in" if account else "out"}, echo))
             elif protocol == "status" and account is not None:
                 content.append(profile.usync_status(conn.hub, account))
             else:
