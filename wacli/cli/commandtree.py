@@ -1,15 +1,14 @@
 """A plain description of the command tree, read from the real Typer commands.
 
 The shell completions and the man page are generated from it, so they can
-never describe options the program does not have. (Typer 0.29 carries its
-own Click; this module reads only the attributes it needs from it.)
+never describe options the program does not have. (Typer carries its own
+Click; this module reads only Click's public parameter attributes: ``opts``,
+``is_flag``, ``envvar`` and the parameter type's ``name`` and ``choices``.)
 """
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import typer
@@ -52,28 +51,16 @@ class CommandInfo:
 HELP_OPTION = OptionInfo(("--help",), "Show the help and exit.", False, False, (), None, "")
 
 
-def _annotation(param: Any) -> Any:
-    annotation = param.type_descriptor.annotation
-    args = getattr(annotation, "__args__", None)
-    if args:  # Path | None and friends
-        real = [a for a in args if a is not type(None)]
-        if len(real) == 1:
-            return real[0]
-    return annotation
-
-
 def _option(param: Any) -> OptionInfo:
-    annotation = _annotation(param)
-    choices: tuple[str, ...] = ()
-    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
-        choices = tuple(str(member.value) for member in annotation)
-    is_path = annotation is Path
+    kind = param.type  # a Click ParamType: its name is "path", "integer", "choice" ...
+    choices = tuple(str(choice) for choice in getattr(kind, "choices", None) or ())
+    is_path = kind.name == "path"
     takes_value = not param.is_flag
     if choices:
         metavar = "[" + "|".join(choices) + "]"
     elif is_path:
         metavar = "PATH"
-    elif annotation is int:
+    elif kind.name in ("integer", "integer range"):
         metavar = "N"
     else:
         metavar = "TEXT" if takes_value else ""
