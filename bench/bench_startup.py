@@ -3,8 +3,13 @@
 Each row is a fresh process run ``--runs`` times (median and p95 wall time),
 with its ratio to ``python -c pass`` measured in the same run. The networked
 rows use a ``wacli sandbox serve`` on loopback: ``send`` in a fresh process with
-saved credentials until the server's ack, and ``send`` while a ``wacli listen``
-holds the connection (the command hands the send to it).
+saved credentials until the server's ack, ``send`` while a ``wacli listen`` holds the
+connection (the command hands the send to it), and the same one-off send by Baileys 7
+in a fresh Node process (tests/interop/js/baileys_send_once.mjs), with wacli/Baileys.
+
+wacli runs as installed: pip compiles the bytecode of what it installs, so this
+script compiles the checkout's first (an editable install under
+PYTHONDONTWRITEBYTECODE would otherwise compile every module at every start).
 
     python bench/bench_startup.py [--runs 10]
 """
@@ -12,7 +17,10 @@ holds the connection (the command hands the send to it).
 from __future__ import annotations
 
 import argparse
+import compileall
+import json
 import os
+import shutil
 import signal
 import statistics
 import subprocess
@@ -23,12 +31,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.node import INTEROP_DIR, JS_DIR
 from bench.support import WACLI, Sandbox
 from wacli.store import Store
 from wacli.store.archive import Archive, ArchivedMessage
 
 ME = "15550001001"
 PHONE = "15550001002"
+BAILEYS = "15550001003"
 ARCHIVED = 10_000
 
 
@@ -52,10 +62,11 @@ def p95(times: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def row(what: str, times: list[float], bare: float) -> None:
+def row(what: str, times: list[float], bare: float, note: str = "") -> None:
     median = statistics.median(times)
     print(
-        f"| {what} | {1000 * median:.0f} | {1000 * p95(times):.0f} | {median / bare:.1f}x |",
+        f"| {what} | {1000 * median:.0f} | {1000 * p95(times):.0f} | {median / bare:.1f}x |"
+        f" {note} |",
         flush=True,
     )
 
@@ -95,11 +106,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     runs = parser.parse_args().runs
 
+    compileall.compile_dir(Path(__file__).resolve().parents[1] / "wacli", quiet=1)
     bare_times = timed([sys.executable, "-c", "pass"], runs)
     bare = statistics.median(bare_times)
     print(f"CPython {sys.version.split()[0]}, {os.cpu_count()} cores, {runs} runs per row")
-    print("| command | median ms | p95 ms | vs python -c pass |")
-    print("|---|---|---|---|")
+    print("| command | median ms | p95 ms | vs python -c pass | |")
+    print("|---|---|---|---|---|")
     row("`python -c pass`", bare_times, bare)
     row("`wacli --version`", timed([*WACLI, "--version"], runs), bare)
     row("`wacli --help`", timed([*WACLI, "--help"], runs), bare)
@@ -117,8 +129,31 @@ def main() -> None:
         history = [*WACLI, "--store", str(big), "history", "--json", "--limit", str(ARCHIVED)]
         row(f"`wacli history --json` ({ARCHIVED:,} messages)", timed(history, runs), bare)
 
+        node = shutil.which("node")
+        baileys: list[float] = []
+        if node is not None and (INTEROP_DIR / "node_modules").is_dir():
+            sandbox.link_baileys(Path(scratch) / "baileys", BAILEYS)
+            sandbox.give_token(PHONE, BAILEYS)
+            request = {
+                "url": sandbox.url,
+                "root_key": sandbox.root_key,
+                "dir": str(Path(scratch) / "baileys"),
+                "to": f"{PHONE}@s.whatsapp.net",
+                "text": "bench",
+            }
+            once = [node, str(JS_DIR / "baileys_send_once.mjs"), json.dumps(request)]
+            baileys = timed(once, runs)
+
         send = [*WACLI, "send", f"+{PHONE}", "bench"]
-        row("`wacli send` (fresh process, until acked)", timed(send, runs, env), bare)
+        ours = timed(send, runs, env)
+        versus = (
+            f"{statistics.median(ours) / statistics.median(baileys):.2f}x Baileys"
+            if baileys
+            else "Baileys not measured: no node or tests/interop/node_modules"
+        )
+        row("`wacli send` (fresh process, until acked)", ours, bare, versus)
+        if baileys:
+            row("Baileys 7 one-off send (fresh `node`, until acked)", baileys, bare)
 
         listen = wait_for_listen(env)
         try:
@@ -130,7 +165,6 @@ def main() -> None:
             except subprocess.TimeoutExpired:
                 listen.kill()
                 listen.wait()
-    print("Baileys 7's one-off send is not measured by this script yet (see the README).")
 
 
 if __name__ == "__main__":

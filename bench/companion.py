@@ -25,13 +25,8 @@ from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStre
 from bench.local_sandbox import Running
 from wacli.binary import Node
 from wacli.client import events as ev
-from wacli.client.connection import (
-    Connection,
-    DirectConnection,
-    Endpoint,
-    Timing,
-    open_connection,
-)
+from wacli.client.connection import Connection, Endpoint, Timing
+from wacli.client.direct_connection import DirectConnection, open_connection
 from wacli.client.dispatcher import Outcome
 from wacli.client.errors import ClientError, ConnectionLost, RequestTimeout, RestartRequired
 from wacli.client.pairing import Pairing, PairingKeys

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.node import NodeProcess
 from wacli.sandbox.process import SandboxProcess
 
 WACLI = [sys.executable, "-m", "wacli"]
@@ -64,3 +65,19 @@ class Sandbox(SandboxProcess):
         status, body = self.admin("POST", f"/accounts/{phone}/privacy-token", {"to": to})
         if status != 200:
             raise RuntimeError(f"privacy token refused: {body}")
+
+    def link_baileys(self, directory: Path, phone: str, push_name: str = "Baileys") -> None:
+        """Create account ``phone`` and link an unmodified Baileys 7 to it by QR, its
+        credentials saved in ``directory`` (useMultiFileAuthState) for later runs."""
+        self.account(phone, push_name)
+        baileys = NodeProcess("bench_baileys.mjs", timeout=120.0)
+        try:
+            baileys.call("start", url=self.url, root_key=self.root_key, dir=str(directory))
+            qr = baileys.call("wait_qr")["qr"]
+            status, body = self.admin("POST", f"/accounts/{phone}/link", {"qr": qr})
+            if status != 200:
+                raise RuntimeError(f"link refused: {body}")
+            baileys.call("wait_open")
+            baileys.call("stop")
+        finally:
+            baileys.close()

@@ -9,32 +9,36 @@ _wacli_accounts() {
 }
 _wacli() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
-    local cmdpath="" word i skip=0
+    local cmdpath="" word i skip=0 nargs=0
     for ((i = 1; i < COMP_CWORD; i++)); do
         word="${COMP_WORDS[i]}"
         if ((skip)); then skip=0; continue; fi
         case "$word" in
-            --account|--admin-port|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--privacy-tokens|--react|--reply-to|--revoke|--search|--sender|--server|--state|--store|--to|--type|-o) skip=1; continue ;;
+            --account|--address|--admin-port|--before|--caption|--contact|--contact-vcard|--count|--dir|--download-media|--edit|--file|--for|--group|--host|--id|--limit|--location|--media-ca|--multi|--name|--noise-root|--option|--out|--output|--phone|--poll|--port|--privacy-tokens|--react|--reply-to|--revoke|--search|--sender|--server|--state|--sticker|--store|--to|--type|--vote|-o) skip=1; continue ;;
             -*) continue ;;
         esac
         case "${cmdpath:+$cmdpath }$word" in
-            'pair'|'send'|'listen'|'check'|'read'|'presence'|'chats'|'contacts'|'whoami'|'logout'|'completion'|'history'|'history backfill'|'chat'|'chat pin'|'chat unpin'|'chat mute'|'chat unmute'|'chat archive'|'chat unarchive'|'chat read'|'chat unread'|'accounts'|'accounts remove'|'sandbox'|'sandbox serve'|'groups'|'groups info'|'groups create'|'groups add'|'groups remove'|'groups promote'|'groups demote'|'groups subject'|'groups description'|'groups leave'|'media'|'media download'|'call'|'call reject') cmdpath="${cmdpath:+$cmdpath }$word" ;;
+            'pair'|'send'|'listen'|'check'|'read'|'block'|'unblock'|'blocklist'|'presence'|'chats'|'contacts'|'whoami'|'logout'|'completion'|'history'|'history backfill'|'chat'|'chat pin'|'chat unpin'|'chat mute'|'chat unmute'|'chat archive'|'chat unarchive'|'chat read'|'chat unread'|'chat star'|'chat unstar'|'chat delete-for-me'|'chat disappearing'|'accounts'|'accounts remove'|'sandbox'|'sandbox serve'|'groups'|'groups info'|'groups create'|'groups add'|'groups remove'|'groups promote'|'groups demote'|'groups subject'|'groups description'|'groups leave'|'groups invite-link'|'groups preview'|'groups join'|'groups set'|'groups requests'|'groups approve'|'groups reject'|'groups sub-groups'|'groups link'|'groups unlink'|'media'|'media download'|'profile'|'profile show'|'profile picture'|'profile set-picture'|'profile set-about'|'profile set-name'|'profile business'|'privacy'|'privacy set'|'call'|'call reject'|'status'|'status post'|'channels'|'channels list'|'channels follow'|'channels unfollow'|'channels messages'|'channels send') cmdpath="${cmdpath:+$cmdpath }$word"; nargs=0 ;;
+            *) nargs=$((nargs + 1)) ;;
         esac
     done
     case "$prev" in
-        --dir|--download-media|--file|--media-ca|--output|--state|--store|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --contact-vcard|--dir|--download-media|--file|--media-ca|--out|--output|--state|--sticker|--store|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --account) COMPREPLY=($(compgen -W "$(_wacli_accounts)" -- "$cur")); return ;;
         --privacy-tokens) COMPREPLY=($(compgen -W "enforce off" -- "$cur")); return ;;
-        --account|--admin-port|--before|--caption|--count|--dir|--download-media|--edit|--file|--for|--host|--id|--limit|--media-ca|--noise-root|--output|--phone|--port|--privacy-tokens|--react|--reply-to|--revoke|--search|--sender|--server|--state|--store|--to|--type|-o) COMPREPLY=(); return ;;
+        --account|--address|--admin-port|--before|--caption|--contact|--contact-vcard|--count|--dir|--download-media|--edit|--file|--for|--group|--host|--id|--limit|--location|--media-ca|--multi|--name|--noise-root|--option|--out|--output|--phone|--poll|--port|--privacy-tokens|--react|--reply-to|--revoke|--search|--sender|--server|--state|--sticker|--store|--to|--type|--vote|-o) COMPREPLY=(); return ;;
     esac
     local words
     case "$cmdpath" in
-        '') words="pair send listen check read presence chats contacts whoami logout completion history chat accounts sandbox groups media call --store --account --server --noise-root --verbose -v --version -V --help" ;;
+        '') words="pair send listen check read block unblock blocklist presence chats contacts whoami logout completion history chat accounts sandbox groups media profile privacy call status channels --store --account --server --noise-root --verbose -v --version -V --help" ;;
         'pair') words="--phone --json --help" ;;
-        'send') words="--reply-to --react --id --edit --revoke --file --caption --media-ca --json --help" ;;
+        'send') words="--reply-to --react --id --edit --revoke --file --caption --poll --option --multi --vote --location --name --address --contact --contact-vcard --sticker --view-once --media-ca --json --help" ;;
         'listen') words="--type --output --download-media --media-ca --mark-read --help" ;;
         'check') words="--json --help" ;;
         'read') words="--sender --help" ;;
+        'block') words="--json --help" ;;
+        'unblock') words="--json --help" ;;
+        'blocklist') words="--json --help" ;;
         'presence') words="--to --help" ;;
         'chats') words="--limit --json --help" ;;
         'contacts') words="--json --help" ;;
@@ -43,7 +47,7 @@ _wacli() {
         'completion') words="--help" ;;
         'history') words="backfill --limit --before --search --json --help" ;;
         'history backfill') words="--count --json --help" ;;
-        'chat') words="pin unpin mute unmute archive unarchive read unread --help" ;;
+        'chat') words="pin unpin mute unmute archive unarchive read unread star unstar delete-for-me disappearing --help" ;;
         'chat pin') words="--json --help" ;;
         'chat unpin') words="--json --help" ;;
         'chat mute') words="--for --json --help" ;;
@@ -52,11 +56,15 @@ _wacli() {
         'chat unarchive') words="--json --help" ;;
         'chat read') words="--json --help" ;;
         'chat unread') words="--json --help" ;;
+        'chat star') words="--json --help" ;;
+        'chat unstar') words="--json --help" ;;
+        'chat delete-for-me') words="--json --help" ;;
+        'chat disappearing') words="--json --help" ;;
         'accounts') words="remove --json --help" ;;
         'accounts remove') words="--force --help" ;;
         'sandbox') words="serve --help" ;;
         'sandbox serve') words="--host --port --admin-port --state --privacy-tokens --help" ;;
-        'groups') words="info create add remove promote demote subject description leave --json --help" ;;
+        'groups') words="info create add remove promote demote subject description leave invite-link preview join set requests approve reject sub-groups link unlink --json --help" ;;
         'groups info') words="--json --help" ;;
         'groups create') words="--json --help" ;;
         'groups add') words="--json --help" ;;
@@ -66,10 +74,42 @@ _wacli() {
         'groups subject') words="--help" ;;
         'groups description') words="--delete --help" ;;
         'groups leave') words="--help" ;;
+        'groups invite-link') words="--revoke --json --help" ;;
+        'groups preview') words="--json --help" ;;
+        'groups join') words="--json --help" ;;
+        'groups set') words="--help" ;;
+        'groups requests') words="--json --help" ;;
+        'groups approve') words="--json --help" ;;
+        'groups reject') words="--json --help" ;;
+        'groups sub-groups') words="--json --help" ;;
+        'groups link') words="--help" ;;
+        'groups unlink') words="--help" ;;
         'media') words="download --help" ;;
         'media download') words="--output -o --dir --force --media-ca --json --help" ;;
+        'profile') words="show picture set-picture set-about set-name business --help" ;;
+        'profile show') words="--json --help" ;;
+        'profile picture') words="--out -o --preview --force --media-ca --help" ;;
+        'profile set-picture') words="--group --remove --help" ;;
+        'profile set-about') words="--help" ;;
+        'profile set-name') words="--help" ;;
+        'profile business') words="--json --help" ;;
+        'privacy') words="set --json --help" ;;
+        'privacy set') words="--help" ;;
         'call') words="reject --help" ;;
         'call reject') words="--help" ;;
+        'status') words="post --help" ;;
+        'status post') words="--file --caption --to --media-ca --json --help" ;;
+        'channels') words="list follow unfollow messages send --help" ;;
+        'channels list') words="--json --help" ;;
+        'channels follow') words="--help" ;;
+        'channels unfollow') words="--help" ;;
+        'channels messages') words="--count --before --json --help" ;;
+        'channels send') words="--json --help" ;;
+    esac
+    case "$cmdpath:$nargs" in
+        'presence:0') words+=" available unavailable subscribe typing recording paused" ;;
+        'completion:0') words+=" bash zsh fish install" ;;
+        'completion:1') words+=" bash zsh fish" ;;
     esac
     COMPREPLY=($(compgen -W "$words" -- "$cur"))
 }

@@ -4,28 +4,37 @@ function __wacli_path
     set -e tokens[1]
     set -l cmdpath
     set -l skip 0
+    set -l nargs 0
     for word in $tokens
         if test $skip = 1
             set skip 0
             continue
         end
         switch $word
-            case --account --admin-port --before --caption --count --dir --download-media --edit --file --for --host --id --limit --media-ca --noise-root --output --phone --port --privacy-tokens --react --reply-to --revoke --search --sender --server --state --store --to --type -o
+            case --account --address --admin-port --before --caption --contact --contact-vcard --count --dir --download-media --edit --file --for --group --host --id --limit --location --media-ca --multi --name --noise-root --option --out --output --phone --poll --port --privacy-tokens --react --reply-to --revoke --search --sender --server --state --sticker --store --to --type --vote -o
                 set skip 1
                 continue
             case '-*'
                 continue
         end
         set -l candidate (string join ' ' $cmdpath $word)
-        if contains -- $candidate 'pair' 'send' 'listen' 'check' 'read' 'presence' 'chats' 'contacts' 'whoami' 'logout' 'completion' 'history' 'history backfill' 'chat' 'chat pin' 'chat unpin' 'chat mute' 'chat unmute' 'chat archive' 'chat unarchive' 'chat read' 'chat unread' 'accounts' 'accounts remove' 'sandbox' 'sandbox serve' 'groups' 'groups info' 'groups create' 'groups add' 'groups remove' 'groups promote' 'groups demote' 'groups subject' 'groups description' 'groups leave' 'media' 'media download' 'call' 'call reject'
+        if contains -- $candidate 'pair' 'send' 'listen' 'check' 'read' 'block' 'unblock' 'blocklist' 'presence' 'chats' 'contacts' 'whoami' 'logout' 'completion' 'history' 'history backfill' 'chat' 'chat pin' 'chat unpin' 'chat mute' 'chat unmute' 'chat archive' 'chat unarchive' 'chat read' 'chat unread' 'chat star' 'chat unstar' 'chat delete-for-me' 'chat disappearing' 'accounts' 'accounts remove' 'sandbox' 'sandbox serve' 'groups' 'groups info' 'groups create' 'groups add' 'groups remove' 'groups promote' 'groups demote' 'groups subject' 'groups description' 'groups leave' 'groups invite-link' 'groups preview' 'groups join' 'groups set' 'groups requests' 'groups approve' 'groups reject' 'groups sub-groups' 'groups link' 'groups unlink' 'media' 'media download' 'profile' 'profile show' 'profile picture' 'profile set-picture' 'profile set-about' 'profile set-name' 'profile business' 'privacy' 'privacy set' 'call' 'call reject' 'status' 'status post' 'channels' 'channels list' 'channels follow' 'channels unfollow' 'channels messages' 'channels send'
             set cmdpath $cmdpath $word
+            set nargs 0
+        else
+            set nargs (math $nargs + 1)
         end
     end
-    string join ' ' $cmdpath
+    echo "$cmdpath"
+    echo $nargs
 end
 function __wacli_at
     set -l here (__wacli_path)
-    test "$here" = "$argv"
+    test "$here[1]" = "$argv"
+end
+function __wacli_arg
+    set -l here (__wacli_path)
+    test "$here[1]" = "$argv[1..-2]"; and test "$here[2]" = "$argv[-1]"
 end
 function __wacli_accounts
     set -l data $XDG_DATA_HOME
@@ -40,6 +49,9 @@ complete -c wacli -n '__wacli_at' -a 'send' -d 'Send a message; exits 0 once the
 complete -c wacli -n '__wacli_at' -a 'listen' -d 'Write every event as one NDJSON line on stdout.'
 complete -c wacli -n '__wacli_at' -a 'check' -d 'Tell which phone numbers are on WhatsApp, with their JIDs and LIDs.'
 complete -c wacli -n '__wacli_at' -a 'read' -d 'Mark messages of a chat read (blue ticks for their sender).'
+complete -c wacli -n '__wacli_at' -a 'block' -d 'Block a contact: its messages no longer arrive.'
+complete -c wacli -n '__wacli_at' -a 'unblock' -d 'Unblock a contact.'
+complete -c wacli -n '__wacli_at' -a 'blocklist' -d 'List the contacts we blocked.'
 complete -c wacli -n '__wacli_at' -a 'presence' -d 'Set own presence, follow a contact\'s, or send a chat state.'
 complete -c wacli -n '__wacli_at' -a 'chats' -d 'List the archived chats: pinned first, then the most recently active.'
 complete -c wacli -n '__wacli_at' -a 'contacts' -d 'List the contacts the archive has learnt (push names, address book, LIDs).'
@@ -47,12 +59,16 @@ complete -c wacli -n '__wacli_at' -a 'whoami' -d 'Show which account and device 
 complete -c wacli -n '__wacli_at' -a 'logout' -d 'Unlink this device from the phone\'s account and forget it (the archive stays).'
 complete -c wacli -n '__wacli_at' -a 'completion' -d 'Print the shell completion script for SHELL (bash, zsh or fish).'
 complete -c wacli -n '__wacli_at' -a 'history' -d 'Read the local message archive (filled by listen and history sync).'
-complete -c wacli -n '__wacli_at' -a 'chat' -d 'Pin, mute, archive or mark read a chat on all your devices.'
+complete -c wacli -n '__wacli_at' -a 'chat' -d 'Change a chat or its messages: pin, mute, archive, read, disappearing, star, delete.'
 complete -c wacli -n '__wacli_at' -a 'accounts' -d 'List the default store and every named account, with who each is paired as.'
 complete -c wacli -n '__wacli_at' -a 'sandbox' -d 'A local WhatsApp-compatible server with simulated phones, for offline tests.'
 complete -c wacli -n '__wacli_at' -a 'groups' -d 'List the groups we are in, show and manage one.'
 complete -c wacli -n '__wacli_at' -a 'media' -d 'Media files of archived messages.'
+complete -c wacli -n '__wacli_at' -a 'profile' -d 'Pictures, about texts and business profiles; set our own.'
+complete -c wacli -n '__wacli_at' -a 'privacy' -d 'Show or change the account\'s privacy settings.'
 complete -c wacli -n '__wacli_at' -a 'call' -d 'Answer incoming call signalling.'
+complete -c wacli -n '__wacli_at' -a 'status' -d 'Post status updates (stories).'
+complete -c wacli -n '__wacli_at' -a 'channels' -d 'Channels (newsletters): follow, read and post.'
 complete -c wacli -n '__wacli_at' -l store -r -F -d 'The store directory (keys, archive).'
 complete -c wacli -n '__wacli_at' -l account -x -a '(__wacli_accounts)' -d 'Use the named account\'s store (<default store>/accounts/NAME).'
 complete -c wacli -n '__wacli_at' -l server -x -d 'WebSocket URL of the server.'
@@ -70,12 +86,23 @@ complete -c wacli -n '__wacli_at send' -l edit -x -d 'Replace the text of our me
 complete -c wacli -n '__wacli_at send' -l revoke -x -d 'Delete our message ID for everyone.'
 complete -c wacli -n '__wacli_at send' -l file -r -F -d 'Send a file: image, video, audio or document by MIME type.'
 complete -c wacli -n '__wacli_at send' -l caption -x -d 'Caption for --file.'
+complete -c wacli -n '__wacli_at send' -l poll -x -d 'Send a poll with this question (--option each).'
+complete -c wacli -n '__wacli_at send' -l option -x -d 'An option of --poll, or one chosen by --vote; repeat.'
+complete -c wacli -n '__wacli_at send' -l multi -x -d 'How many options of --poll one may choose (0: any).'
+complete -c wacli -n '__wacli_at send' -l vote -x -d 'Vote on poll ID for --option(s); none takes the vote back.'
+complete -c wacli -n '__wacli_at send' -l location -x -d 'Send a place: LAT,LON in degrees.'
+complete -c wacli -n '__wacli_at send' -l name -x -d 'The place\'s name (--location).'
+complete -c wacli -n '__wacli_at send' -l address -x -d 'The place\'s address (--location).'
+complete -c wacli -n '__wacli_at send' -l contact -x -d 'Send a contact card: NAME,PHONE.'
+complete -c wacli -n '__wacli_at send' -l contact-vcard -r -F -d 'Send the contact card in a vCard file.'
+complete -c wacli -n '__wacli_at send' -l sticker -r -F -d 'Send a WebP file as a sticker.'
+complete -c wacli -n '__wacli_at send' -l view-once -d 'The photo or video of --file is viewed once.'
 complete -c wacli -n '__wacli_at send' -l media-ca -r -F -d 'A CA file (PEM) the media server\'s TLS certificate must chain to (e.g. the sandbox\'s media_ca); the system\'s trust store otherwise.'
 complete -c wacli -n '__wacli_at send' -l json -d 'Print {"id","to","timestamp"}.'
 complete -c wacli -n '__wacli_at send' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at listen' -l type -x -d 'Keep only these event types (T1,T2).'
 complete -c wacli -n '__wacli_at listen' -l output -r -F -d 'Append the lines to this file (0600), each on disk before its ack; reopen it by name on SIGHUP.'
-complete -c wacli -n '__wacli_at listen' -l download-media -r -F -d 'Save the file of each media message into this directory, after its line.'
+complete -c wacli -n '__wacli_at listen' -l download-media -r -F -d 'Save the file of each media message into this directory, after its line; a media_saved event then gives its path.'
 complete -c wacli -n '__wacli_at listen' -l media-ca -r -F -d 'A CA file (PEM) the media server\'s TLS certificate must chain to (e.g. the sandbox\'s media_ca); the system\'s trust store otherwise.'
 complete -c wacli -n '__wacli_at listen' -l mark-read -d 'Mark each incoming message read (blue ticks) once its line is written.'
 complete -c wacli -n '__wacli_at listen' -l help -d 'Show the help and exit.'
@@ -83,6 +110,12 @@ complete -c wacli -n '__wacli_at check' -l json -d 'One JSON object per line.'
 complete -c wacli -n '__wacli_at check' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at read' -l sender -x -d 'In a group: the author of the messages (required).'
 complete -c wacli -n '__wacli_at read' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at block' -l json -d 'One JSON object per line.'
+complete -c wacli -n '__wacli_at block' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at unblock' -l json -d 'One JSON object per line.'
+complete -c wacli -n '__wacli_at unblock' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at blocklist' -l json -d 'One JSON object per line.'
+complete -c wacli -n '__wacli_at blocklist' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at presence' -l to -x -d 'The chat a typing/recording/paused state goes to.'
 complete -c wacli -n '__wacli_at presence' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at chats' -l limit -x -d 'At most this many chats.'
@@ -111,6 +144,10 @@ complete -c wacli -n '__wacli_at chat' -a 'archive' -d 'Archive the chat (this a
 complete -c wacli -n '__wacli_at chat' -a 'unarchive' -d 'Move the chat out of the archive.'
 complete -c wacli -n '__wacli_at chat' -a 'read' -d 'Mark the chat read.'
 complete -c wacli -n '__wacli_at chat' -a 'unread' -d 'Mark the chat unread.'
+complete -c wacli -n '__wacli_at chat' -a 'star' -d 'Star a message of the chat.'
+complete -c wacli -n '__wacli_at chat' -a 'unstar' -d 'Unstar a message of the chat.'
+complete -c wacli -n '__wacli_at chat' -a 'delete-for-me' -d 'Delete a message for me: gone from this archive and from our other devices.'
+complete -c wacli -n '__wacli_at chat' -a 'disappearing' -d 'Turn disappearing messages on (24h, 7d, 90d) or off for everyone in a chat.'
 complete -c wacli -n '__wacli_at chat' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at chat pin' -l json -d 'A JSON object instead of a line.'
 complete -c wacli -n '__wacli_at chat pin' -l help -d 'Show the help and exit.'
@@ -129,6 +166,14 @@ complete -c wacli -n '__wacli_at chat read' -l json -d 'A JSON object instead of
 complete -c wacli -n '__wacli_at chat read' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at chat unread' -l json -d 'A JSON object instead of a line.'
 complete -c wacli -n '__wacli_at chat unread' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at chat star' -l json -d 'A JSON object instead of a line.'
+complete -c wacli -n '__wacli_at chat star' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at chat unstar' -l json -d 'A JSON object instead of a line.'
+complete -c wacli -n '__wacli_at chat unstar' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at chat delete-for-me' -l json -d 'A JSON object instead of a line.'
+complete -c wacli -n '__wacli_at chat delete-for-me' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at chat disappearing' -l json -d 'A JSON object instead of a line.'
+complete -c wacli -n '__wacli_at chat disappearing' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at accounts' -a 'remove' -d 'Delete a named account\'s store directory; a paired one only with --force.'
 complete -c wacli -n '__wacli_at accounts' -l json -d 'One JSON object per line.'
 complete -c wacli -n '__wacli_at accounts' -l help -d 'Show the help and exit.'
@@ -151,6 +196,16 @@ complete -c wacli -n '__wacli_at groups' -a 'demote' -d 'Take admin rights from 
 complete -c wacli -n '__wacli_at groups' -a 'subject' -d 'Change the group\'s subject.'
 complete -c wacli -n '__wacli_at groups' -a 'description' -d 'Change the group\'s description (or remove it with --delete).'
 complete -c wacli -n '__wacli_at groups' -a 'leave' -d 'Leave the group.'
+complete -c wacli -n '__wacli_at groups' -a 'invite-link' -d 'Print the group\'s invite link (we must be an admin).'
+complete -c wacli -n '__wacli_at groups' -a 'preview' -d 'Show the group an invite link leads to, without joining it.'
+complete -c wacli -n '__wacli_at groups' -a 'join' -d 'Join the group of an invite link (or ask to, when its admins approve joins).'
+complete -c wacli -n '__wacli_at groups' -a 'set' -d 'Turn a group setting on or off (we must be an admin).'
+complete -c wacli -n '__wacli_at groups' -a 'requests' -d 'List who asked to join and waits for an admin.'
+complete -c wacli -n '__wacli_at groups' -a 'approve' -d 'Let those who asked to join in.'
+complete -c wacli -n '__wacli_at groups' -a 'reject' -d 'Turn down requests to join.'
+complete -c wacli -n '__wacli_at groups' -a 'sub-groups' -d 'List the groups linked to a community.'
+complete -c wacli -n '__wacli_at groups' -a 'link' -d 'Link a group to a community (we must be an admin of both).'
+complete -c wacli -n '__wacli_at groups' -a 'unlink' -d 'Unlink a group from its community (we must be an admin of both).'
 complete -c wacli -n '__wacli_at groups' -l json -d 'JSON instead of lines.'
 complete -c wacli -n '__wacli_at groups' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at groups info' -l json -d 'JSON instead of lines.'
@@ -169,6 +224,24 @@ complete -c wacli -n '__wacli_at groups subject' -l help -d 'Show the help and e
 complete -c wacli -n '__wacli_at groups description' -l delete -d 'Remove the description.'
 complete -c wacli -n '__wacli_at groups description' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at groups leave' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at groups invite-link' -l revoke -d 'Make the current link stop working; print the new.'
+complete -c wacli -n '__wacli_at groups invite-link' -l json -d 'JSON instead of lines.'
+complete -c wacli -n '__wacli_at groups invite-link' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at groups preview' -l json -d 'JSON instead of lines.'
+complete -c wacli -n '__wacli_at groups preview' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at groups join' -l json -d 'JSON instead of lines.'
+complete -c wacli -n '__wacli_at groups join' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at groups set' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at groups requests' -l json -d 'JSON instead of lines.'
+complete -c wacli -n '__wacli_at groups requests' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at groups approve' -l json -d 'JSON instead of lines.'
+complete -c wacli -n '__wacli_at groups approve' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at groups reject' -l json -d 'JSON instead of lines.'
+complete -c wacli -n '__wacli_at groups reject' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at groups sub-groups' -l json -d 'JSON instead of lines.'
+complete -c wacli -n '__wacli_at groups sub-groups' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at groups link' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at groups unlink' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at media' -a 'download' -d 'Download, check and save the file of an archived media message.'
 complete -c wacli -n '__wacli_at media' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at media download' -l output -s o -r -F -d 'Write the file here.'
@@ -177,6 +250,58 @@ complete -c wacli -n '__wacli_at media download' -l force -d 'Overwrite an exist
 complete -c wacli -n '__wacli_at media download' -l media-ca -r -F -d 'A CA file (PEM) the media server\'s TLS certificate must chain to (e.g. the sandbox\'s media_ca); the system\'s trust store otherwise.'
 complete -c wacli -n '__wacli_at media download' -l json -d 'Print {"path","mimetype","size","sha256"}.'
 complete -c wacli -n '__wacli_at media download' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at profile' -a 'show' -d 'Show a user\'s about text and a user\'s or group\'s picture id.'
+complete -c wacli -n '__wacli_at profile' -a 'picture' -d 'Download a user\'s or group\'s profile picture.'
+complete -c wacli -n '__wacli_at profile' -a 'set-picture' -d 'Set (or --remove) our profile picture or a group\'s; prints the new picture id.'
+complete -c wacli -n '__wacli_at profile' -a 'set-about' -d 'Set our about text.'
+complete -c wacli -n '__wacli_at profile' -a 'set-name' -d 'Set our push name, the name contacts see with our messages.'
+complete -c wacli -n '__wacli_at profile' -a 'business' -d 'Show a business account\'s profile (exit 6 when it is no business).'
+complete -c wacli -n '__wacli_at profile' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at profile show' -l json -d 'One JSON object instead of lines.'
+complete -c wacli -n '__wacli_at profile show' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at profile picture' -l out -s o -r -F -d 'Write the picture (JPEG) here.'
+complete -c wacli -n '__wacli_at profile picture' -l preview -d 'The small thumbnail instead of the full picture.'
+complete -c wacli -n '__wacli_at profile picture' -l force -d 'Overwrite an existing file.'
+complete -c wacli -n '__wacli_at profile picture' -l media-ca -r -F -d 'A CA file (PEM) the media server\'s TLS certificate must chain to (e.g. the sandbox\'s media_ca); the system\'s trust store otherwise.'
+complete -c wacli -n '__wacli_at profile picture' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at profile set-picture' -l group -x -d 'A group we administer, instead of us.'
+complete -c wacli -n '__wacli_at profile set-picture' -l remove -d 'Remove the picture.'
+complete -c wacli -n '__wacli_at profile set-picture' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at profile set-about' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at profile set-name' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at profile business' -l json -d 'One JSON object instead of lines.'
+complete -c wacli -n '__wacli_at profile business' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at privacy' -a 'set' -d 'Change one privacy setting.'
+complete -c wacli -n '__wacli_at privacy' -l json -d 'One JSON object per line.'
+complete -c wacli -n '__wacli_at privacy' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at privacy set' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at call' -a 'reject' -d 'Decline an incoming call on every device of this account.'
 complete -c wacli -n '__wacli_at call' -l help -d 'Show the help and exit.'
 complete -c wacli -n '__wacli_at call reject' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at status' -a 'post' -d 'Post a status update for your contacts; exits 0 once the server acknowledged it.'
+complete -c wacli -n '__wacli_at status' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at status post' -l file -r -F -d 'Post an image or video instead of text.'
+complete -c wacli -n '__wacli_at status post' -l caption -x -d 'Caption for --file.'
+complete -c wacli -n '__wacli_at status post' -l to -x -d 'Show it to this user (repeatable) instead of your contacts.'
+complete -c wacli -n '__wacli_at status post' -l media-ca -r -F -d 'A CA file (PEM) the media server\'s TLS certificate must chain to (e.g. the sandbox\'s media_ca); the system\'s trust store otherwise.'
+complete -c wacli -n '__wacli_at status post' -l json -d 'Print {"id","to","timestamp"}.'
+complete -c wacli -n '__wacli_at status post' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at channels' -a 'list' -d 'The channels this account follows or administers.'
+complete -c wacli -n '__wacli_at channels' -a 'follow' -d 'Follow a channel: its posts then reach listen.'
+complete -c wacli -n '__wacli_at channels' -a 'unfollow' -d 'Stop following a channel.'
+complete -c wacli -n '__wacli_at channels' -a 'messages' -d 'A channel\'s recent messages, oldest first.'
+complete -c wacli -n '__wacli_at channels' -a 'send' -d 'Post to a channel we administer; exits 0 once the server took it.'
+complete -c wacli -n '__wacli_at channels' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at channels list' -l json -d 'NDJSON rows instead of lines.'
+complete -c wacli -n '__wacli_at channels list' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at channels follow' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at channels unfollow' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at channels messages' -l count -x -d 'How many of the latest (1-100).'
+complete -c wacli -n '__wacli_at channels messages' -l before -x -d 'Only posts before this server id.'
+complete -c wacli -n '__wacli_at channels messages' -l json -d 'NDJSON rows instead of lines.'
+complete -c wacli -n '__wacli_at channels messages' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_at channels send' -l json -d 'Print {"id","to","timestamp","server_id"}.'
+complete -c wacli -n '__wacli_at channels send' -l help -d 'Show the help and exit.'
+complete -c wacli -n '__wacli_arg presence 0' -a 'available unavailable subscribe typing recording paused'
+complete -c wacli -n '__wacli_arg completion 0' -a 'bash zsh fish install'
+complete -c wacli -n '__wacli_arg completion 1' -a 'bash zsh fish'

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DEFAULT_USER_SERVER = "s.whatsapp.net"
 LEGACY_USER_SERVER = "c.us"
@@ -243,6 +244,13 @@ def parse_jid(text: str) -> JID:
     """Parse the text form of any JID; raises JIDError with the reason when it is not one."""
     if not isinstance(text, str):
         raise JIDError(f"a JID must be text, not {type(text).__name__}")
+    return _parse_text(text)
+
+
+# JIDs are immutable and a stream names the same few over and over (every message's sender,
+# chat and our own JID): each text is parsed once. Errors are raised anew, never cached.
+@lru_cache(maxsize=4096)
+def _parse_text(text: str) -> JID:
     if not text:
         raise JIDError("empty JID")
     if any(ch.isspace() for ch in text):

@@ -1,5 +1,6 @@
 """The shipped completions and man page are what the program generates, and they work."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -92,3 +93,70 @@ def test_shipped_man_page_is_generated_and_renders() -> None:
     for command in ("pair", "send", "listen", "presence", "history"):
         assert f"wacli {command}" in result.stdout
     assert "EXIT STATUS" in result.stdout
+
+
+def test_shells_complete_presence_states_and_shell_names() -> None:
+    states = {"available", "unavailable", "subscribe", "typing", "recording", "paused"}
+    assert set(_bash_complete(["wacli", "presence", ""])) >= states
+    assert _bash_complete(["wacli", "presence", "su"]) == ["subscribe"]
+    assert not states & set(_bash_complete(["wacli", "presence", "subscribe", ""]))
+    assert set(_bash_complete(["wacli", "completion", ""])) >= {"bash", "zsh", "fish", "install"}
+    assert set(_bash_complete(["wacli", "completion", "install", ""])) == {
+        "bash",
+        "zsh",
+        "fish",
+        "--help",
+    }
+    # zsh runs the real script with _describe answering what it was offered.
+    zsh = subprocess.run(
+        [
+            "zsh",
+            "-c",
+            'words=(wacli presence ""); CURRENT=3; '
+            '_describe() { print -rl -- "${(@P)4}" }; '
+            f"source {ROOT / 'completions' / 'wacli.zsh'}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert set(zsh.stdout.split()) >= states
+    fish = subprocess.run(
+        [
+            "fish",
+            "-c",
+            f"source {ROOT / 'completions' / 'wacli.fish'}; complete -C 'wacli completion '",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert set(fish.stdout.split()) == {"bash", "zsh", "fish", "install"}
+
+
+def test_help_of_every_command_fits_80_columns_without_placeholders(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No `<bool>` on a flag and nothing cut with `…` at 80 columns (the presence states)."""
+    from wacli.cli.app import main
+
+    monkeypatch.setenv("COLUMNS", "80")
+    for command in TREE.walk():
+        with pytest.raises(SystemExit) as ended:
+            main([*command.path, "--help"])
+        shown = capsys.readouterr().out
+        assert ended.value.code == 0, command.path
+        assert "<bool>" not in shown, command.path
+        cut = [line for line in shown.splitlines() if line.rstrip(" │").endswith("…")]
+        assert cut == [], command.path
+    main_help = subprocess.run(
+        [sys.executable, "-m", "wacli", "presence", "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    assert main_help.returncode == 0
+    text = " ".join(main_help.stdout.split())
+    assert "runs until Ctrl-C" in text
+    for state in ("available", "unavailable", "subscribe", "typing", "recording", "paused"):
+        assert state in text

@@ -26,6 +26,7 @@ ROW_KEYS = {
     "id",
     "chat",
     "sender",
+    "sender_name",
     "is_from_me",
     "timestamp",
     "push_name",
@@ -49,6 +50,7 @@ ROW_SCHEMA = {
         "id": {"type": "string", "minLength": 1},
         "chat": _JID,
         "sender": _JID,
+        "sender_name": {"type": ["string", "null"]},
         "is_from_me": {"type": "boolean"},
         "timestamp": _TIME,
         "push_name": {"type": ["string", "null"]},
@@ -145,6 +147,7 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         archive.apply_edit(ALICE, "A2", "Yes, 12:30 (near the station)", edited_at=T0 + 70)
         add(archive, "A5", m(conversation="oops"), chat=ALICE, sender=ALICE, ts=T0 + 200)
         archive.apply_revoke(ALICE, "A5", revoked_at=T0 + 201)
+        archive.upsert_contact(BOB, updated_at=T0, push_name="bob", full_name="Bob Builder")
     return directory
 
 
@@ -160,14 +163,26 @@ def test_plain_lines_for_one_chat_oldest_first(store_dir: Path) -> None:
     result = run(store_dir, "+1 555 123 4567")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
+    # Alice's push name (from her messages, also for the one that carried none)
     assert result.stdout.splitlines() == [
-        f"2026-11-25T09:46:40Z  {ALICE}  {ALICE}: Lunch tomorrow?",
+        f"2026-11-25T09:46:40Z  {ALICE}  Alice ({ALICE}): Lunch tomorrow?",
         f"2026-11-25T09:47:40Z  {ALICE}  me: Yes, 12:30 (near the station) (edited)",
-        f"2026-11-25T09:48:40Z  {ALICE}  {ALICE}: the menu",
+        f"2026-11-25T09:48:40Z  {ALICE}  Alice ({ALICE}): the menu",
         # a newline and a terminal escape from the network stay on one inert line
-        f"2026-11-25T09:49:40Z  {ALICE}  {ALICE}: Привет\\nline two \\x1b[31m",
-        f"2026-11-25T09:50:00Z  {ALICE}  {ALICE}: [deleted]",
+        f"2026-11-25T09:49:40Z  {ALICE}  Alice ({ALICE}): Привет\\nline two \\x1b[31m",
+        f"2026-11-25T09:50:00Z  {ALICE}  Alice ({ALICE}): [deleted]",
     ]
+
+
+def test_plain_lines_name_senders_by_their_contact(store_dir: Path) -> None:
+    """The contact's address-book name wins over a push name; our own lines stay "me"."""
+    result = run(store_dir, GROUP)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"2026-11-25T09:50:40Z  {GROUP}  Bob Builder ({BOB}): group lunch vote"
+    ]
+    bob = rows(run(store_dir, BOB, "--json").stdout)
+    assert [(r["sender_name"], r["push_name"]) for r in bob] == [("Bob Builder", None)]
 
 
 def test_a_jid_works_like_the_phone_number(store_dir: Path) -> None:
@@ -199,6 +214,7 @@ def test_json_rows(store_dir: Path) -> None:
         "id": "A1",
         "chat": ALICE,
         "sender": ALICE,
+        "sender_name": "Alice",
         "is_from_me": False,
         "timestamp": "2026-11-25T09:46:40Z",
         "push_name": "Alice",
@@ -211,6 +227,7 @@ def test_json_rows(store_dir: Path) -> None:
         "reactions": [{"sender": ME, "emoji": "👍", "timestamp": "2026-11-25T09:47:41Z"}],
     }
     assert second["is_from_me"] is True and second["reply_to"] == "A1"
+    assert second["sender_name"] is None
     assert second["text"] == "Yes, 12:30 (near the station)"
     assert second["edited_at"] == "2026-11-25T09:47:50Z"
     assert image["type"] == "image" and image["text"] == "the menu"

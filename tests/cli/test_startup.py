@@ -66,6 +66,46 @@ def test_whoami_does_not_import_the_client(tmp_path) -> None:
     assert [name for name in loaded(body) if name.startswith("wacli.client")] == []
 
 
+# What only listen, pairing, a file transfer or a group uses: a text to a person must not
+# pay for it, and a send through listen's relay needs no WebSocket or Noise either.
+NOT_FOR_A_SEND = (
+    "wacli.client.events",
+    "wacli.client.appstate",
+    "wacli.client.history",
+    "wacli.client.receive",
+    "wacli.client.media",
+    "wacli.client.pairing",
+    "wacli.client.group_send",
+    "wacli.signal.group",
+    "wacli.client.listen_wiring",
+    "wacli.client.direct_connection",
+    "wacli.noise",
+    "websockets",
+    "h11",
+    "nacl",
+    "google.protobuf.json_format",
+)
+
+SEND_IMPORTS = """
+import sys
+import wacli.cli.send, wacli.client.client
+loaded = sorted(
+    name for name in sys.modules
+    if any(name == root or name.startswith(root + ".") for root in {roots!r})
+)
+sys.__stdout__.write("\\nLOADED " + " ".join(loaded) + "\\n")
+"""
+
+
+def test_send_imports_neither_listen_features_nor_the_websocket() -> None:
+    """Importing the send command and the client leaves listen's features, pairing, media
+    and the direct connection's WebSocket and Noise to the code paths that use them."""
+    program = SEND_IMPORTS.format(roots=NOT_FOR_A_SEND)
+    out = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.rsplit("LOADED", 1)[1].split() == []
+
+
 def test_version_prints_the_package_version() -> None:
     for flag in ("--version", "-V"):
         out = subprocess.run([sys.executable, "-m", "wacli", flag], capture_output=True, text=True)

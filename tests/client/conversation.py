@@ -42,6 +42,14 @@ def phone_sends(sandbox: SandboxProcess, phone: str, to: str, message: dict[str,
     return body["id"]
 
 
+def phone_received(sandbox: SandboxProcess, phone: str, message_id: str) -> dict:
+    """The inbox entry of ``message_id`` as the sandbox phone ``phone`` decrypted it (its
+    ``message`` as protobuf JSON, and what the phone found of its file)."""
+    status, entries = sandbox.admin("GET", f"/accounts/{phone}/inbox")
+    assert status == 200, entries
+    return next(entry for entry in entries if entry["id"] == message_id)
+
+
 def history(sandbox: SandboxProcess, store: Path, *args: str) -> list[dict]:
     """`wacli history --json ARGS…` as rows, oldest first."""
     code, out, err = run(store, sandbox.url, sandbox.root_key, "history", "--json", *args)

@@ -269,6 +269,11 @@ def acked_message_ids(sandbox: SandboxProcess, phone: str) -> set[str]:
     return _message_ids(_companion(sandbox, phone)["acked"])
 
 
+def queued_message_ids(sandbox: SandboxProcess, phone: str) -> set[str]:
+    """The message ids the sandbox still holds for the one companion of ``phone``."""
+    return _message_ids(_companion(sandbox, phone)["pending"])
+
+
 def kill_when_stuck(sandbox: SandboxProcess, phone: str, wacli: Wacli) -> set[str]:
     """SIGKILL ``phone``'s listener once it is stuck on a full stdout pipe (killed in any
     case: a failing wait leaves nothing running); the message ids the server had settled

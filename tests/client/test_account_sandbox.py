@@ -5,10 +5,11 @@ the archive stays)."""
 from __future__ import annotations
 
 import json
+import signal
 from pathlib import Path
 
-from tests.client.accounts import pair
-from tests.client.support import new_account, run
+from tests.client.accounts import Lines, pair
+from tests.client.support import Wacli, new_account, run
 from wacli.cli.exit_codes import ExitCode
 from wacli.sandbox.process import SandboxProcess
 from wacli.store import Store
@@ -63,3 +64,42 @@ def test_whoami_then_logout(sandbox: SandboxProcess, tmp_path: Path) -> None:
     assert code == ExitCode.NOT_PAIRED, err
     with Store(store) as opened:  # what was archived before stays readable
         assert Archive(opened).message(f"{PEER}@s.whatsapp.net", sent_id) is not None
+
+
+NAMELESS, NAMED, FRIEND = "15550004003", "15550004004", "15550004005"
+
+
+def test_whoami_shows_the_push_name_after_code_pairing(
+    sandbox: SandboxProcess, tmp_path: Path
+) -> None:
+    """The name comes with the login after the pairing (<success display_name>); a store
+    whose server named none takes it from the first message of our own phone."""
+    server, root = sandbox.url, sandbox.root_key
+    named = tmp_path / "named"
+    pair(sandbox, named, NAMED, "Nora")
+    code, out, err = run(named, server, root, "whoami", "--json")
+    assert code == 0 and json.loads(out)["push_name"] == "Nora", err
+    code, out, err = run(named, server, root, "whoami")
+    assert code == 0 and "  name 'Nora'  " in out.decode(), err
+
+    store = tmp_path / "nameless"
+    pair(sandbox, store, NAMELESS, "")  # the phone has no name yet
+    code, out, err = run(store, server, root, "whoami", "--json")
+    assert code == 0 and json.loads(out)["push_name"] is None, err
+    new_account(sandbox, FRIEND)
+    listener = Lines(Wacli(store, server, root, "listen"))
+    try:
+        listener.next_of("connected")  # its login named no one: the phone had no name then
+        status, body = sandbox.admin("POST", f"/accounts/{NAMELESS}/profile", {"push_name": "Nina"})
+        assert status == 200, body
+        status, body = sandbox.admin(
+            "POST", f"/accounts/{NAMELESS}/send", {"to": FRIEND, "text": "hi"}
+        )
+        assert status == 200, body
+        update = listener.next_of("self_push_name_updated")["data"]
+        assert update == {"from_server": False, "old_name": None, "new_name": "Nina"}
+    finally:
+        listener.wacli.proc.send_signal(signal.SIGTERM)
+        listener.rest()
+    code, out, err = run(store, server, root, "whoami")
+    assert code == 0 and "  name 'Nina'  " in out.decode(), err

@@ -23,7 +23,6 @@ import os
 import resource
 import signal
 import subprocess
-import threading
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -31,14 +30,13 @@ from pathlib import Path
 import pytest
 
 from tests.client.accounts import pair
+from tests.client.listen_load import TYPES, Burst, connected, ids_from, lines_of, listen
 from tests.client.support import (
-    Wacli,
     command,
     environment,
     new_account,
     run,
     settled_at_kill,
-    valid,
     wait_until,
 )
 from wacli.sandbox.process import SandboxProcess
@@ -48,74 +46,7 @@ KILLS = (300, 900, 1500)  # listen is SIGKILLed once FILE holds this many of the
 # (the soak variant: 10,000 messages and eight kills)
 ROTATE_COUNT = 600
 ROTATE_AT = 200  # FILE is renamed and listen HUPed once it holds this many ids
-TYPES = "message,undecryptable_message,connected"
 SOAK = os.environ.get("WACLI_SOAK") == "1"
-
-
-def listen(sandbox: SandboxProcess, store: Path, output: Path) -> Wacli:
-    return Wacli(
-        store, sandbox.url, sandbox.root_key, "listen", "--type", TYPES, "--output", str(output)
-    )
-
-
-def lines_of(*files: Path, check: bool = True) -> list[dict]:
-    """Every line of ``files`` (missing ones are empty), each a whole event; ``check``:
-    valid against docs/events.schema.json too (left out by the polls, for speed)."""
-    found = []
-    for path in files:
-        if path.exists():
-            data = path.read_bytes()
-            if check:
-                assert not data or data.endswith(b"\n"), f"{path} ends in a partial line"
-            else:  # listen may be writing the last line right now
-                data = data[: data.rfind(b"\n") + 1]
-            found += [json.loads(line) for line in data.splitlines()]
-    return [valid(line) for line in found] if check else found
-
-
-def ids_from(phone: str, lines: list[dict]) -> list[str]:
-    """The ids of the messages ``phone`` sent, in the order of ``lines`` (repeats kept);
-    anything undecryptable fails the test."""
-    chat = f"{phone}@s.whatsapp.net"
-    ids = []
-    for line in lines:
-        assert line["type"] != "undecryptable_message", line
-        if line["type"] == "message" and line["data"]["info"]["chat"] == chat:
-            ids.append(line["data"]["info"]["id"])
-    return ids
-
-
-class Burst:
-    """``count`` messages from ``phone`` to ``to``, sent by a thread; ``ids`` grows as the
-    sandbox accepts them."""
-
-    def __init__(self, sandbox: SandboxProcess, phone: str, to: str, count: int) -> None:
-        self.ids: list[str] = []
-        self.failure: str | None = None
-        self._thread = threading.Thread(
-            target=self._send, args=(sandbox, phone, to, count), daemon=True
-        )
-        self._thread.start()
-
-    def _send(self, sandbox: SandboxProcess, phone: str, to: str, count: int) -> None:
-        for n in range(count):
-            try:
-                status, sent = sandbox.admin(
-                    "POST", f"/accounts/{phone}/send", {"to": to, "text": f"burst {n}"}
-                )
-            except OSError as exc:  # the sandbox went away: the test failed already
-                self.failure = f"send {n}: {exc}"
-                return
-            if status != 200:
-                self.failure = f"send {n}: {status} {sent}"
-                return
-            self.ids.append(sent["id"])
-
-    def done(self) -> set[str]:
-        self._thread.join(120)
-        assert self.failure is None, self.failure
-        assert len(self.ids) == len(set(self.ids))
-        return set(self.ids)
 
 
 PHONES = itertools.count(15550009001, 2)  # two new numbers per test on the module's sandbox
@@ -130,17 +61,6 @@ def accounts(sandbox: SandboxProcess, tmp_path: Path) -> Iterator[tuple[Path, st
     pair(sandbox, store, listener)
     new_account(sandbox, phone)
     yield store, listener, phone
-
-
-def connected(wacli: Wacli, output: Path, seen_before: int) -> None:
-    """Wait for the ``connected`` line a fresh listen appends after ``seen_before`` ones."""
-
-    def up() -> bool:
-        assert wacli.proc.poll() is None, wacli.finish()
-        kinds = [line["type"] for line in lines_of(output, check=False)]
-        return kinds.count("connected") > seen_before
-
-    wait_until(up, "listen to connect")
 
 
 @pytest.mark.parametrize(

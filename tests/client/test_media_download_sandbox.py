@@ -1,8 +1,10 @@
 """Receiving media end to end against the real sandbox over its TLS media listener: a
-simulated phone sends an image and a PDF, `wacli listen --download-media` archives them and
-saves their files, `wacli media download` fetches, checks and writes them again (0600,
--o / --dir / --force / --json); a message without a file, an unknown id, a wrong media key
-or a tampered hash end with their documented exit codes and leave no file behind; a
+simulated phone sends an image and two PDFs of one name, `wacli listen --download-media`
+archives them, saves their files under the names `media download --dir` gives (the second
+PDF behind its id) and tells where in `media_saved` events; `wacli media download`
+fetches, checks and writes them again (0600, -o / --dir / --force / --json); a message
+without a file, an unknown id, a wrong media key, a tampered hash or a directory that
+cannot be written end with their documented exit codes and leave no file behind; a
 message naming only its direct_path is fetched from the hosts media_conn gives. Last,
 `wacli send --file --caption --reply-to` files the caption and the quote in the archive."""
 
@@ -36,6 +38,7 @@ HANG_GUARD = 60.0  # only against a hang: no assertion depends on how long anyth
 
 PICTURE = os.urandom(30_000) + b"\xff\xd9"
 PAPER = b"%PDF-1.4\n" + os.urandom(12_345) + b"\n%%EOF\n"
+ANOTHER_PAPER = b"%PDF-1.4\n" + os.urandom(2_345) + b"\n%%EOF\n"
 
 
 def sha(data: bytes) -> str:
@@ -63,20 +66,24 @@ def private_file(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def wait_for(paths: list[Path]) -> None:
-    """Until the files exist (hang guard only)."""
-    deadline = time.monotonic() + HANG_GUARD
-    while not all(p.exists() for p in paths):
-        assert time.monotonic() < deadline, f"never saved: {paths}"
-        time.sleep(0.05)
+def pdf(data: bytes) -> dict:
+    return {
+        "data": base64.b64encode(data).decode(),
+        "mimetype": "application/pdf",
+        "file_name": "report.pdf",
+    }
+
+
+# The media_saved events of the fixture's listen, by message id.
+SAVED_EVENTS: dict[str, dict] = {}
 
 
 @pytest.fixture(scope="module")
 def received(
     sandbox: SandboxProcess, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, dict[str, str], Path]:
-    """The phone sends an image, a PDF and a text while listen --download-media runs:
-    (store, ids by name, the download directory)."""
+    """The phone sends an image, two PDFs named report.pdf and a text while listen
+    --download-media runs: (store, ids by name, the download directory)."""
     base = tmp_path_factory.mktemp("media-download")
     store, saved = base / "store", base / "saved"
     pair(sandbox, store, OWNER)
@@ -88,19 +95,21 @@ def received(
     try:
         listener.event_of("connected")
         picture = {"data": base64.b64encode(PICTURE).decode(), "mimetype": "image/jpeg"}
-        paper = {
-            "data": base64.b64encode(PAPER).decode(),
-            "mimetype": "application/pdf",
-            "file_name": "report.pdf",
-        }
         ids = {
             "image": phone_sends(sandbox, {"image": {**picture, "caption": "a picture"}}),
-            "document": phone_sends(sandbox, {"document": paper}),
+            "document": phone_sends(sandbox, {"document": pdf(PAPER)}),
+            "same_name": phone_sends(sandbox, {"document": pdf(ANOTHER_PAPER)}),
             "text": phone_sends(sandbox, {"text": "no file here"}),
         }
-        seen = {listener.event_of("message")["data"]["info"]["id"] for _ in ids}
+        seen: set[str] = set()
+        while len(seen) < len(ids) or len(SAVED_EVENTS) < 3:
+            line = listener.event()
+            if line["type"] == "message":
+                seen.add(line["data"]["info"]["id"])
+            elif line["type"] == "media_saved":
+                assert line["data"]["id"] in seen  # after its message's line
+                SAVED_EVENTS[line["data"]["id"]] = line["data"]
         assert seen == set(ids.values())
-        wait_for([saved / f"{ids['image']}.jpg", saved / f"{ids['document']}-report.pdf"])
     finally:
         listener.proc.send_signal(signal.SIGTERM)
         code, _, err = listener.finish()
@@ -109,16 +118,27 @@ def received(
     return store, ids, saved
 
 
-def test_listen_saves_each_media_message_s_file(
+def test_listen_saves_each_media_message_s_file_and_tells_where(
     received: tuple[Path, dict[str, str], Path],
 ) -> None:
     _, ids, saved = received
-    assert private_file(saved / f"{ids['image']}.jpg") == PICTURE
-    assert private_file(saved / f"{ids['document']}-report.pdf") == PAPER
+    files = {
+        "image": (saved / f"{ids['image']}.jpg", PICTURE, "image/jpeg"),
+        "document": (saved / "report.pdf", PAPER, "application/pdf"),
+        "same_name": (saved / f"{ids['same_name']}-report.pdf", ANOTHER_PAPER, "application/pdf"),
+    }
+    for name, (path, data, mimetype) in files.items():
+        assert private_file(path) == data
+        assert SAVED_EVENTS[ids[name]] == {
+            "chat": CHAT,
+            "id": ids[name],
+            "path": str(path.absolute()),
+            "mimetype": mimetype,
+            "size": len(data),
+            "sha256": sha(data),
+        }
     # Nothing for the text message, and no temporary file left over.
-    assert sorted(p.name for p in saved.iterdir()) == sorted(
-        [f"{ids['image']}.jpg", f"{ids['document']}-report.pdf"]
-    )
+    assert sorted(p.name for p in saved.iterdir()) == sorted(p.name for p, _, _ in files.values())
 
 
 def test_download_default_names_and_json(
@@ -127,7 +147,7 @@ def test_download_default_names_and_json(
     store, ids, _ = received
     before = logins(sandbox)
     code, out, err = download(sandbox, store, PHONE, ids["image"], "--dir", str(tmp_path))
-    assert code == 0, err
+    assert code == 0 and err == "", err  # stderr is no terminal: no progress line
     assert logins(sandbox) == before  # the message's url is enough: no connection
     assert out.strip() == str(tmp_path / f"{ids['image']}.jpg")
     assert private_file(Path(out.strip())) == PICTURE
@@ -176,6 +196,25 @@ def test_download_refusals(
     code, _, err = download(sandbox, store, "not a chat", ids["image"], "--dir", str(tmp_path))
     assert code == ExitCode.USAGE, err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_directory_that_cannot_be_written_is_exit_7(
+    sandbox: SandboxProcess, received: tuple[Path, dict[str, str], Path], tmp_path: Path
+) -> None:
+    """README "Exit codes": 7 when a file or directory wacli must write cannot be: here a
+    regular file stands where the directory should be."""
+    store, ids, _ = received
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    code, out, err = download(sandbox, store, PHONE, ids["image"], "--dir", str(blocker / "in"))
+    assert code == ExitCode.STORE and out == ""
+    assert err == f"wacli: cannot create {blocker / 'in'}: Not a directory\n"
+    code, out, err = download(sandbox, store, PHONE, ids["image"], "-o", str(blocker / "x.jpg"))
+    assert code == ExitCode.STORE and out == ""
+    assert err == f"wacli: cannot write {blocker / 'x.jpg'}: Not a directory\n"
+    code, out, err = wacli(sandbox, store, "listen", "--download-media", str(blocker / "in"))
+    assert code == ExitCode.STORE and out == ""
+    assert err == f"wacli: cannot create {blocker / 'in'}: Not a directory\n"
 
 
 def archived_copy(

@@ -108,8 +108,9 @@ def test_the_phones_edit_revoke_and_reaction(sandbox: SandboxProcess, store: Pat
     assert rows[regret]["revoked_at"] is not None and rows[regret]["text"] is None
     assert {r["type"] for r in rows.values()} <= {"text"}  # the changes are not rows of their own
     lines = history_lines(sandbox, store, BOB)
-    assert any(line.endswith(f"{BOB_JID}: see you at ten (edited)") for line in lines)
-    assert any(line.endswith(f"{BOB_JID}: [deleted]") for line in lines)
+    # Bob's push name, from his messages, beside his JID
+    assert any(line.endswith(f"Bob ({BOB_JID}): see you at ten (edited)") for line in lines)
+    assert any(line.endswith(f"Bob ({BOB_JID}): [deleted]") for line in lines)
     assert not [line for line in lines if "something to take back" in line]
     assert history(sandbox, store, "--search", "nine") == []
 

@@ -28,6 +28,15 @@ class Baileys:
             "start", url=sandbox.url, root_key=sandbox.root_key, dir=str(self.auth_dir), **options
         )
 
+    def link(self, sandbox: SandboxProcess, phone: str) -> None:
+        """Start without history and link as a companion of the existing account ``phone``
+        by QR; returns once the connection is open."""
+        self.start(sandbox, history=False)
+        qr = self.call("wait_qr", timeout_ms=20000)["qr"]
+        status, body = sandbox.admin("POST", f"/accounts/{phone}/link", {"qr": qr})
+        assert status == 200, body
+        self.call("wait_open", timeout_ms=30000)
+
 
 @contextmanager
 def running_baileys(auth_dir: Path, **node_options: object) -> Iterator[Baileys]:

@@ -35,7 +35,9 @@ def peers(
         "POST", "/accounts", {"phone": BAILEYS_PHONE, "push_name": "Bailey"}
     )
     assert status == 201, account
-    node = NodeProcess("baileys_client.mjs", timeout=90.0)
+    # Baileys trusts the sandbox's media host, to upload and download files.
+    env = {"NODE_EXTRA_CA_CERTS": sandbox.endpoints["media_ca"]}
+    node = NodeProcess("baileys_client.mjs", timeout=90.0, env=env)
     try:
         baileys = Baileys(node, base / "baileys-auth")
         # No history sync comes from the sandbox's phones: don't let Baileys wait for one.

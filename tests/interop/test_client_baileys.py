@@ -16,7 +16,7 @@ from pathlib import Path
 
 import orjson
 
-from tests.client.support import Wacli, run, wait_until
+from tests.client.support import Wacli, queued_message_ids, run, wait_until
 from tests.interop.baileys import Baileys, nothing_pending
 from tests.interop.client_baileys_support import (  # noqa: F401 (fixtures)
     BAILEYS_PHONE,
@@ -71,6 +71,36 @@ def test_privacy_tokens_pass_between_wacli_and_baileys(
     assert got is not None and got["tctoken_check"] == "valid", got
     message = baileys.call("wait_message", text="warm", timeout_ms=20000)["message"]
     assert message["key"]["id"] == accepted
+
+
+def test_baileys_messages_sent_while_wacli_is_off_reach_the_next_listen(
+    sandbox: SandboxProcess, peers: tuple[Baileys, dict, Path, dict]
+) -> None:
+    """Baileys writes to our number and to our LID while no `wacli listen` runs (the
+    tokens were exchanged above: without ours Baileys' sends would be refused, 463). The
+    sandbox queues both for our device and the next `listen` prints both. They come in
+    the offline batch the server pushes right after login, so usually before the
+    ``connected`` line, which `listen` writes once its own login steps are done: a
+    reader that first skips to ``connected`` misses them, and they look lost."""
+    baileys, _, store, wacli_account = peers
+    texts = {}
+    for kind in ("jid", "lid"):
+        text = f"while wacli is off, to our {kind}"
+        texts[baileys.call("send_text", to=wacli_account[kind], text=text)["id"]] = text
+    wait_until(
+        lambda: texts.keys() <= queued_message_ids(sandbox, WACLI_PHONE), "both queued for wacli"
+    )
+    listen = Wacli(store, sandbox.url, sandbox.root_key, "listen")
+    try:
+        printed = {}
+        while not texts.keys() <= printed.keys():
+            line = listen.event()  # every line from the first one: none skipped
+            if line["type"] == "message":
+                printed[line["data"]["info"]["id"]] = line["data"]["text"]
+        assert {key: printed[key] for key in texts} == texts
+        wait_until(lambda: nothing_pending(sandbox, WACLI_PHONE), "wacli to ack them")
+    finally:
+        stop(listen)
 
 
 def test_wacli_sends_to_baileys(

@@ -121,3 +121,22 @@ def test_a_phone_decrypts_baileys_image(sandbox: SandboxProcess, baileys: NodePr
     assert entry["media_sha256"] == hashlib.sha256(picture).hexdigest()
     assert entry["media_size"] == len(picture)
     assert entry["message"]["imageMessage"]["caption"] == "from Baileys"
+
+
+def test_baileys_gets_an_expired_image_uploaded_again(
+    sandbox: SandboxProcess, baileys: NodeProcess
+) -> None:
+    """updateMediaMessage against the sandbox: its media retry receipt reaches Alice's
+    phone, which uploads the file again and names the new path (wacli's own retry:
+    tests/client/test_media_retry_sandbox.py)."""
+    picture = os.urandom(25_000)
+    image = {"data": base64.b64encode(picture).decode(), "mimetype": "image/jpeg"}
+    status, sent = sandbox.admin("POST", f"/accounts/{BOB}/send", {"to": ALICE, "image": image})
+    assert status == 200, sent
+    status, inbox = sandbox.admin("GET", f"/accounts/{ALICE}/inbox")
+    assert status == 200, inbox
+    [entry] = [e for e in inbox if e["id"] == sent["id"]]
+    path = entry["message"]["imageMessage"]["directPath"]
+    assert sandbox.admin("POST", "/media/expire", {"direct_path": path})[0] == 200
+    got = baileys.call("redownload_media", id=sent["id"], timeout_ms=30000)
+    assert got["sha256"] == hashlib.sha256(picture).hexdigest()

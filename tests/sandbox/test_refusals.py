@@ -148,11 +148,12 @@ async def test_faults_stream_error_and_drop(sandbox: Running) -> None:
     assert status == 200 and body == {"sent": 1}
     assert isinstance(await session.closed(), RestartRequired)
 
-    session = await login(sandbox, companion)
-    assert (await session.receive()).tag == "success"
-    status, body = await sandbox.admin("POST", "/faults", {"drop": "all"})
-    assert status == 200 and body["dropped"] >= 1
-    assert isinstance(await session.closed(), ConnectionLost)
+    for target in (PHONE, "all"):  # one account's devices, then every connection
+        session = await login(sandbox, companion)
+        assert (await session.receive()).tag == "success"
+        status, body = await sandbox.admin("POST", "/faults", {"drop": target})
+        assert status == 200 and body["dropped"] >= 1
+        assert isinstance(await session.closed(), ConnectionLost)
 
 
 async def test_ban_and_connect_failure_faults(sandbox: Running) -> None:

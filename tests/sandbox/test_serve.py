@@ -11,6 +11,7 @@ import pytest
 
 from bench.companion import Companion, open_session
 from bench.local_sandbox import attached
+from wacli.cli.exit_codes import ExitCode
 from wacli.client.errors import ConnectionLost
 from wacli.sandbox.process import SandboxProcess
 from wacli.sandbox.server import Endpoints
@@ -86,5 +87,29 @@ def test_a_busy_port_is_a_one_line_error() -> None:
             text=True,
             timeout=30,
         )
-    assert second.returncode == 1 and second.stdout == ""
+    assert second.returncode == ExitCode.CANNOT_CONNECT and second.stdout == ""
     assert second.stderr.startswith("wacli: cannot listen on 127.0.0.1 port")
+    assert second.stderr.count("\n") == 1
+
+
+def test_an_unusable_state_is_a_store_error(tmp_path: Path) -> None:
+    """A --state that is a file, or holds a damaged database: exit 7, one line naming it."""
+    import subprocess
+    import sys
+
+    not_a_directory = tmp_path / "state-file"
+    not_a_directory.write_text("")
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / "wacli.db").write_bytes(b"not a database" * 500)
+    for state in (not_a_directory, damaged):
+        served = subprocess.run(
+            [sys.executable, "-m", "wacli", "sandbox", "serve", "--state", str(state)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert served.returncode == ExitCode.STORE, served.stderr
+        assert served.stdout == "" and served.stderr.count("\n") == 1
+        assert served.stderr.startswith("wacli: cannot open the sandbox state: ")
+        assert str(state) in served.stderr

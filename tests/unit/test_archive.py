@@ -145,6 +145,22 @@ def test_new_messages_make_their_chat_recent(archive: Archive) -> None:
     assert [c.jid for c in archive.chats()] == [ALICE, BOB]
 
 
+def test_messages_added_together_are_kept_as_if_one_at_a_time(archive: Archive) -> None:
+    rows = [
+        text_message("A", "one", ts=T0 + 50),
+        text_message("B", "older, from history sync", ts=T0),
+        text_message("A", "one again", ts=T0 + 60),  # a repeat within the call: not new
+        text_message("C", "bob", chat=BOB, ts=T0 + 10),
+        text_message("P", None, chat=BOB, ts=T0 + 99, kind="protocol"),
+    ]
+    assert archive.add_messages(rows) == [True, True, False, True, True]
+    assert archive.add_messages(rows[:1]) == [False]
+    alice, bob = archive.chat(ALICE), archive.chat(BOB)
+    assert alice is not None and alice.last_message_at == T0 + 50
+    assert bob is not None and bob.last_message_at == T0 + 10
+    assert ids(archive.search("one")) == ["A"] and ids(archive.search("history")) == ["B"]
+
+
 # -- edits, revokes, reactions -----------------------------------------------------------
 
 

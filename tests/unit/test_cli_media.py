@@ -4,6 +4,7 @@ saver queueing a file only after its line was written."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from datetime import UTC, datetime
@@ -15,7 +16,14 @@ import pytest
 from wacli.client import events as ev
 from wacli.client.errors import NotPairedError
 from wacli.client.media import MessageFile, message_file, quote_in
-from wacli.client.media_files import MediaSaver, default_name, extension, safe_name, write_private
+from wacli.client.media_files import (
+    MediaSaver,
+    default_name,
+    extension,
+    safe_name,
+    saved_names,
+    write_private,
+)
 from wacli.jid import parse_jid
 from wacli.proto import e2e_pb2
 from wacli.protocol.errors import MediaError
@@ -83,6 +91,9 @@ def test_default_name() -> None:
     assert default_name("../..", image) == "media.jpg"  # an id is network input too
     unnamed = MessageFile(doc.ref, "..")
     assert default_name("ID9", unnamed) == "ID9.pdf"
+    # listen --download-media: the same name first; a document's name behind its id next.
+    assert saved_names("ABC123", doc) == ("Q3 report.pdf", "ABC123-Q3 report.pdf")
+    assert saved_names("ABC123", image) == ("ABC123.jpg",)
 
 
 # -- the write -----------------------------------------------------------------------------
@@ -219,7 +230,10 @@ def test_saver_queues_a_file_only_after_its_line(tmp_path: Path) -> None:
         await wrapped(message_event("M2", e2e_pb2.Message(conversation="text")))
         await wrapped(message_event("M3", a_media_message("document", "x/y", "n.txt")))
         jobs = [saver._receive.receive_nowait() for _ in range(2)]
-        assert [saver.name(job) for job in jobs] == ["M1.jpg", "M3-n.txt"]
+        assert [saved_names(job.message_id, job.media) for job in jobs] == [
+            ("M1.jpg",),
+            ("n.txt", "M3-n.txt"),
+        ]
         with pytest.raises(anyio.WouldBlock):
             saver._receive.receive_nowait()
 
@@ -259,3 +273,35 @@ def test_write_private_without_hard_links(tmp_path: Path, monkeypatch: pytest.Mo
         write_private(target, b"second")
     assert target.read_bytes() == b"first"
     assert [p.name for p in tmp_path.iterdir()] == ["file.bin"]
+
+
+def test_saver_finds_a_redelivered_file_and_steps_past_another_by_its_name(
+    tmp_path: Path,
+) -> None:
+    """A file with the message's SHA-256 is the message's: announced as saved, not fetched
+    (the message's url cannot be reached here, so a fetch would fail); a different file
+    holding the name sends it to the next name."""
+    saver = MediaSaver(tmp_path)
+
+    async def sink(event: ev.Event) -> None:
+        pass
+
+    async def saved() -> ev.MediaSaved | None:
+        wrapped = saver.wrap_sink(sink)
+        await wrapped(message_event("M3", a_media_message("document", "text/plain", "n.txt")))
+        return await saver.save(saver._receive.receive_nowait())
+
+    (tmp_path / "n.txt").write_bytes(b"some bytes")  # what a_media_message carries
+    found = anyio.run(saved)
+    assert found == ev.MediaSaved(
+        parse_jid("15550001111@s.whatsapp.net"),
+        "M3",
+        str(tmp_path / "n.txt"),
+        "text/plain",
+        10,
+        hashlib.sha256(b"some bytes").hexdigest(),
+    )
+    (tmp_path / "n.txt").write_bytes(b"another file")
+    (tmp_path / "M3-n.txt").write_bytes(b"some bytes")
+    found = anyio.run(saved)
+    assert found is not None and found.path == str(tmp_path / "M3-n.txt")

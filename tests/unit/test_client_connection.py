@@ -11,7 +11,8 @@ from websockets.exceptions import ConnectionClosed
 
 from wacli.binary import Node, decode, encode
 from wacli.client import events as ev
-from wacli.client.connection import Endpoint, Timing, open_connection
+from wacli.client.connection import Endpoint, Timing
+from wacli.client.direct_connection import open_connection
 from wacli.client.errors import (
     CertificateError,
     ClientOutdatedError,

@@ -1,11 +1,13 @@
 """The one place that acknowledges stanzas: the ack leaves only after the sink returned."""
 
+from collections.abc import Awaitable, Callable
+
 import anyio
 import pytest
 
 from wacli.binary import Node
 from wacli.client import events as ev
-from wacli.client.dispatcher import Dispatcher, Outcome
+from wacli.client.dispatcher import Dispatcher, Outcome, deferred_syncs
 from wacli.client.errors import ConnectionLost
 from wacli.client.router import default_handler, node_data
 from wacli.client.routes import ANY, Routes
@@ -157,3 +159,41 @@ def test_iq_error_and_node_data() -> None:
     data = node_data(NOTIFICATION)
     assert data.attrs == {"id": "n1", "from": "s.whatsapp.net", "type": "devices"}
     assert data.content == [ev.NodeData("x", {"a": "1"}, None)]
+
+
+async def test_a_batch_syncs_once_after_its_last_event_and_before_its_first_ack() -> None:
+    """What listen --output relies on: the lines of a batch of stanzas are synced once,
+    after the last is written and before any is acknowledged; a sink that fails on one
+    still leaves those before it synced and acknowledged, and it unacknowledged."""
+    log: list[str] = []
+    nodes = [
+        Node("notification", {"id": f"n{i}", "from": SERVER, "type": "devices"}) for i in range(3)
+    ]
+
+    async def sync() -> None:
+        log.append("sync")
+
+    def sink_failing_on(bad: str | None) -> Callable[[ev.Event], Awaitable[None]]:
+        async def sink(event: ev.Event) -> None:
+            assert isinstance(event, ev.Notification)
+            if event.node.attrs["id"] == bad:
+                raise OSError("disk full")
+            log.append(f"line {event.node.attrs['id']}")
+            batch = deferred_syncs.get()
+            assert batch is not None, "the sink runs inside the dispatcher's batch"
+            batch.add(sync)  # once per line; the batch runs it once
+
+        return sink
+
+    async def send(node: Node) -> None:
+        log.append(f"ack {node.attr('id')}")
+
+    assert (
+        await Dispatcher(default_handler, sink_failing_on(None), send).dispatch_all(nodes) is None
+    )
+    assert log == ["line n0", "line n1", "line n2", "sync", "ack n0", "ack n1", "ack n2"]
+
+    log.clear()
+    with pytest.raises(OSError):
+        await Dispatcher(default_handler, sink_failing_on("n2"), send).dispatch_all(nodes)
+    assert log == ["line n0", "line n1", "sync", "ack n0", "ack n1"]

@@ -149,6 +149,52 @@ async def test_a_run_of_messages_then_a_second_prekey_session(stores) -> None:
         assert outcome is not None and outcome.events[0].text == f"n{n}"  # type: ignore[attr-defined]
 
 
+async def test_a_batch_is_decrypted_ahead_with_each_outcome_as_alone(stores) -> None:
+    """listen's receiver decrypts the messages queued behind the one it handles in one
+    transaction; what each stanza yields, and in which order, stays as without it."""
+    mine, theirs = stores
+
+    def sent(n: int) -> Node:
+        plain = text_message(f"n{n}").SerializeToString()
+        return stanza([encrypt_from_peer(theirs, mine, plain)], msg_id=f"M{n}")
+
+    first = sent(0)
+    garbage = stanza([Node("enc", {"v": "2", "type": "msg"}, b"\x33garbage")], msg_id="G")
+    batch = [first, garbage, sent(1), Node("receipt", {"from": PEER, "id": "M9"}), sent(2)]
+    batch.append(first)  # delivered twice in one batch: the second from the archive
+    events: list[ev.Event] = []
+    replies: list[Node] = []
+    archive = Archive(mine)
+    ahead: list[bool] = []  # at the first line: M1 (queued behind the garbage) is in
+
+    async def sink(event: ev.Event) -> None:
+        if not events:
+            ahead.append(archive.message(str(PEER.to_non_ad()), "M1") is not None)
+        events.append(event)
+
+    async def send(out: Node) -> None:
+        replies.append(out)
+
+    rx = Receiver(mine, lambda: (ME, MY_LID), lookahead=True)
+    assert await Dispatcher(rx.handle, sink, send).dispatch_all(batch) is None
+    told = [getattr(event, "text", None) or event.type for event in events]
+    assert told == ["n0", "undecryptable_message", "n1", "receipt", "n2", "n0"]
+    assert [(reply.tag, reply.attr("id"), reply.attr("type")) for reply in replies] == [
+        ("receipt", "M0", "inactive"),
+        ("receipt", "G", "retry"),
+        ("ack", "G", None),
+        ("receipt", "M1", "inactive"),
+        ("ack", "M9", None),
+        ("receipt", "M2", "inactive"),
+        ("receipt", "M0", "inactive"),
+    ]
+    assert ahead == [True]
+    for n in range(3):
+        kept = archive.message(str(PEER.to_non_ad()), f"M{n}")
+        assert kept is not None and kept.text == f"n{n}"
+    assert archive.message(str(PEER.to_non_ad()), "G") is None
+
+
 async def test_our_own_sent_copy_is_unwrapped(stores) -> None:
     mine, theirs = stores
     own_phone = parse_jid("15550000001:0@s.whatsapp.net")

@@ -18,6 +18,7 @@ T = datetime(2026, 11, 25, 10, 0, 0, tzinfo=UTC)
 CHAT = "15551234567@s.whatsapp.net"
 INFO = ev.MessageInfo("3EB0A1", CHAT, CHAT, False, False, False, T, "Alice", None)
 SOURCE = ev.MessageSource(CHAT, CHAT, False, False)
+LOCATION = {"latitude": 1.5, "longitude": 2.5, "name": None, "address": None, "live": False}
 
 SAMPLES: list[ev.Event] = [
     ev.Connected(),
@@ -34,6 +35,14 @@ SAMPLES: list[ev.Event] = [
     ev.PairError(None, None, None, None, "adv signature mismatch"),
     ev.QrScannedWithoutMultidevice(),
     ev.MessageEvent(INFO, {"conversation": "hi"}, "hi"),
+    ev.MessageEvent(INFO, {"location_message": {}}, None, "location", LOCATION),
+    ev.PollVote(INFO, "3EB0A0", CHAT, ("Tea",)),
+    ev.ChannelMessage(
+        "120363000000000009@newsletter", 7, "3EB0A4", T, {"conversation": "hi"}, "hi"
+    ),
+    ev.StatusUpdate(
+        "3EB0A3", CHAT, False, T, "Al", {"extended_text_message": {"text": "hi"}}, "hi"
+    ),
     ev.Receipt(SOURCE, ("3EB0A1", "3EB0A2"), T, "read", None),
     ev.UndecryptableMessage(INFO, False, None, "show"),
     ev.Notification(ev.NodeData("notification", {"type": "x"}, [ev.NodeData("y", {}, b"\x01")])),
@@ -50,13 +59,18 @@ SAMPLES: list[ev.Event] = [
     ev.MuteUpdate(CHAT, T, {"muted": True}, True),
     ev.ArchiveUpdate(CHAT, T, {"archived": True}, False),
     ev.MarkChatAsReadUpdate(CHAT, T, {"read": True}, False),
+    ev.StarUpdate(CHAT, T, {"starred": True}, False, "3EB0A1", True, None),
+    ev.DeleteForMeUpdate(CHAT, T, {"delete_media": True}, False, "3EB0A1", False, CHAT),
     ev.HistorySync("INITIAL_BOOTSTRAP", 50, 1, 3, 120),
     ev.OfflineSyncPreview(10, 1, 5, 2, 2),
     ev.OfflineSyncCompleted(10),
     ev.DeviceListUpdate(CHAT, None, "add", (CHAT,), None, None),
+    ev.MediaSaved(CHAT, "3EB0A1", "/home/me/saved/3EB0A1.jpg", "image/jpeg", 3, "ab" * 32),
     ev.IdentityChange(CHAT, T, True),
     ev.MessageRefused("3EB0A1", CHAT, 463, "no privacy token"),
     ev.BusinessStatusUpdate(CHAT, "verified_name", T, None, None, None, None, None, None),
+    ev.BlocklistUpdate((ev.BlocklistChange(CHAT, "block"),), "c2FuZGJveA=="),
+    ev.PrivacySettingsUpdate({"last-seen": "contacts"}),
     ev.CallOffer(CHAT, "CA11", CHAT, T, True, True, "120363000000000001@g.us"),
     ev.CallAccept(CHAT, "CA11", CHAT, T),
     ev.CallReject(CHAT, "CA11", CHAT, None),

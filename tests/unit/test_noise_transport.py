@@ -162,7 +162,7 @@ def test_frames_out_of_order_or_replayed_fail() -> None:
     assert b.decrypt(second) == b"2"
 
 
-@pytest.mark.parametrize("data", [b"", b"\x00" * 15, b"\x00" * 16, os.urandom(100)])
+@pytest.mark.parametrize("data", [b"", b"\x00" * 15, b"\x00" * 16, bytes(range(7, 107))])
 def test_short_or_random_frames_fail(data: bytes) -> None:
     _, b = pair()
     with pytest.raises(DecryptError):

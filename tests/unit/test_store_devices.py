@@ -203,3 +203,7 @@ def test_stanza_attributes_teach_mappings(store: Store) -> None:
         learn_addresses(store, node)  # an observer: it sees every stanza, answers none
     assert store.pn_for_lid("90000000002@lid") == str(BOB)
     assert store.lid_for_pn("15550003333@s.whatsapp.net") == "90000000003@lid"
+    # A mapping already kept is not written again; one that changed still is.
+    moved = Node("message", {"from": "15550004444@s.whatsapp.net", "sender_lid": "90000000002@lid"})
+    learn_addresses(store, moved)
+    assert store.pn_for_lid("90000000002@lid") == "15550004444@s.whatsapp.net"

@@ -3,7 +3,8 @@
 The shell completions and the man page are generated from it, so they can
 never describe options the program does not have. (Typer carries its own
 Click; this module reads only Click's public parameter attributes: ``opts``,
-``is_flag``, ``envvar`` and the parameter type's ``name`` and ``choices``.)
+``is_flag``, ``envvar``, the parameter type's ``name`` and ``choices``, and an argument's
+``shell_complete`` for the words it takes.)
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class ArgumentInfo:
     name: str
     help: str
     required: bool
+    choices: tuple[str, ...] = ()  # the words a shell completes it with, if it has a list
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,13 @@ def _option(param: Any) -> OptionInfo:
     )
 
 
+def _argument_words(param: Any, ctx: Any) -> tuple[str, ...]:
+    """The fixed words an argument completes with (a Choice, or its autocompletion list);
+    none for a file name or free text."""
+    found = param.shell_complete(ctx, "")
+    return tuple(item.value for item in found if item.type == "plain" and item.value)
+
+
 def _describe(command: Any, path: tuple[str, ...]) -> CommandInfo:
     options: list[OptionInfo] = []
     arguments: list[ArgumentInfo] = []
@@ -83,7 +92,10 @@ def _describe(command: Any, path: tuple[str, ...]) -> CommandInfo:
             options.append(_option(param))
         elif param.param_type_name == "argument":
             help_text = " ".join((getattr(param, "help", "") or "").split())
-            arguments.append(ArgumentInfo(param.name.upper(), help_text, bool(param.required)))
+            words = _argument_words(param, typer.Context(command))
+            arguments.append(
+                ArgumentInfo(param.name.upper(), help_text, bool(param.required), words)
+            )
     options.append(HELP_OPTION)
     subcommands = tuple(
         _describe(sub, (*path, name))

@@ -60,6 +60,18 @@ def _group_paths(tree: CommandInfo) -> list[str]:
     return [" ".join(cmd.path) for cmd in tree.walk() if cmd.path]
 
 
+def _argument_words(tree: CommandInfo) -> list[tuple[str, int, tuple[str, ...]]]:
+    """(command path, position, words) for each argument that takes one of a list of
+    words (presence STATE, completion SHELL); the scripts count the free words typed
+    after the command to know which argument is next."""
+    return [
+        (" ".join(cmd.path), position, arg.choices)
+        for cmd in tree.walk()
+        for position, arg in enumerate(cmd.arguments)
+        if arg.choices
+    ]
+
+
 def _words(cmd: CommandInfo) -> list[str]:
     return [sub.path[-1] for sub in cmd.subcommands] + [n for o in cmd.options for n in o.names]
 
@@ -88,7 +100,7 @@ def bash(tree: CommandInfo) -> str:
     lines += [
         "_wacli() {",
         '    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"',
-        '    local cmdpath="" word i skip=0',
+        '    local cmdpath="" word i skip=0 nargs=0',
         "    for ((i = 1; i < COMP_CWORD; i++)); do",
         '        word="${COMP_WORDS[i]}"',
         "        if ((skip)); then skip=0; continue; fi",
@@ -97,7 +109,8 @@ def bash(tree: CommandInfo) -> str:
         "            -*) continue ;;",
         "        esac",
         '        case "${cmdpath:+$cmdpath }$word" in',
-        f'            {paths}) cmdpath="${{cmdpath:+$cmdpath }}$word" ;;',
+        f'            {paths}) cmdpath="${{cmdpath:+$cmdpath }}$word"; nargs=0 ;;',
+        "            *) nargs=$((nargs + 1)) ;;",
         "        esac",
         "    done",
         '    case "$prev" in',
@@ -120,6 +133,9 @@ def bash(tree: CommandInfo) -> str:
     ]
     for cmd in tree.walk():
         lines.append(f'        {_sh_quote(" ".join(cmd.path))}) words="{" ".join(_words(cmd))}" ;;')
+    lines += ["    esac", '    case "$cmdpath:$nargs" in']
+    for path, position, choices in _argument_words(tree):
+        lines.append(f'        {_sh_quote(f"{path}:{position}")}) words+=" {" ".join(choices)}" ;;')
     lines += [
         "    esac",
         '    COMPREPLY=($(compgen -W "$words" -- "$cur"))',
@@ -144,7 +160,7 @@ def zsh(tree: CommandInfo) -> str:
         "#compdef wacli",
         HEADER.format(shell="zsh").rstrip("\n"),
         "_wacli() {",
-        "    local cmdpath='' word i skip=0",
+        "    local cmdpath='' word i skip=0 nargs=0",
         "    for ((i = 2; i < CURRENT; i++)); do",
         "        word=${words[i]}",
         "        if ((skip)); then skip=0; continue; fi",
@@ -153,7 +169,8 @@ def zsh(tree: CommandInfo) -> str:
         "            (-*) continue ;;",
         "        esac",
         '        case "${cmdpath:+$cmdpath }$word" in',
-        f'            ({paths}) cmdpath="${{cmdpath:+$cmdpath }}$word" ;;',
+        f'            ({paths}) cmdpath="${{cmdpath:+$cmdpath }}$word"; nargs=0 ;;',
+        "            (*) nargs=$((nargs + 1)) ;;",
         "        esac",
         "    done",
         "    case ${words[CURRENT-1]} in",
@@ -175,6 +192,10 @@ def zsh(tree: CommandInfo) -> str:
         items = [_zsh_item(sub.path[-1], sub.help) for sub in cmd.subcommands]
         items += [_zsh_item(n, o.help) for o in cmd.options for n in o.names]
         lines.append(f"        ({_sh_quote(' '.join(cmd.path))}) items=({' '.join(items)}) ;;")
+    lines += ["    esac", '    case "$cmdpath:$nargs" in']
+    for path, position, choices in _argument_words(tree):
+        words = " ".join(_sh_quote(word) for word in choices)
+        lines.append(f"        ({_sh_quote(f'{path}:{position}')}) items+=({words}) ;;")
     lines += [
         "    esac",
         "    _describe -t wacli 'wacli' items",
@@ -215,6 +236,7 @@ def fish(tree: CommandInfo) -> str:
         "    set -e tokens[1]",
         "    set -l cmdpath",
         "    set -l skip 0",
+        "    set -l nargs 0",
         "    for word in $tokens",
         "        if test $skip = 1",
         "            set skip 0",
@@ -230,13 +252,21 @@ def fish(tree: CommandInfo) -> str:
         "        set -l candidate (string join ' ' $cmdpath $word)",
         f"        if contains -- $candidate {paths}",
         "            set cmdpath $cmdpath $word",
+        "            set nargs 0",
+        "        else",
+        "            set nargs (math $nargs + 1)",
         "        end",
         "    end",
-        "    string join ' ' $cmdpath",
+        '    echo "$cmdpath"',  # the command, then how many free words follow it
+        "    echo $nargs",
         "end",
         "function __wacli_at",
         "    set -l here (__wacli_path)",
-        '    test "$here" = "$argv"',
+        '    test "$here[1]" = "$argv"',
+        "end",
+        "function __wacli_arg",
+        "    set -l here (__wacli_path)",
+        '    test "$here[1]" = "$argv[1..-2]"; and test "$here[2]" = "$argv[-1]"',
         "end",
         "complete -c wacli -f",
     ]
@@ -259,6 +289,9 @@ def fish(tree: CommandInfo) -> str:
                 f"-d {_fish_escape(sub.help)}"
             )
         lines.extend(_fish_option(path, opt) for opt in cmd.options)
+    for path, position, choices in _argument_words(tree):
+        cond = _fish_escape(f"__wacli_arg {path} {position}")
+        lines.append(f"complete -c wacli -n {cond} -a {_fish_escape(' '.join(choices))}")
     return "\n".join(lines) + "\n"
 
 
@@ -329,6 +362,15 @@ def install(shell: str, tree: CommandInfo) -> tuple[Path, tuple[str, ...]]:
     return target, lines
 
 
+def shell_words() -> list[str]:
+    """What the shells complete SHELL with."""
+    return [*SHELLS, "install"]
+
+
+def install_words() -> list[str]:
+    return list(SHELLS)
+
+
 def _login_shell() -> str:
     return Path(os.environ.get("SHELL", "")).name
 
@@ -341,11 +383,16 @@ def completion(
             help="bash, zsh or fish: print its script. install: write the script of "
             "INSTALL_SHELL (default: the one $SHELL names) into that shell's user "
             "completion directory and print where.",
+            autocompletion=shell_words,
         ),
     ],
     install_shell: Annotated[
         str | None,
-        typer.Argument(help="With install: bash, zsh or fish.", show_default=False),
+        typer.Argument(
+            help="With install: bash, zsh or fish.",
+            autocompletion=install_words,
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Print the shell completion script for SHELL (bash, zsh or fish).

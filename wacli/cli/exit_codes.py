@@ -30,11 +30,15 @@ MEANING = {
         "shared yet what the command needs (wacli chat: its app-state key; wacli presence "
         "available: the account's push name; wacli listen brings both)"
     ),
-    ExitCode.CANNOT_CONNECT: "cannot connect: network, or the server's certificate chain",
+    ExitCode.CANNOT_CONNECT: (
+        "cannot connect: network, or the server's certificate chain; wacli sandbox serve: "
+        "its address or port cannot be listened on (in use)"
+    ),
     ExitCode.TIMED_OUT: (
         "timed out waiting for the server, or for a running wacli listen that does not "
-        "answer (stopped or hung: the line names its pid); a pairing code or QR code "
-        "that was not used in time"
+        "answer (stopped or hung: the line names its pid), or for another command logged "
+        "in on the same store to finish (the line names its pid); a pairing code or QR "
+        "code that was not used in time"
     ),
     ExitCode.REFUSED: (
         "refused by the server: a negative ack (463: no privacy token of the contact), "

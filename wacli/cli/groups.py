@@ -7,10 +7,19 @@ wacli groups add|remove|promote|demote JID PARTICIPANT... [--json]
 wacli groups subject JID TEXT
 wacli groups description JID (TEXT | --delete)
 wacli groups leave JID
+wacli groups invite-link JID [--revoke] [--json]   # https://chat.whatsapp.com/CODE
+wacli groups preview LINK|CODE [--json]            # the group a link leads to, not joining
+wacli groups join LINK|CODE [--json]               # or ask to, when admins approve joins
+wacli groups set JID announce|locked|approval on|off
+wacli groups requests JID [--json]                 # pending join requests
+wacli groups approve|reject JID PARTICIPANT... [--json]
+wacli groups sub-groups COMMUNITY [--json]         # the groups linked to a community
+wacli groups link|unlink COMMUNITY GROUP           # as an admin of both
 
 PARTICIPANT is a phone number or a user JID. A participant change prints one line per
 participant; any the server refused (with its code) make the exit status 6. The archive's
-chat name follows the subjects seen here.
+chat name follows the subjects seen here. Settings: announce (only admins send), locked
+(only admins change subject and description), approval (admins approve joins by link).
 """
 
 from __future__ import annotations
@@ -28,9 +37,12 @@ from wacli.cli.output import printable, rfc3339, write_lines
 from wacli.cli.send import recipient
 from wacli.client import groups as g
 from wacli.jid import JID, JIDError
+from wacli.protocol.group_invites import invite_code, invite_link
 
 if TYPE_CHECKING:
     from wacli.client.client import Client
+    from wacli.client.communities import SubGroup
+    from wacli.client.group_invites import Joined, JoinRequest, Preview
 
 T = TypeVar("T")
 
@@ -226,7 +238,11 @@ def _change(ctx: typer.Context, action: str, jid: str, texts: list[str], json: b
     async def work(client: Client) -> list[g.ParticipantResult]:
         return await client.groups.change(group_jid, action, members)
 
-    results = _with_client(ctx, work)
+    _report(_with_client(ctx, work), json)
+
+
+def _report(results: list[g.ParticipantResult], json: bool) -> None:
+    """One line per participant; exit 6 when the server refused any."""
     if json:
         _json_lines(result_row(r) for r in results)
     else:
@@ -314,3 +330,184 @@ def leave(ctx: typer.Context, jid: GroupArg) -> None:
         await client.groups.leave(group_jid)
 
     _with_client(ctx, work)
+
+
+# -- invite links, settings, join requests ---------------------------------------------------
+
+InviteArg = Annotated[
+    str, typer.Argument(help="An invite link (https://chat.whatsapp.com/…) or its code.")
+]
+SETTINGS = ("announce", "locked", "approval")
+
+
+def _code_arg(text: str) -> str:
+    try:
+        return invite_code(text)
+    except ValueError as exc:
+        fail(str(exc), ExitCode.USAGE)
+
+
+@groups_app.command("invite-link")
+def invite_link_(
+    ctx: typer.Context,
+    jid: GroupArg,
+    revoke: Annotated[
+        bool, typer.Option("--revoke", help="Make the current link stop working; print the new.")
+    ] = False,
+    json: JsonOption = False,
+) -> None:
+    """Print the group's invite link (we must be an admin)."""
+    group_jid = _group_arg(jid)
+
+    async def work(client: Client) -> str:
+        return await client.groups.invite_code(group_jid, revoke=revoke)
+
+    code = _with_client(ctx, work)
+    if json:
+        _json_lines([{"jid": str(group_jid), "code": code, "link": invite_link(code)}])
+    else:
+        _text_lines([invite_link(code)])
+
+
+@groups_app.command()
+def preview(ctx: typer.Context, link: InviteArg, json: JsonOption = False) -> None:
+    """Show the group an invite link leads to, without joining it."""
+    code = _code_arg(link)
+
+    async def work(client: Client) -> Preview:
+        return await client.groups.preview(code)
+
+    shown = _with_client(ctx, work)
+    if json:
+        _json_lines([{**info_row(shown.group), "settings": shown.settings}])
+    else:
+        on = [name for name in SETTINGS if shown.settings.get(name)]
+        _text_lines([*_info_lines(shown.group), f"settings  {', '.join(on) or '-'}"])
+
+
+@groups_app.command()
+def join(ctx: typer.Context, link: InviteArg, json: JsonOption = False) -> None:
+    """Join the group of an invite link (or ask to, when its admins approve joins)."""
+    code = _code_arg(link)
+
+    async def work(client: Client) -> Joined:
+        return await client.groups.join(code)
+
+    joined = _with_client(ctx, work)
+    if json:
+        _json_lines([{"jid": str(joined.group), "pending": joined.pending}])
+    elif joined.pending:
+        _text_lines([f"asked to join {joined.group}: an admin must approve"])
+    else:
+        _text_lines([str(joined.group)])
+
+
+@groups_app.command("set")
+def set_(
+    ctx: typer.Context,
+    jid: GroupArg,
+    setting: Annotated[
+        str,
+        typer.Argument(
+            help="announce (only admins send), locked (only admins edit the info) or "
+            "approval (admins approve joins by link).",
+            metavar="SETTING",
+        ),
+    ],
+    state: Annotated[str, typer.Argument(help="on or off.", metavar="on|off")],
+) -> None:
+    """Turn a group setting on or off (we must be an admin)."""
+    group_jid = _group_arg(jid)
+    if setting not in SETTINGS:
+        fail(f"unknown setting {setting!r}: use {', '.join(SETTINGS)}", ExitCode.USAGE)
+    if state not in ("on", "off"):
+        fail(f"{state!r}: use on or off", ExitCode.USAGE)
+
+    async def work(client: Client) -> None:
+        await client.groups.set_setting(group_jid, setting, state == "on")
+
+    _with_client(ctx, work)
+
+
+@groups_app.command()
+def requests(ctx: typer.Context, jid: GroupArg, json: JsonOption = False) -> None:
+    """List who asked to join and waits for an admin."""
+    group_jid = _group_arg(jid)
+
+    async def work(client: Client) -> list[JoinRequest]:
+        return await client.groups.join_requests(group_jid)
+
+    found = _with_client(ctx, work)
+    if json:
+        _json_lines({"jid": str(r.jid), "requested_at": rfc3339(r.requested_at)} for r in found)
+    else:
+        _text_lines(f"{r.jid}  {rfc3339(r.requested_at) or '-'}" for r in found)
+
+
+def _answer(ctx: typer.Context, action: str, jid: str, texts: list[str], json: bool) -> None:
+    group_jid = _group_arg(jid)
+    members = _participants_arg(texts)
+
+    async def work(client: Client) -> list[g.ParticipantResult]:
+        return await client.groups.answer_requests(group_jid, action, members)
+
+    _report(_with_client(ctx, work), json)
+
+
+@groups_app.command()
+def approve(
+    ctx: typer.Context, jid: GroupArg, participants: ParticipantsArg, json: JsonOption = False
+) -> None:
+    """Let those who asked to join in."""
+    _answer(ctx, "approve", jid, participants, json)
+
+
+@groups_app.command()
+def reject(
+    ctx: typer.Context, jid: GroupArg, participants: ParticipantsArg, json: JsonOption = False
+) -> None:
+    """Turn down requests to join."""
+    _answer(ctx, "reject", jid, participants, json)
+
+
+# -- communities -----------------------------------------------------------------------------
+
+CommunityArg = Annotated[
+    str, typer.Argument(help="The community's JID (…@g.us).", metavar="COMMUNITY")
+]
+
+
+@groups_app.command("sub-groups")
+def sub_groups(ctx: typer.Context, community: CommunityArg, json: JsonOption = False) -> None:
+    """List the groups linked to a community."""
+    community_jid = _group_arg(community)
+
+    async def work(client: Client) -> list[SubGroup]:
+        return await client.groups.sub_groups(community_jid)
+
+    found = _with_client(ctx, work)
+    if json:
+        _json_lines({"jid": str(s.jid), "subject": s.subject, "size": s.size} for s in found)
+    else:
+        _text_lines(f"{s.jid}  {s.size if s.size is not None else '-'}  {s.subject}" for s in found)
+
+
+def _link(ctx: typer.Context, community: str, group: str, link: bool) -> None:
+    community_jid, group_jid = _group_arg(community), _group_arg(group)
+
+    async def work(client: Client) -> None:
+        await client.groups.change_link(community_jid, group_jid, link=link)
+
+    _with_client(ctx, work)
+
+
+@groups_app.command()
+def link(ctx: typer.Context, community: CommunityArg, group: GroupArg) -> None:
+    """Link a group to a community (we must be an admin of both)."""
+    _link(ctx, community, group, True)
+
+
+@groups_app.command()
+def unlink(ctx: typer.Context, community: CommunityArg, group: GroupArg) -> None:
+    """Unlink a group from its community (we must be an admin of both)."""
+    _link(ctx, community, group, False)

@@ -111,8 +111,30 @@ def parse_time(text: str) -> int:
 # -- output ------------------------------------------------------------------------------------
 
 
-def plain_line(message: ArchivedMessage) -> str:
-    who = "me" if message.from_me else message.sender
+def sender_names(archive: Archive, page: list[ArchivedMessage]) -> dict[str, str]:
+    """The names the archive knows for the senders of ``page``: the contact's (address
+    book, then push name, then business name), else the newest push name a message of the
+    page carried. Senders without a name are left out."""
+    names: dict[str, str] = {}
+    for message in sorted(page, key=lambda m: m.timestamp):  # the newest push name wins
+        if not message.from_me and message.push_name:
+            names[message.sender] = message.push_name
+    for sender in {m.sender for m in page if not m.from_me}:
+        contact = archive.contact(sender)
+        if contact is None and sender.endswith("@lid"):
+            contact = archive.contact_by_lid(sender)
+        if contact is not None:
+            known = contact.full_name or contact.push_name or contact.business_name
+            if known:
+                names[sender] = known
+    return names
+
+
+def plain_line(message: ArchivedMessage, name: str | None = None) -> str:
+    """One message as a line: time, chat, who (``Name (JID)`` when a name is known)."""
+    who = f"{name} ({message.sender})" if name else message.sender
+    if message.from_me:
+        who = "me"
     if message.revoked_at is not None:
         body = "[deleted]"
     elif message.text is None:
@@ -131,11 +153,14 @@ def _message_json(raw: bytes | None) -> Any:
         return None  # archived from a newer or damaged body: the text columns still stand
 
 
-def json_row(message: ArchivedMessage, reactions: list[Reaction]) -> dict[str, Any]:
+def json_row(
+    message: ArchivedMessage, reactions: list[Reaction], sender_name: str | None = None
+) -> dict[str, Any]:
     return {
         "id": message.id,
         "chat": message.chat,
         "sender": message.sender,
+        "sender_name": sender_name,
         "is_from_me": message.from_me,
         "timestamp": rfc3339(message.timestamp),
         "push_name": message.push_name,
@@ -188,16 +213,19 @@ def history(
         else:
             page = archive.messages(key, limit=limit, before=before_s)
         page.reverse()  # oldest first, like a chat log
+        names = sender_names(archive, page)
         if json:
-            lines = _json_lines(archive, page)
+            lines = _json_lines(archive, page, names)
         else:
-            lines = [plain_line(message).encode() + b"\n" for message in page]
+            lines = [plain_line(m, names.get(m.sender)).encode() + b"\n" for m in page]
     finally:
         store.close()
     write_lines(lines)
 
 
-def _json_lines(archive: Archive, page: list[ArchivedMessage]) -> list[bytes]:
+def _json_lines(
+    archive: Archive, page: list[ArchivedMessage], names: dict[str, str]
+) -> list[bytes]:
     reactions: dict[tuple[str, str], list[Reaction]] = {}
     for chat in {m.chat for m in page}:
         found = archive.reactions(chat, [m.id for m in page if m.chat == chat])
@@ -205,7 +233,11 @@ def _json_lines(archive: Archive, page: list[ArchivedMessage]) -> list[bytes]:
             reactions[(chat, message_id)] = those
     return [
         orjson.dumps(
-            json_row(message, reactions.get((message.chat, message.id), [])),
+            json_row(
+                message,
+                reactions.get((message.chat, message.id), []),
+                None if message.from_me else names.get(message.sender),
+            ),
             option=orjson.OPT_APPEND_NEWLINE,
         )
         for message in page
@@ -233,7 +265,10 @@ def backfill(
         except ValueError:
             fail("WACLI_BACKFILL_TIMEOUT must be a number of seconds", ExitCode.USAGE)
         client.require_account()
-        done = anyio.run(client.backfill, key, count, timeout, backend="asyncio")
+        from wacli.cli.progress import Progress  # not for the listing, which reads only
+
+        with Progress(f"asking the phone for {count} older messages of {key}"):
+            done = anyio.run(client.backfill, key, count, timeout, backend="asyncio")
     received, added = done.received, done.added
     if json:
         line = {"chat": key, "requested": count, "received": received, "added": added}

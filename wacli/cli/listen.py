@@ -6,9 +6,11 @@ instead, fsynced before the ack, and reopens FILE on SIGHUP
 (wacli.client.event_file.EventFile); a FILE that cannot be written ends listen with
 exit 7. Reconnects with backoff (Client.run).
 ``--type T1,T2`` keeps only those event types; the others are still acknowledged.
-``--download-media DIR`` saves each media message's file into DIR after its line
-(wacli.client.media_files.MediaSaver); a failed download is a warning, never the end of
-listen. The client wires every feature of listen (Client.listen).
+``--download-media DIR`` saves each media message's file into DIR after its line, under
+the name ``wacli media download --dir`` gives it, and then writes a ``media_saved`` event
+with its path (wacli.client.media_files.MediaSaver); a failed download is a warning, never
+the end of listen; a DIR that cannot be created ends it with exit 7.
+The client wires every feature of listen (Client.listen).
 A closed stdout (``wacli listen | head -n1``) ends listen quietly with exit 0: the
 event whose line could not be written is not acknowledged, so the server keeps it.
 """
@@ -125,7 +127,8 @@ def listen(
         typer.Option(
             "--download-media",
             metavar="DIR",
-            help="Save the file of each media message into this directory, after its line.",
+            help="Save the file of each media message into this directory, after its line; "
+            "a media_saved event then gives its path.",
         ),
     ] = None,
     media_ca: MediaCaOption = None,
@@ -165,7 +168,7 @@ def listen(
                 mark_read=mark_read and (keep is None or "message" in keep),
             )
         except OSError as exc:  # only --download-media's directory is created here
-            fail(f"cannot create {download_media}: {exc.strerror}", ExitCode.USAGE)
+            fail(f"cannot create {download_media}: {exc.strerror}", ExitCode.STORE)
         try:
             anyio.run(stop_on_signals, run, *beside, backend="asyncio")
         except OutputClosed:

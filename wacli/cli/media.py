@@ -15,15 +15,18 @@ existing file is never overwritten without ``--force``. stdout gets the path, or
 ``--json`` ``{"path", "mimetype", "size", "sha256"}`` (sha256 in hex).
 
 Exit codes: 2 — CHAT is no chat, ID is not in the archive of CHAT, the message carries
-no file (not media, or deleted), or the target exists or cannot be written; 3 — no
-archive, or not paired when a connection is needed; 4 — the media server cannot be
-reached or its certificate does not verify; 5 — it did not answer in time; 6 — it
-refused the file (e.g. 404: expired) or served bytes that fail the MAC or SHA-256 check
-(a wrong media key, a tampered body or file): nothing is written then, and retrying
-will not help.
+no file (not media, or deleted), or the target exists (without ``--force``) or is a
+directory; 3 — no archive, or not paired when a connection is needed; 4 — the media
+server cannot be reached or its certificate does not verify; 5 — it did not answer in
+time, or our phone did not upload an expired file again within 60 s; 6 — it refused
+the file (404 even after our phone was asked to upload it again: wacli.client.media_retry)
+or served bytes that fail the MAC or SHA-256 check (a wrong media key, a tampered body or
+file): nothing is written then, and retrying will not help; 7 — the directory cannot be
+created or the file cannot be written there (README "Exit codes").
 
 ``wacli listen --download-media DIR`` names and writes its files the same way
-(wacli.client.media_files).
+(wacli.client.media_files). On a terminal, stderr shows the download's progress
+(wacli.cli.progress).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import hashlib
 import os
 import sys
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -103,7 +107,7 @@ def _target(output: Path | None, directory: Path | None, name: str, force: bool)
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
-            fail(f"cannot create {folder}: {exc.strerror}", ExitCode.USAGE)
+            fail(f"cannot create {folder}: {exc.strerror}", ExitCode.STORE)
         target = folder / name
     if not force and (target.exists() or target.is_symlink()):
         fail(f"{target} exists; use --force to overwrite it", ExitCode.USAGE)
@@ -139,8 +143,13 @@ def download_command(
         target = _target(output, directory, default_name(id, media), force)
         client = client_of(endpoint(options), store)
         ca = None if media_ca is None else str(media_ca)
+        from wacli.cli.progress import Progress  # the http client comes with it
+
         try:
-            data = anyio.run(client.download_media, media, ca, backend="asyncio")
+            with Progress(f"downloading {target.name}"):
+                # An expired file is asked of our phone again (wacli.client.media_retry).
+                fetch = partial(client.download_media, media, ca, chat=key, message_id=id)
+                data = anyio.run(fetch, backend="asyncio")
         except MediaFailure as exc:  # MAC / hash mismatch, unusable media_conn
             fail(str(exc), ExitCode.REFUSED)
     finally:
@@ -150,7 +159,7 @@ def download_command(
     except FileExistsError:
         fail(f"{target} exists; use --force to overwrite it", ExitCode.USAGE)
     except OSError as exc:
-        fail(f"cannot write {target}: {exc.strerror}", ExitCode.USAGE)
+        fail(f"cannot write {target}: {exc.strerror}", ExitCode.STORE)
     saved = Saved(target, media.ref.mimetype, data)
     sys.stdout.buffer.write((saved.json() if json else str(target).encode()) + b"\n")
     sys.stdout.flush()

@@ -24,6 +24,12 @@ from wacli.jid import JID, JIDError
 
 STATES = ("available", "unavailable", "subscribe", *CHAT_STATES)
 
+
+def state_names() -> list[str]:
+    """What the shells complete STATE with (wacli.cli.commandtree reads it)."""
+    return list(STATES)
+
+
 # Exit 3: the pairing is not complete until the phone has shared the account's name.
 NO_PUSH_NAME = (
     "this account has no push name yet, and WhatsApp wants one with a presence: run "
@@ -35,17 +41,30 @@ NO_PUSH_NAME = (
 def presence(
     ctx: typer.Context,
     state: Annotated[
-        str, typer.Argument(help="available|unavailable|subscribe|typing|recording|paused")
+        str,
+        typer.Argument(
+            metavar="STATE",
+            help="One of: available, unavailable (own presence); subscribe (follow JID); "
+            "typing, recording, paused (a chat state, with --to).",
+            autocompletion=state_names,
+            show_default=False,
+        ),
     ],
     jid: Annotated[
-        str | None, typer.Argument(help="The contact to follow (subscribe).", show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="JID", help="The contact to follow (subscribe).", show_default=False
+        ),
     ] = None,
     to: Annotated[
         str | None,
         typer.Option("--to", help="The chat a typing/recording/paused state goes to."),
     ] = None,
 ) -> None:
-    """Set own presence, follow a contact's, or send a chat state."""
+    """Set own presence, follow a contact's, or send a chat state.
+
+    `presence subscribe JID` prints each presence of JID as a line of NDJSON;
+    it runs until Ctrl-C (SIGINT) or SIGTERM, then exits 0."""
 
     options = ctx.obj
     if state not in STATES:

@@ -57,6 +57,9 @@ SUBCOMMANDS: dict[str, Lazy] = {
     "read": Lazy(
         "wacli.cli.read", "read", "Mark messages of a chat read (blue ticks for their sender)."
     ),
+    "block": Lazy("wacli.cli.privacy", "block", "Block a contact: its messages no longer arrive."),
+    "unblock": Lazy("wacli.cli.privacy", "unblock", "Unblock a contact."),
+    "blocklist": Lazy("wacli.cli.privacy", "blocklist", "List the contacts we blocked."),
     "presence": Lazy(
         "wacli.cli.presence",
         "presence",
@@ -95,7 +98,7 @@ SUBCOMMANDS: dict[str, Lazy] = {
     "chat": Lazy(
         "wacli.cli.chat",
         "chat_app",
-        "Pin, mute, archive or mark read a chat on all your devices.",
+        "Change a chat or its messages: pin, mute, archive, read, disappearing, star, delete.",
     ),
     "accounts": Lazy(
         "wacli.cli.accounts",
@@ -111,7 +114,19 @@ SUBCOMMANDS: dict[str, Lazy] = {
         "wacli.cli.groups", "groups_app", "List the groups we are in, show and manage one."
     ),
     "media": Lazy("wacli.cli.media", "media_app", "Media files of archived messages."),
+    "profile": Lazy(
+        "wacli.cli.profile",
+        "profile_app",
+        "Pictures, about texts and business profiles; set our own.",
+    ),
+    "privacy": Lazy(
+        "wacli.cli.privacy", "privacy_app", "Show or change the account's privacy settings."
+    ),
     "call": Lazy("wacli.cli.call", "call_app", "Answer incoming call signalling."),
+    "status": Lazy("wacli.cli.status", "status_app", "Post status updates (stories)."),
+    "channels": Lazy(
+        "wacli.cli.channels", "channels_app", "Channels (newsletters): follow, read and post."
+    ),
 }
 
 

@@ -1,4 +1,8 @@
-"""`wacli sandbox serve`: run the local WhatsApp-compatible server (docs/sandbox-admin.md)."""
+"""`wacli sandbox serve`: run the local WhatsApp-compatible server (docs/sandbox-admin.md).
+
+Exit codes (README "Exit codes"): 2 for a bad WACLI_SANDBOX_REF_SECONDS, 4 when its address
+or a port cannot be listened on (in use, not this host's), 7 when --state is unusable (not
+a directory, unreadable, a damaged database)."""
 
 from __future__ import annotations
 
@@ -7,13 +11,13 @@ import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import anyio
 import orjson
 import typer
 
-from wacli.cli.exit_codes import ExitCode
+from wacli.cli.exit_codes import ExitCode, fail
 
 
 class PrivacyTokens(StrEnum):
@@ -64,7 +68,7 @@ def _ref_seconds() -> dict[str, float] | None:
     try:
         first, following = (float(part) for part in text.split(","))
     except ValueError:
-        _fail(f"{REF_SECONDS_ENV} must be two numbers of seconds, FIRST,NEXT")
+        fail(f"{REF_SECONDS_ENV} must be two numbers of seconds, FIRST,NEXT", ExitCode.USAGE)
     return {"first_ref_seconds": first, "next_ref_seconds": following}
 
 
@@ -101,11 +105,9 @@ def serve(
         anyio.run(_serve_until_signal, host, port, state, privacy_tokens.value, admin_port)
     except* OSError as group:
         also = f" or admin port {admin_port}" if admin_port else ""
-        _fail(f"cannot listen on {host} port {port}{also}: {group.exceptions[0]}")
+        fail(
+            f"cannot listen on {host} port {port}{also}: {group.exceptions[0]}",
+            ExitCode.CANNOT_CONNECT,
+        )
     except* StoreError as group:
-        _fail(f"cannot open the sandbox state: {group.exceptions[0]}")
-
-
-def _fail(message: str) -> NoReturn:
-    typer.echo(f"wacli: {message}", err=True)
-    raise typer.Exit(int(ExitCode.UNEXPECTED))
+        fail(f"cannot open the sandbox state: {group.exceptions[0]}", ExitCode.STORE)

@@ -4,7 +4,11 @@ TO is a phone number, a user JID or a group JID (``…@g.us``); TEXT ``-`` or ab
 is read from stdin (UTF-8, less its one trailing newline). ``--reply-to ID`` quotes
 a message, ``--react EMOJI --id ID`` reacts, ``--edit ID`` replaces the text of one
 of our messages, ``--revoke ID`` deletes one for everyone. ``--file PATH`` sends a
-file (with ``--caption`` and ``--reply-to`` if wanted). The id goes to stdout
+file (with ``--caption`` and ``--reply-to`` if wanted; ``--view-once`` for a photo or
+video), ``--sticker FILE.webp`` a sticker. ``--poll QUESTION --option A --option B
+[--multi N]`` sends a poll, ``--vote ID --option A`` votes on one (wacli.client.polls);
+``--location LAT,LON [--name --address]`` a place, ``--contact NAME,PHONE`` or
+``--contact-vcard FILE`` a contact card (wacli.client.message_kinds). The id goes to stdout
 (``--json``: ``{"id", "to", "timestamp"}``); the client files the message in the
 archive (wacli.client.messaging). A sent message whose id stdout cannot take still
 exits 0, with a warning on stderr.
@@ -17,6 +21,7 @@ warning on stderr.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -53,9 +58,46 @@ def _read_file(path: Path) -> bytes:
         fail(f"cannot read {path}: {exc.strerror}", ExitCode.USAGE)
 
 
+def _coordinates(text: str) -> tuple[float, float]:
+    """LAT,LON of --location (exit 2 when it is not two numbers)."""
+    try:
+        latitude, longitude = (float(part) for part in text.split(","))
+    except ValueError:
+        fail(f"--location is LAT,LON in degrees, like 52.37,4.89; not {text!r}", ExitCode.USAGE)
+    return latitude, longitude
+
+
+def _person(text: str) -> tuple[str, str]:
+    """NAME,PHONE of --contact (the name may hold commas: the last one splits)."""
+    name, comma, phone = text.rpartition(",")
+    if not comma:
+        fail(f"--contact is NAME,PHONE; not {text!r}", ExitCode.USAGE)
+    return name, phone
+
+
 def warn(line: str) -> None:
     """A message went out unchecked (an id the archive does not know): say so on stderr."""
     typer.echo(f"wacli: warning: {line}", err=True)
+
+
+def _check_kind(
+    kinds: Mapping[str, object],
+    others: tuple[object, ...],
+    helpers: Mapping[str, tuple[object, str]],
+) -> None:
+    """One kind at a time (``kinds``: flag -> value), each standing alone; the helpers
+    (flag -> (value, the kind flags it belongs to, space-separated)) only with their kind."""
+    chosen = [flag for flag, value in kinds.items() if value is not None]
+    if len(chosen) > 1:
+        fail(f"use only one of {', '.join(chosen)}", ExitCode.USAGE)
+    if chosen and any(other is not None for other in others):
+        fail(
+            f"{chosen[0]} stands alone: no TEXT, --file, --react, --edit, --revoke or --reply-to",
+            ExitCode.USAGE,
+        )
+    for flag, (value, owners) in helpers.items():
+        if value is not None and not any(owner in chosen for owner in owners.split()):
+            fail(f"{flag} is for {' or '.join(owners.split())}", ExitCode.USAGE)
 
 
 def send(
@@ -80,6 +122,42 @@ def send(
         typer.Option("--file", help="Send a file: image, video, audio or document by MIME type."),
     ] = None,
     caption: Annotated[str | None, typer.Option("--caption", help="Caption for --file.")] = None,
+    poll: Annotated[
+        str | None, typer.Option("--poll", help="Send a poll with this question (--option each).")
+    ] = None,
+    option: Annotated[
+        list[str] | None,
+        typer.Option("--option", help="An option of --poll, or one chosen by --vote; repeat."),
+    ] = None,
+    multi: Annotated[
+        int,
+        typer.Option("--multi", help="How many options of --poll one may choose (0: any).", min=0),
+    ] = 1,
+    vote: Annotated[
+        str | None,
+        typer.Option("--vote", help="Vote on poll ID for --option(s); none takes the vote back."),
+    ] = None,
+    location: Annotated[
+        str | None, typer.Option("--location", help="Send a place: LAT,LON in degrees.")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="The place's name (--location).")
+    ] = None,
+    address: Annotated[
+        str | None, typer.Option("--address", help="The place's address (--location).")
+    ] = None,
+    contact: Annotated[
+        str | None, typer.Option("--contact", help="Send a contact card: NAME,PHONE.")
+    ] = None,
+    contact_vcard: Annotated[
+        Path | None, typer.Option("--contact-vcard", help="Send the contact card in a vCard file.")
+    ] = None,
+    sticker: Annotated[
+        Path | None, typer.Option("--sticker", help="Send a WebP file as a sticker.")
+    ] = None,
+    view_once: Annotated[
+        bool, typer.Option("--view-once", help="The photo or video of --file is viewed once.")
+    ] = False,
     media_ca: MediaCaOption = None,
     json: Annotated[bool, typer.Option("--json", help='Print {"id","to","timestamp"}.')] = False,
 ) -> None:
@@ -104,20 +182,63 @@ def send(
         )
     if caption is not None and file is None:
         fail("--caption is for --file", ExitCode.USAGE)
+    choices = option or []
+    kinds = {
+        "--poll": poll,
+        "--vote": vote,
+        "--location": location,
+        "--contact": contact,
+        "--contact-vcard": contact_vcard,
+        "--sticker": sticker,
+    }
+    helpers = {
+        "--option": (option, "--poll --vote"),
+        "--multi": (None if multi == 1 else multi, "--poll"),
+        "--name": (name, "--location"),
+        "--address": (address, "--location"),
+    }
+    _check_kind(kinds, (text, file, react, edit, revoke, reply_to), helpers)
+    if view_once and file is None:
+        fail("--view-once is for --file", ExitCode.USAGE)
+    place = None if location is None else _coordinates(location)
+    person = None if contact is None else _person(contact)
+    card = None if contact_vcard is None else _read_file(contact_vcard).decode(errors="replace")
+    upload = file or sticker
     data, body = b"", ""
-    if file is not None:
-        data = _read_file(file)
-    elif react is None and revoke is None:
+    if upload is not None:
+        data = _read_file(upload)
+    elif react is None and revoke is None and all(kind is None for kind in kinds.values()):
         body = read_text(text)  # stdin less its one trailing newline; UTF-8 or exit 2
         if not body:
             fail("nothing to send: give TEXT or pipe it on stdin", ExitCode.USAGE)
 
     async def deliver(client: Client) -> Sent:
-        if file is not None:
+        if upload is not None:
+            from wacli.cli.progress import Progress  # a terminal sees the upload go
+
             ca = None if media_ca is None else str(media_ca)
-            return await client.send_file(
-                chat, file.name, data, caption=caption, reply_to=reply_to, media_ca=ca, warn=warn
-            )
+            with Progress(f"sending {upload.name}"):
+                return await client.send_file(
+                    chat,
+                    upload.name,
+                    data,
+                    caption=caption,
+                    reply_to=reply_to,
+                    media_ca=ca,
+                    warn=warn,
+                    sticker=sticker is not None,
+                    view_once=view_once,
+                )
+        if place is not None:
+            return await client.send_location(chat, *place, name, address)
+        if person is not None:
+            return await client.send_contact(chat, person[0], person[1])
+        if card is not None:
+            return await client.send_contact(chat, None, None, card)
+        if poll is not None:
+            return await client.send_poll(chat, poll, choices, multi)
+        if vote is not None:
+            return await client.vote(chat, vote, choices)
         if react is not None:
             return await client.react(chat, id or "", react, warn=warn)
         if revoke is not None:

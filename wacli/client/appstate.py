@@ -1,5 +1,6 @@
-"""App-state sync: pins, mutes, archives, read marks, contacts and our push name as the
-phone and our other devices change them (whatsmeow appstate.go, Baileys chats.ts).
+"""App-state sync: pins, mutes, archives, read marks, contacts, our push name, starred
+and deleted-for-me messages as the phone and our other devices change them (whatsmeow
+appstate.go, Baileys chats.ts).
 
 Three seams of the client feed it:
 
@@ -100,6 +101,12 @@ _CHAT_EVENTS: dict[str, tuple[type[ev._ChatSetting], str]] = {
     "archive": (ev.ArchiveUpdate, "archive_chat_action"),
     "markChatAsRead": (ev.MarkChatAsReadUpdate, "mark_chat_as_read_action"),
     "contact": (ev.ContactUpdate, "contact_action"),
+}
+
+
+_MESSAGE_EVENTS: dict[str, tuple[type[ev._MessageSetting], str]] = {
+    "star": (ev.StarUpdate, "star_action"),
+    "deleteMessageForMe": (ev.DeleteForMeUpdate, "delete_message_for_me_action"),
 }
 
 
@@ -332,6 +339,8 @@ class AppStateSync:
             if account is not None:
                 self.store.set_push_name(new)
             return ev.SelfPushNameUpdated(from_server=True, old_name=old, new_name=new)
+        if index[0] in _MESSAGE_EVENTS and len(index) == 5:
+            return self._message_event(mutation, full)
         kind = _CHAT_EVENTS.get(index[0]) if len(index) >= 2 else None
         if kind is None or not action.HasField(kind[1]):
             return None
@@ -340,6 +349,24 @@ class AppStateSync:
         when = _time(action.timestamp)
         self._archive(index[0], index[1], value, when)
         return cls(jid=index[1], timestamp=when, action=value, from_full_sync=full)
+
+    def _message_event(self, mutation: DecodedMutation, full: bool) -> ev.Event | None:
+        """A star or delete-for-me of one message: the archive follows, then the event."""
+        kind, jid, message_id, mine, author = mutation.index
+        cls, field = _MESSAGE_EVENTS[kind]
+        action = mutation.action
+        if mutation.operation != Operation.SET or not action.HasField(field):
+            return None
+        when = _time(action.timestamp)
+        from_me = mine == "1"
+        if kind == "star":
+            stamp = int((when or datetime.now(UTC)).timestamp())
+            self.archive.set_starred(jid, message_id, from_me, action.star_action.starred, at=stamp)
+        else:
+            self.archive.delete_for_me(jid, message_id, from_me)
+        participant = None if author in ("", "0") else author
+        value = getattr(action, field)
+        return cls(jid, when, value, full, message_id, from_me, participant)
 
     def _archive(self, kind: str, jid: str, value: object, when: datetime | None) -> None:
         """Mirror the setting into the archive's chats and contacts (what ``chats`` lists)."""

@@ -9,6 +9,16 @@ WhatsApp uses (whatsmeow appstate/encode.go, Baileys chatModificationToAppPatch)
     archive/unarch.  ["archive", jid]         regular_low   version 3  archive_chat_action
     read/unread      ["markChatAsRead", jid]  regular_low   version 3  mark_chat_as_read_action
 
+and for one message (its key: chat, id, "1"/"0" for from us, and the author in a group
+when not ours, "0" else — whatsmeow BuildStar; Baileys writes "0" always):
+
+    star/unstar      ["star", jid, id, from_me, author]                regular_high  v2
+    delete-for-me    ["deleteMessageForMe", jid, id, from_me, author]  regular_high  v3
+
+(star_action; delete_message_for_me_action with the message's time, media deleted too.
+Star goes to regular_high as whatsmeow writes it; Baileys writes regular_low, and either
+is read wherever it comes.)
+
 Archiving also unpins (one patch, two mutations), as the phone does. A mute's end is
 in milliseconds, -1 for ever. Every action carries the time it was made (ms).
 
@@ -45,9 +55,10 @@ from wacli.protocol.appstate_crypto import (
 )
 from wacli.protocol.appstate_patch import DecodedMutation, NewMutation, encode_patch
 from wacli.store import Store
-from wacli.store.archive import Archive
+from wacli.store.archive import Archive, ArchivedMessage
 
 ACTIONS = ("pin", "unpin", "mute", "unmute", "archive", "unarchive", "read", "unread")
+MESSAGE_ACTIONS = ("star", "unstar", "delete-for-me")
 FOREVER = -1  # mute_end_timestamp of a chat muted for ever
 CONFLICT = 409
 
@@ -55,6 +66,11 @@ CONFLICT = 409
 class NoAppStateKey(ClientError):
     """Our phone has not shared an app-state sync key with this device (yet), or the
     collection uses one it did not share."""
+
+
+class UnknownMessage(ClientError):
+    """A star or delete-for-me names a message the archive does not hold: WhatsApp's key
+    needs whether it is ours and, in a group, its author."""
 
 
 class AppStateWriteError(RefusedError):
@@ -70,6 +86,7 @@ class ChatChange:
     collection: str
     mutations: tuple[NewMutation, ...]
     mute_end: int | None = None  # milliseconds, FOREVER, or None when not a mute
+    message_id: str | None = None  # the message a star or delete-for-me names
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +145,30 @@ def chat_change(
     raise ValueError(f"unknown chat action {action!r}; use one of {', '.join(ACTIONS)}")
 
 
+def message_change(
+    action: str, chat: JID, message: ArchivedMessage, *, now_ms: int | None = None
+) -> ChatChange:
+    """The patch content for ``action`` (star, unstar, delete-for-me) on an archived
+    message of ``chat``; ValueError for an unknown action."""
+    stamp = int(time.time() * 1000) if now_ms is None else now_ms
+    jid = str(chat.to_non_ad())
+    author = message.sender if chat.is_group and not message.from_me else "0"
+    key = [jid, message.id, "1" if message.from_me else "0", author]
+    value = sync_action_pb2.SyncActionValue(timestamp=stamp)
+    if action in ("star", "unstar"):
+        value.star_action.starred = action == "star"
+        mutation = NewMutation(Operation.SET, ["star", *key], value, 2)
+    elif action == "delete-for-me":
+        value.delete_message_for_me_action.delete_media = True
+        value.delete_message_for_me_action.message_timestamp = message.timestamp
+        mutation = NewMutation(Operation.SET, ["deleteMessageForMe", *key], value, 3)
+    else:
+        raise ValueError(
+            f"unknown message action {action!r}; use one of {', '.join(MESSAGE_ACTIONS)}"
+        )
+    return ChatChange(action, jid, "regular_high", (mutation,), message_id=message.id)
+
+
 async def _quiet(event: ev.Event) -> None:
     del event  # a command prints its own one line; the archive gets the rest
 
@@ -138,6 +179,16 @@ class AppStateWriter:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.sync = AppStateSync(store, _quiet)
+
+    def archived(self, chat: JID, message_id: str) -> ArchivedMessage:
+        """The message a star or delete-for-me names; UnknownMessage when not archived."""
+        found = Archive(self.store).message(str(chat.to_non_ad()), message_id)
+        if found is None:
+            raise UnknownMessage(
+                f"message {message_id} is not in the archive of {chat.to_non_ad()}; "
+                "wacli needs it there to tell who sent it ('wacli listen' archives messages)"
+            )
+        return found
 
     def last_message_at(self, jid: str) -> int | None:
         chat = Archive(self.store).chat(jid)

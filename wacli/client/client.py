@@ -22,21 +22,18 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import replace
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import anyio
 
 from wacli.binary import Node
-from wacli.client import events as ev
+from wacli.client import connection_events as ev
 from wacli.client import privacy_tokens
 from wacli.client import version as wa_version
-from wacli.client.appstate_write import AppStateWriter, Written, chat_change
-from wacli.client.backfill import Backfilled, OnDemandAnswer, backfill
 from wacli.client.backoff import backoff_delays
-from wacli.client.calls import reject_call
-from wacli.client.connection import Connection, DirectConnection, Endpoint, open_connection
+from wacli.client.connection import Connection, Endpoint
 from wacli.client.dispatcher import Handler, Sink
 from wacli.client.errors import (
     AlreadyPairedError,
@@ -53,9 +50,6 @@ from wacli.client.errors import (
     StreamFailure,
     refused_ack,
 )
-from wacli.client.group_admin import GroupAdmin
-from wacli.client.history import HistorySyncHook
-from wacli.client.media import MessageFile, download, file_message, media_hosts, quote_in
 from wacli.client.messaging import (
     Warn,
     archive_sent,
@@ -66,8 +60,6 @@ from wacli.client.messaging import (
     name_reaction_author,
     quote,
 )
-from wacli.client.on_whatsapp import Registration, check_numbers
-from wacli.client.pairing import Pairing, PairingKeys
 from wacli.client.payload import (
     VERSION_ENV,
     Agent,
@@ -78,7 +70,6 @@ from wacli.client.payload import (
 from wacli.client.prekeys import PrekeyRefill, check_digest, refill_prekeys
 from wacli.client.presence import chat_state, own_presence, subscribe
 from wacli.client.props import refresh_props
-from wacli.client.read_receipts import mark_read
 from wacli.client.relay import open_remote
 from wacli.client.routes import Key, command_routes
 from wacli.client.send import (
@@ -89,14 +80,7 @@ from wacli.client.send import (
     revoke_message,
     text_message,
 )
-from wacli.client.wiring import (
-    Wiring,
-    backfill_wiring,
-    command_wiring,
-    listen_features,
-    presence_wiring,
-)
-from wacli.crypto import generate_key_pair
+from wacli.client.wiring import Wiring, command_wiring
 from wacli.jid import JID, JIDError, parse_jid
 from wacli.proto import e2e_pb2
 from wacli.protocol.unified_session import unified_session
@@ -104,6 +88,21 @@ from wacli.signal.device import ensure_identity, rotate_signed_prekey
 from wacli.store import Store
 from wacli.store.device_tables import AccountRecord
 from wacli.store.rule_tables import WA_VERSION
+
+if TYPE_CHECKING:
+    from wacli.client.appstate_write import Written
+    from wacli.client.backfill import Backfilled
+    from wacli.client.direct_connection import DirectConnection
+    from wacli.client.events import PairSuccess
+    from wacli.client.group_admin import GroupAdmin
+    from wacli.client.media import MessageFile
+    from wacli.client.on_whatsapp import Registration
+    from wacli.client.privacy import PrivacyAdmin
+    from wacli.client.profiles import ProfileAdmin
+    from wacli.protocol.newsletters import Channel, ChannelPost
+
+# A feature a command may not use is imported by the method that uses it, so that a
+# one-off `wacli send` loads only what sending takes (README, Performance: start-up).
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +151,27 @@ class Client:
         self._wiring = command_wiring(store, routes)
         self.agent = agent or Agent(version=announced)
         self.accepted_once = False  # whether the server ever answered a login with <success>
-        self.groups = GroupAdmin(store, self.connected)
+
+    @cached_property
+    def groups(self) -> GroupAdmin:
+        """Create groups, change their members, subject and description, leave them."""
+        from wacli.client.group_admin import GroupAdmin
+
+        return GroupAdmin(self.store, self.connected)
+
+    @cached_property
+    def profiles(self) -> ProfileAdmin:
+        """Pictures, about texts and business profiles; our own picture, about, push name."""
+        from wacli.client.profiles import ProfileAdmin
+
+        return ProfileAdmin(self.store, self.connected)
+
+    @cached_property
+    def privacy(self) -> PrivacyAdmin:
+        """The account's privacy settings and blocklist."""
+        from wacli.client.privacy import PrivacyAdmin
+
+        return PrivacyAdmin(self.store, self.connected)
 
     @property
     def account(self) -> AccountRecord | None:
@@ -181,7 +200,7 @@ class Client:
 
     # -- pairing ------------------------------------------------------------------------
 
-    async def pair(self, phone: JID | None = None, **timeouts: float) -> ev.PairSuccess:
+    async def pair(self, phone: JID | None = None, **timeouts: float) -> PairSuccess:
         """Link this store (QR, or by code for ``phone``), then log in once.
 
         Returns the PairSuccess event; raises AlreadyPairedError when the store is
@@ -190,6 +209,9 @@ class Client:
         The Signal identity and signed prekey go into the registration payload, so they
         are created (once) before connecting; the account row is written only on success.
         """
+        from wacli.client.pairing import Pairing, PairingKeys
+        from wacli.crypto import generate_key_pair
+
         existing = self.store.load_account()
         if existing is not None:
             raise AlreadyPairedError(existing.jid)
@@ -197,6 +219,8 @@ class Client:
         signed = self.store.latest_signed_prekey() or rotate_signed_prekey(self.store)
         keys = PairingKeys(generate_key_pair(), identity, os.urandom(32))
         pairing = Pairing(self.store, keys, self._sink, phone, **timeouts)
+
+        from wacli.client.direct_connection import open_connection
 
         async def register() -> None:  # again with the current version after a 405
             payload = registration_payload(identity, signed, self.agent).SerializeToString()
@@ -236,15 +260,16 @@ class Client:
     async def connected(self, wiring: Wiring | None = None) -> AsyncIterator[Connection]:
         """A connection for one command: the running ``listen``'s, through its relay socket
         (a device has one connection at a time), else a login of our own (with ``wiring``,
-        the one-shot commands' when None)."""
+        the one-shot commands' when None), while no other process is logged in on this
+        store (open_remote holds its connection lock meanwhile)."""
         self.require_account()
         sink = (wiring and wiring.sink) or self._sink
         async with open_remote(self.store.directory, sink, self.endpoint.timing) as remote:
             if remote is not None:
                 yield remote
                 return
-        async with self.login(wiring=wiring) as conn:
-            yield conn
+            async with self.login(wiring=wiring) as conn:
+                yield conn
 
     @asynccontextmanager
     async def login(
@@ -271,6 +296,10 @@ class Client:
     @asynccontextmanager
     async def _login_once(self, announce: bool, wiring: Wiring) -> AsyncIterator[DirectConnection]:
         """One logged-in connection: yields after ``<success>``, prekeys and ``<active/>``."""
+        # Here, not at the top: a command that goes through listen's relay needs no
+        # WebSocket or Noise.
+        from wacli.client.direct_connection import open_connection
+
         account = self.require_account()
         device = parse_jid(account.jid)
         payload = login_payload(device, self.agent).SerializeToString()
@@ -451,10 +480,12 @@ class Client:
         media_ca: str | None = None,
         mark_read: bool = False,
     ) -> Callable[[], Awaitable[None]]:
-        """``wacli listen``: every feature wired (wacli.client.wiring.listen_features), the
+        """``wacli listen``: every feature wired (wacli.client.listen_wiring), the
         events to ``sink``; returns what runs it until a failure no reconnect cures.
         NotPairedError when the store is not paired, OSError when ``download_media``
         cannot be created."""
+        from wacli.client.listen_wiring import listen_features
+
         self.require_account()
         features = listen_features(self.store, sink, download_media, media_ca, mark_read)
         return partial(features.run, partial(self.run, features.wiring))
@@ -484,21 +515,104 @@ class Client:
         reply_to: str | None = None,
         media_ca: str | None = None,
         warn: Warn = log.warning,
+        sticker: bool = False,
+        view_once: bool = False,
     ) -> Sent:
-        """Upload a file (image, video, audio or document by the MIME type of ``name``) and
-        send its message over the same connection."""
+        """Upload a file (image, video, audio or document by the MIME type of ``name``; a
+        WebP ``sticker``; a photo or video to be viewed once) and send its message over the
+        same connection."""
+        from wacli.client.chat_timers import with_timer
+        from wacli.client.media import file_message, quote_in
+        from wacli.client.message_kinds import check_sticker, check_view_once
+        from wacli.protocol.message_kinds import view_once as viewed_once
+
         check_file(name, data)
+        if sticker:
+            check_sticker(name, data)
+        if view_once:
+            check_view_once(name)
         if reply_to is not None:
             check_target(self.store, to, reply_to, "reply-to", warn)
         own = self.own_device()
         quoted = quote(self.store, to, reply_to, own)
         async with self.connected() as conn:
-            message = await file_message(conn, data, name, caption=caption, media_ca=media_ca)
+            message = await file_message(
+                conn, data, name, caption=caption, media_ca=media_ca, sticker=sticker
+            )
             if reply_to is not None:
                 quote_in(message, reply_to, quoted.message, quoted.sender)
+            if view_once:
+                message = viewed_once(message)
+            message = with_timer(self.store, to, message)
             sent = await deliver(conn, self.store, own, to, message)
         archive_sent(self.store, sent, own, message)
         return sent
+
+    async def post_status(
+        self,
+        text: str | None = None,
+        file: tuple[str, bytes] | None = None,
+        *,
+        caption: str | None = None,
+        viewers: list[JID] | None = None,
+        media_ca: str | None = None,
+    ) -> Sent:
+        """Post a text or a file (``file``: its name and bytes) as a status update, seen by
+        ``viewers`` or else the address book as the status privacy allows
+        (wacli.client.status); not filed in the archive."""
+        from wacli.client.media import file_message
+        from wacli.client.status import check_status_file, post_status, text_status
+
+        if file is not None:
+            check_file(*file)
+            check_status_file(file[0])
+        else:
+            check_text(text or "")
+        own = self.own_device()
+        async with self.connected() as conn:
+            if file is not None:
+                name, data = file
+                message = await file_message(conn, data, name, caption=caption, media_ca=media_ca)
+            else:
+                message = text_status(text or "")
+            return await post_status(conn, self.store, own, message, viewers)
+
+    # -- channels (wacli.client.newsletters) ------------------------------------------------
+
+    async def channels(self) -> list[Channel]:
+        """The channels this account follows or administers."""
+        from wacli.client.newsletters import followed_channels
+
+        self.require_account()
+        async with self.connected() as conn:
+            return await followed_channels(conn)
+
+    async def follow_channel(self, channel: JID, following: bool = True) -> None:
+        """Follow a channel (``following`` False: unfollow it)."""
+        from wacli.client.newsletters import follow
+
+        self.require_account()
+        async with self.connected() as conn:
+            await follow(conn, channel, following)
+
+    async def channel_posts(
+        self, channel: JID, count: int, before: int | None = None
+    ) -> list[ChannelPost]:
+        """A channel's latest ``count`` messages (before server id ``before``), oldest first."""
+        from wacli.client.newsletters import recent_posts
+
+        self.require_account()
+        async with self.connected() as conn:
+            return await recent_posts(conn, channel, count, before)
+
+    async def post_to_channel(self, channel: JID, text: str) -> tuple[Sent, int | None]:
+        """Post a text to a channel we administer: the message and its server id."""
+        from wacli.client.newsletters import post
+
+        check_text(text)
+        self.require_account()
+        async with self.connected() as conn:
+            return await post(conn, channel, text_message(text))
 
     async def react(
         self, chat: JID, message_id: str, emoji: str, *, warn: Warn = log.warning
@@ -521,6 +635,8 @@ class Client:
         """Mark messages of ``chat`` read (``sender``: their author, in a group); returns
         whether the sender was told (False when the account's read receipts are off: only
         our own devices learn of it)."""
+        from wacli.client.read_receipts import mark_read
+
         self.require_account()
         async with self.connected() as conn:
             return await mark_read(conn, chat, ids, sender)
@@ -530,7 +646,51 @@ class Client:
         check_target(self.store, chat, message_id, "revoke", warn)
         return await self._send(chat, revoke_message(chat, message_id))
 
+    async def send_location(
+        self, to: JID, latitude: float, longitude: float, name: str | None, address: str | None
+    ) -> Sent:
+        """A place (Unsendable off the globe)."""
+        from wacli.client.message_kinds import place  # loaded only for these kinds
+
+        return await self._send(to, place(latitude, longitude, name, address))
+
+    async def send_contact(
+        self, to: JID, name: str | None, phone: str | None, card: str | None = None
+    ) -> Sent:
+        """A contact card: NAME and PHONE, or a whole vCard (``card``)."""
+        from wacli.client.message_kinds import contact_card  # loaded only for these kinds
+
+        return await self._send(to, contact_card(name, phone, card))
+
+    async def set_disappearing(self, chat: JID, seconds: int) -> Sent | None:
+        """Set a chat's disappearing-messages timer (0: off) for everyone in it: a group's
+        at the server (None), a 1:1 chat's as a message (wacli.client.disappearing)."""
+        from wacli.client.disappearing import set_timer  # loaded only for this command
+
+        own = self.own_device()
+        async with self.connected() as conn:
+            return await set_timer(conn, self.store, own, chat, seconds)
+
+    async def send_poll(
+        self, to: JID, question: str, options: list[str], selectable: int = 1
+    ) -> Sent:
+        """A poll (``selectable``: how many options one may choose, 0 any number), archived
+        with the secret its votes are sealed with (wacli.client.polls)."""
+        from wacli.client.polls import new_poll  # loaded only for polls
+
+        return await self._send(to, new_poll(question, options, selectable))
+
+    async def vote(self, chat: JID, poll_id: str, options: list[str]) -> Sent:
+        """Vote for ``options`` (names) on the archived poll ``poll_id``; none takes our
+        vote back."""
+        from wacli.client.polls import poll_vote  # loaded only for polls
+
+        return await self._send(chat, poll_vote(self.store, chat, poll_id, options))
+
     async def _send(self, to: JID, message: e2e_pb2.Message) -> Sent:
+        from wacli.client.chat_timers import with_timer  # the chat's timer, if it has one
+
+        message = with_timer(self.store, to, message)
         own = self.own_device()
         async with self.connected() as conn:
             sent = await deliver(conn, self.store, own, to, message)
@@ -561,6 +721,8 @@ class Client:
     async def follow_presence(self, contact: JID) -> None:
         """Subscribe to a contact's presence; its presence events go to the sink until
         cancelled (messages stay queued for ``listen``)."""
+        from wacli.client.wiring import presence_wiring
+
         self.require_account()
         token = privacy_tokens.valid_token(self.store, contact)
         async with self.connected(presence_wiring(self.store)) as conn:
@@ -572,6 +734,10 @@ class Client:
     async def backfill(self, chat: str, count: int, timeout: float) -> Backfilled:
         """Ask our phone for ``count`` older messages of ``chat``; wait ``timeout`` seconds
         for them to be archived (RequestTimeout when the phone did not answer)."""
+        from wacli.client.backfill import OnDemandAnswer, backfill
+        from wacli.client.history import HistorySyncHook
+        from wacli.client.wiring import backfill_wiring
+
         own = self.own_device()
         hook = HistorySyncHook(self.store)
         answer = OnDemandAnswer()
@@ -581,12 +747,16 @@ class Client:
     async def check_numbers(self, numbers: dict[str, JID]) -> list[Registration]:
         """Which phone numbers are on WhatsApp, with their JIDs and LIDs (``numbers``: as
         typed -> user JID), in the order given: one usync contact query."""
+        from wacli.client.on_whatsapp import check_numbers
+
         self.require_account()
         async with self.connected() as conn:
             return await check_numbers(conn, self.store, numbers)
 
     async def reject_call(self, caller: JID, call_id: str) -> None:
         """Decline an incoming call on every device of this account."""
+        from wacli.client.calls import reject_call
+
         own = self.own_device()
         async with self.connected() as conn:
             ack = await conn.request(reject_call(own, caller, call_id, new_message_id()))
@@ -595,6 +765,8 @@ class Client:
     async def change_chat(self, action: str, chat: JID, mute_for: int | None = None) -> Written:
         """Pin, mute, archive, mark read (or undo) a chat on every device: one app-state
         patch (wacli.client.appstate_write)."""
+        from wacli.client.appstate_write import AppStateWriter, chat_change
+
         writer = AppStateWriter(self.store)
         async with self.connected() as conn:
             change = chat_change(
@@ -602,12 +774,45 @@ class Client:
             )
             return await writer.write(conn, change)
 
-    async def download_media(self, media: MessageFile, media_ca: str | None = None) -> bytes:
-        """The checked file of a media message; asks media_conn for the hosts (connecting)
-        only when the message gives no https ``url`` to take it from."""
-        ref = media.ref
-        if ref.url.startswith("https://"):
-            return await download(ref, media_ca=media_ca)
+    async def change_message(self, action: str, chat: JID, message_id: str) -> Written:
+        """Star, unstar or delete for me one archived message of ``chat`` on every device:
+        one app-state patch (wacli.client.appstate_write); UnknownMessage when the archive
+        does not hold it."""
+        from wacli.client.appstate_write import AppStateWriter, message_change
+
+        writer = AppStateWriter(self.store)
+        change = message_change(action, chat, writer.archived(chat, message_id))
         async with self.connected() as conn:
-            hosts = await media_hosts(conn)
-        return await download(ref, media_ca=media_ca, hosts=hosts)
+            return await writer.write(conn, change)
+
+    async def download_media(
+        self,
+        media: MessageFile,
+        media_ca: str | None = None,
+        *,
+        chat: str | None = None,
+        message_id: str | None = None,
+    ) -> bytes:
+        """The checked file of a media message; asks media_conn for the hosts (connecting)
+        only when the message gives no https ``url`` to take it from. When the host dropped
+        the file (404/410) and the archive knows the message (``chat``, ``message_id``),
+        our phone is asked to upload it again (wacli.client.media_retry)."""
+        from wacli.client.http import HttpStatusError
+        from wacli.client.media import download, media_hosts
+        from wacli.client.media_retry import EXPIRED, archived_key, download_again
+
+        ref = media.ref
+        try:
+            if ref.url.startswith("https://"):
+                return await download(ref, media_ca=media_ca)
+            async with self.connected() as conn:
+                hosts = await media_hosts(conn)
+            return await download(ref, media_ca=media_ca, hosts=hosts)
+        except HttpStatusError as exc:
+            key = None
+            if exc.status in EXPIRED and chat is not None and message_id is not None:
+                key = archived_key(self.store, chat, message_id)
+            if key is None:
+                raise
+        own_user = self.own_device().to_non_ad()
+        return await download_again(self.connected, self.store, own_user, media, key, media_ca)

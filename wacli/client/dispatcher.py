@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 import anyio
 
 from wacli.binary import BinaryError, Node
+from wacli.client.connection_events import Event
 from wacli.client.errors import ClientError
-from wacli.client.events import Event
 from wacli.protocol import ProtocolError
 from wacli.protocol.stanzas import ack_for
 
@@ -80,6 +80,26 @@ class SyncBatch:
 deferred_syncs: ContextVar[SyncBatch | None] = ContextVar("deferred_syncs", default=None)
 
 
+@dataclass(slots=True)
+class Batch:
+    """The stanzas one ``dispatch_all`` handles and which of them is being handled, so a
+    handler may do work for those queued behind it (wacli.client.receive decrypts a run
+    of messages in one commit)."""
+
+    nodes: Sequence[Node]
+    position: int = 0
+
+    def following(self, node: Node) -> Sequence[Node]:
+        """The stanzas after ``node`` when it is the one being handled, else none."""
+        if self.position < len(self.nodes) and self.nodes[self.position] is node:
+            return self.nodes[self.position + 1 :]
+        return ()
+
+
+# The batch being handled; None outside ``dispatch_all``.
+current_batch: ContextVar[Batch | None] = ContextVar("current_batch", default=None)
+
+
 class Dispatcher:
     """Runs the handler for each stanza, then the sink for its events, then the reply."""
 
@@ -100,8 +120,11 @@ class Dispatcher:
         handled: list[tuple[Node, Outcome]] = []
         batch = SyncBatch()
         token = deferred_syncs.set(batch)
+        stanzas = Batch(nodes)
+        batch_token = current_batch.set(stanzas)
         try:
-            for node in nodes:
+            for position, node in enumerate(nodes):
+                stanzas.position = position
                 outcome = await self._handle(node)
                 for event in outcome.events:
                     await self._sink(event)
@@ -109,11 +132,13 @@ class Dispatcher:
                 if outcome.end is not None:
                     break
         finally:
+            current_batch.reset(batch_token)
             deferred_syncs.reset(token)
             # The lines are out: sync them and finish acknowledging even when we are being
             # stopped (SIGTERM), or the server delivers the stanzas again and the consumer
             # sees repeats. Bounded, for a connection that no longer moves.
-            with anyio.CancelScope(shield=True), anyio.move_on_after(ACK_GRACE):
+            # One scope (this runs per batch): shielded from outside, ended by its deadline.
+            with anyio.CancelScope(shield=True, deadline=anyio.current_time() + ACK_GRACE):
                 await batch.settle()
                 for node, outcome in handled:
                     await self._reply(node, outcome)

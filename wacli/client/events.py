@@ -7,111 +7,31 @@ the protocol did not carry is None and is written as null, never left out.
 
 from __future__ import annotations
 
-import base64
-from dataclasses import dataclass, fields, is_dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, fields
+from datetime import datetime
 from typing import Any, ClassVar
 
-import orjson
-from google.protobuf.json_format import MessageToDict
 from google.protobuf.message import Message as ProtoMessage
 
-from wacli.jid import JID
+# The connection's events are defined in wacli.client.connection_events (a command
+# loads only those) and named here too, as every event is ``events.Name``.
+from wacli.client.connection_events import ClientOutdated as ClientOutdated
+from wacli.client.connection_events import Connected as Connected
+from wacli.client.connection_events import ConnectFailure as ConnectFailure
+from wacli.client.connection_events import Disconnected as Disconnected
+from wacli.client.connection_events import Event as Event
+from wacli.client.connection_events import Jid as Jid
+from wacli.client.connection_events import LoggedOut as LoggedOut
+from wacli.client.connection_events import OfflineSyncCompleted as OfflineSyncCompleted
+from wacli.client.connection_events import OfflineSyncPreview as OfflineSyncPreview
+from wacli.client.connection_events import (
+    QrScannedWithoutMultidevice as QrScannedWithoutMultidevice,
+)
+from wacli.client.connection_events import StreamError as StreamError
+from wacli.client.connection_events import StreamReplaced as StreamReplaced
+from wacli.client.connection_events import TemporaryBan as TemporaryBan
+from wacli.client.connection_events import renamed
 from wacli.proto import e2e_pb2
-
-Jid = JID | str  # written as its text form
-
-
-def _default(value: Any) -> Any:
-    if isinstance(value, bytes | bytearray | memoryview):
-        return base64.b64encode(value).decode()
-    if isinstance(value, ProtoMessage):
-        return MessageToDict(value, preserving_proto_field_name=True)
-    if isinstance(value, JID):  # a dataclass too, but written as its text form
-        return str(value)
-    if is_dataclass(value):  # events and their parts: their fields, one level at a time
-        return {f.name: getattr(value, f.name) for f in fields(value)}
-    raise TypeError(f"cannot write {type(value).__name__} in an event")
-
-
-def _renamed(event: Event, field: str, key: str) -> dict[str, Any]:
-    """Fields as a dict, one renamed where Python reserves the JSON key's name."""
-    data = {f.name: getattr(event, f.name) for f in fields(event)}
-    data[key] = data.pop(field)
-    return data
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    type: ClassVar[str]
-
-    def data(self) -> Any:
-        """What goes under "data"; orjson writes the dataclass fields as they are."""
-        return self
-
-    def line(self, now: datetime | None = None) -> bytes:
-        """The NDJSON line (with its newline) for this event."""
-        record = {"type": self.type, "ts": now or datetime.now(UTC), "data": self.data()}
-        return orjson.dumps(
-            record,
-            default=_default,
-            # Dataclasses go through _default so that a JID (a dataclass) is written as text.
-            option=orjson.OPT_UTC_Z | orjson.OPT_APPEND_NEWLINE | orjson.OPT_PASSTHROUGH_DATACLASS,
-        )
-
-
-# -- connection -------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Connected(Event):
-    type: ClassVar[str] = "connected"
-
-
-@dataclass(frozen=True, slots=True)
-class Disconnected(Event):
-    type: ClassVar[str] = "disconnected"
-    reason: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class StreamReplaced(Event):
-    type: ClassVar[str] = "stream_replaced"
-
-
-@dataclass(frozen=True, slots=True)
-class StreamError(Event):
-    type: ClassVar[str] = "stream_error"
-    code: str | None
-    text: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class ConnectFailure(Event):
-    type: ClassVar[str] = "connect_failure"
-    reason: str
-    code: int
-    message: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class TemporaryBan(Event):
-    type: ClassVar[str] = "temporary_ban"
-    code: int
-    expire: float
-
-
-@dataclass(frozen=True, slots=True)
-class ClientOutdated(Event):
-    type: ClassVar[str] = "client_outdated"
-
-
-@dataclass(frozen=True, slots=True)
-class LoggedOut(Event):
-    type: ClassVar[str] = "logged_out"
-    on_connect: bool
-    reason: str | None
-
 
 # -- pairing ----------------------------------------------------------------
 
@@ -147,11 +67,6 @@ class PairError(Event):
     business_name: str | None
     platform: str | None
     error: str
-
-
-@dataclass(frozen=True, slots=True)
-class QrScannedWithoutMultidevice(Event):
-    type: ClassVar[str] = "qr_scanned_without_multidevice"
 
 
 # -- messages and receipts --------------------------------------------------
@@ -212,9 +127,64 @@ class MessageEvent(Event):
     info: MessageInfo
     message: ProtoMessage | dict[str, Any]
     text: str | None
+    kind: str | None = None  # the archive's type (wacli.protocol.message_model)
+    details: dict[str, Any] | None = None  # the kind's fields (wacli.protocol.message_kinds)
 
     def data(self) -> Any:
-        return {"info": self.info, "message": without_keys(self.message), "text": self.text}
+        return {
+            "info": self.info,
+            "message": without_keys(self.message),
+            "text": self.text,
+            "kind": self.kind,
+            "details": self.details,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PollVote(Event):
+    """A vote on a poll the archive holds, opened with the poll's secret
+    (wacli.client.polls): ``options`` are the names chosen, empty when the voter took
+    their vote back."""
+
+    type: ClassVar[str] = "poll_vote"
+    info: MessageInfo  # of the vote's message
+    poll_id: str
+    voter: Jid
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusUpdate(Event):
+    """A status posted by a contact (or by us on another device): told apart from chat
+    messages, and not filed in the archive."""
+
+    type: ClassVar[str] = "status"
+    id: str
+    sender: Jid  # the posting device
+    is_from_me: bool
+    timestamp: datetime
+    push_name: str | None
+    message: ProtoMessage | dict[str, Any]
+    text: str | None  # a text status's text, a media status's caption
+
+    def data(self) -> Any:
+        shown = {f.name: getattr(self, f.name) for f in fields(self)}
+        shown["message"] = without_keys(self.message)
+        return shown
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelMessage(Event):
+    """A post in a channel (newsletter) this account follows: sent in plain, not end-to-end
+    encrypted, and not filed in the archive."""
+
+    type: ClassVar[str] = "channel_message"
+    channel: Jid
+    server_id: int  # the post's number in the channel
+    id: str
+    timestamp: datetime
+    message: ProtoMessage | dict[str, Any]
+    text: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +197,7 @@ class Receipt(Event):
     message_sender: Jid | None
 
     def data(self) -> Any:
-        return _renamed(self, "type_", "type")
+        return renamed(self, "type_", "type")
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +241,7 @@ class Presence(Event):
     last_seen: datetime | None
 
     def data(self) -> Any:
-        return _renamed(self, "from_", "from")
+        return renamed(self, "from_", "from")
 
 
 # -- profile and contacts ---------------------------------------------------
@@ -323,6 +293,30 @@ class BusinessStatusUpdate(Event):
     product_ids: tuple[str, ...] | None
     collection_ids: tuple[str, ...] | None
     subscriptions: tuple[Any, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class BlocklistChange:
+    jid: Jid
+    action: str  # "block" or "unblock"
+
+
+@dataclass(frozen=True, slots=True)
+class BlocklistUpdate(Event):
+    """Another device of the account blocked or unblocked someone (account_sync)."""
+
+    type: ClassVar[str] = "blocklist_update"
+    changes: tuple[BlocklistChange, ...]
+    dhash: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PrivacySettingsUpdate(Event):
+    """Another device of the account changed privacy settings (account_sync): the
+    categories changed, by wacli's names (wacli privacy), with their new values."""
+
+    type: ClassVar[str] = "privacy_settings_update"
+    changed: dict[str, str]
 
 
 # -- groups -----------------------------------------------------------------
@@ -377,6 +371,26 @@ class MarkChatAsReadUpdate(_ChatSetting):
     type: ClassVar[str] = "mark_chat_as_read_update"
 
 
+@dataclass(frozen=True, slots=True)
+class _MessageSetting(_ChatSetting):
+    """App state about one message of the chat ``jid``: its id, whether it is ours, and
+    its author in a group when not ours (None otherwise)."""
+
+    message_id: str
+    from_me: bool
+    participant: Jid | None
+
+
+@dataclass(frozen=True, slots=True)
+class StarUpdate(_MessageSetting):
+    type: ClassVar[str] = "star_update"
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteForMeUpdate(_MessageSetting):
+    type: ClassVar[str] = "delete_for_me_update"
+
+
 # -- sync -------------------------------------------------------------------
 
 
@@ -391,22 +405,6 @@ class HistorySync(Event):
 
 
 @dataclass(frozen=True, slots=True)
-class OfflineSyncPreview(Event):
-    type: ClassVar[str] = "offline_sync_preview"
-    total: int
-    app_data_changes: int
-    messages: int
-    notifications: int
-    receipts: int
-
-
-@dataclass(frozen=True, slots=True)
-class OfflineSyncCompleted(Event):
-    type: ClassVar[str] = "offline_sync_completed"
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
 class DeviceListUpdate(Event):
     type: ClassVar[str] = "device_list_update"
     user: Jid
@@ -415,6 +413,24 @@ class DeviceListUpdate(Event):
     devices: tuple[Jid, ...]
     key_index: dict[str, Any] | None
     contact_hash: str | None
+
+
+# -- media files ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MediaSaved(Event):
+    """``listen --download-media DIR`` wrote the file of message ``id`` of ``chat`` (or
+    found it there already, for a redelivered message): written after that message's
+    line, with the fields of ``wacli media download --json`` (sha256 in hex)."""
+
+    type: ClassVar[str] = "media_saved"
+    chat: Jid
+    id: str
+    path: str
+    mimetype: str
+    size: int
+    sha256: str
 
 
 # -- identities -------------------------------------------------------------
@@ -459,7 +475,7 @@ class _CallSignal(Event):
     timestamp: datetime | None
 
     def data(self) -> Any:
-        return _renamed(self, "from_", "from")
+        return renamed(self, "from_", "from")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wacli.binary import Node
-from wacli.client import events as ev
+from wacli.client import connection_events as ev
 from wacli.client.errors import (
     ClientError,
     ClientOutdatedError,

@@ -10,8 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from contextlib import AbstractAsyncContextManager
 
+from wacli.client import communities as co
+from wacli.client import group_invites as gi
 from wacli.client import groups as g
+from wacli.client.communities import SubGroup
 from wacli.client.connection import Connection
+from wacli.client.group_invites import Joined, JoinRequest, Preview
 from wacli.jid import JID
 from wacli.store import Store
 from wacli.store.archive import Archive
@@ -41,9 +45,12 @@ class GroupAdmin:
 
     async def info(self, group: JID) -> g.Group:
         """One group's metadata and participants."""
+        from wacli.client.chat_timers import remember  # what our sends there then carry
+
         async with self._connected() as conn:
             found = await g.fetch_group(conn, self._store, group)
         self._name_chats([found])
+        remember(self._store, group, found.disappearing)
         return found
 
     async def create(self, subject: str, participants: list[JID]) -> g.Group:
@@ -74,3 +81,45 @@ class GroupAdmin:
     async def leave(self, group: JID) -> None:
         async with self._connected() as conn:
             await g.leave_group(conn, group)
+
+    # -- invite links, settings, join requests (wacli.client.group_invites) ------------------
+
+    async def invite_code(self, group: JID, *, revoke: bool = False) -> str:
+        async with self._connected() as conn:
+            return await gi.invite_code(conn, group, revoke=revoke)
+
+    async def preview(self, code: str) -> Preview:
+        async with self._connected() as conn:
+            return await gi.preview(conn, code)
+
+    async def join(self, code: str) -> Joined:
+        """Join by invite code; the archive names the chat once we are in."""
+        async with self._connected() as conn:
+            joined = await gi.join(conn, code)
+            if not joined.pending:
+                self._name_chats([await g.fetch_group(conn, self._store, joined.group)])
+        return joined
+
+    async def set_setting(self, group: JID, name: str, on: bool) -> None:
+        async with self._connected() as conn:
+            await gi.set_setting(conn, group, name, on)
+
+    async def join_requests(self, group: JID) -> list[JoinRequest]:
+        async with self._connected() as conn:
+            return await gi.join_requests(conn, group)
+
+    async def answer_requests(
+        self, group: JID, action: str, participants: list[JID]
+    ) -> list[g.ParticipantResult]:
+        async with self._connected() as conn:
+            return await gi.answer_requests(conn, group, action, participants)
+
+    # -- communities (wacli.client.communities) ---------------------------------------------
+
+    async def sub_groups(self, community: JID) -> list[SubGroup]:
+        async with self._connected() as conn:
+            return await co.sub_groups(conn, community)
+
+    async def change_link(self, community: JID, group: JID, *, link: bool) -> None:
+        async with self._connected() as conn:
+            await co.change_link(conn, community, group, link=link)

@@ -10,7 +10,10 @@ messages-recv.ts handleGroupNotification).
   as the notification names only who was added);
 - ``<subject subject s_o s_t/>``, ``<description>``, ``<announcement/>``,
   ``<not_announcement/>``, ``<locked/>``, ``<unlocked/>``, ``<ephemeral expiration/>``,
-  ``<not_ephemeral/>`` and the rest → ``group_info_update``.
+  ``<not_ephemeral/>`` and the rest → ``group_info_update`` (with the attributes of the
+  change and of its first child: ``<membership_approval_mode><group_join state/>``, a
+  community's ``<link|unlink><group jid/>``, ``<created_membership_requests
+  request_method><participant jid/>`` for the admins when someone asks to join).
 
 The chat's name in the archive follows the subject. The dispatcher acks the
 notification after the events were written.
@@ -26,6 +29,7 @@ from google.protobuf.json_format import MessageToDict
 
 from wacli.binary import BinaryError, Node
 from wacli.client import events as ev
+from wacli.client.chat_timers import remember_group
 from wacli.client.dispatcher import Outcome
 from wacli.client.errors import ClientError
 from wacli.client.group_send import group_info
@@ -94,6 +98,8 @@ def _change(node: Node, change: Node) -> dict[str, Any]:
         update["expiration"] = int(expiration) if expiration and expiration.isdigit() else None
     else:
         update.update({k: str(v) for k, v in change.attrs.items() if v is not None})
+        for inner in change.children[:1]:  # e.g. <group_join state>, <group jid>, <participant>
+            update[inner.tag] = {k: str(v) for k, v in inner.attrs.items() if v is not None}
     return update
 
 
@@ -134,6 +140,7 @@ class GroupEvents:
                 continue
             update = _change(node, change)
             found.append(ev.GroupInfoUpdate(jid=group, update=update))
+            remember_group(self._store, group, change)  # a disappearing-messages timer
             if change.tag == "subject":
                 self._name_chat(group, change.attr("subject"))
             elif change.tag == "add" and any(self._is_me(p) for p in update["participants"]):

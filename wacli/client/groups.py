@@ -38,6 +38,7 @@ from wacli.client.group_events import conversation
 from wacli.client.group_send import group_info, parse_group_info
 from wacli.client.stanzas import iq
 from wacli.jid import GROUP_SERVER, JID, JIDError, parse_jid
+from wacli.protocol.disappearing import read_group_setting
 from wacli.store import Store
 
 ACTIONS = ("add", "remove", "promote", "demote")
@@ -82,6 +83,7 @@ class Group:
     size: int  # the server's participant count (the members listed when it gave none)
     description: str | None = None
     description_id: str | None = None  # names this version when it is replaced
+    disappearing: int = 0  # the disappearing-messages timer, seconds (0: off)
 
     def role_of(self, *users: JID | None) -> str | None:
         """The role of the first member who is one of ``users`` (any device), else None."""
@@ -161,6 +163,7 @@ def read_group(node: Node, jid: JID | None = None) -> Group:
         else len(members),
         description=bytes(text).decode("utf-8", "replace") if isinstance(text, bytes) else None,
         description_id=about.attr("id") if about is not None else None,
+        disappearing=read_group_setting(node.child("ephemeral") or Node("not_ephemeral")) or 0,
     )
 
 
@@ -251,7 +254,7 @@ def _refused(
     return GroupRefused(f"the server refused to {what} ({shown})", exc.code, exc.text)
 
 
-async def _ask(
+async def ask(
     conn: Connection, request: Node, what: str, group: JID | None = None, *, admin: bool = False
 ) -> Node:
     """The answer to ``request``; a refusal as GroupRefused (see ``_refused``)."""
@@ -267,7 +270,7 @@ async def _ask(
 async def participating(conn: Connection) -> list[Group]:
     """The groups this account is a member of."""
     listing = Node("participating", {}, [Node("participants"), Node("description")])
-    answer = await _ask(conn, iq("w:g2", "get", [listing], to=GROUPS_SERVER), "list our groups")
+    answer = await ask(conn, iq("w:g2", "get", [listing], to=GROUPS_SERVER), "list our groups")
     return read_participating(answer)
 
 
@@ -286,7 +289,7 @@ async def create_group(
     """A new group with us as its superadmin; the server leaves out whom it cannot add."""
     members = [Node("participant", {"jid": p}) for p in participants[:MAX_CHANGE]]
     request = Node("create", {"subject": subject, "key": os.urandom(8).hex().upper()}, members)
-    answer = await _ask(conn, iq("w:g2", "set", [request], to=GROUPS_SERVER), "create the group")
+    answer = await ask(conn, iq("w:g2", "set", [request], to=GROUPS_SERVER), "create the group")
     node = answer.child("group")
     if node is None:
         raise BadGroupAnswer("the create request answered without <group>")
@@ -303,13 +306,13 @@ async def change_participants(
         raise ValueError(f"unknown participant action {action!r}")
     members = [Node("participant", {"jid": p}) for p in participants[:MAX_CHANGE]]
     request = iq("w:g2", "set", [Node(action, {}, members)], to=group)
-    answer = await _ask(conn, request, f"{action} participants of {group}", group, admin=True)
+    answer = await ask(conn, request, f"{action} participants of {group}", group, admin=True)
     return read_participant_results(answer, action)
 
 
 async def set_subject(conn: Connection, group: JID, subject: str) -> None:
     request = iq("w:g2", "set", [Node("subject", {}, subject.encode())], to=group)
-    await _ask(conn, request, f"change the subject of {group}", group, admin=True)
+    await ask(conn, request, f"change the subject of {group}", group, admin=True)
 
 
 async def set_description(conn: Connection, store: Store, group: JID, text: str | None) -> None:
@@ -321,12 +324,12 @@ async def set_description(conn: Connection, store: Store, group: JID, text: str 
     else:
         change = Node("description", attrs, [Node("body", {}, text.encode())])
     what = f"change the description of {group}"
-    await _ask(conn, iq("w:g2", "set", [change], to=group), what, group, admin=True)
+    await ask(conn, iq("w:g2", "set", [change], to=group), what, group, admin=True)
 
 
 async def leave_group(conn: Connection, group: JID) -> None:
     request = Node("leave", {}, [Node("group", {"id": group})])
-    answer = await _ask(
+    answer = await ask(
         conn, iq("w:g2", "set", [request], to=GROUPS_SERVER), f"leave {group}", group
     )
     read_left(answer, group)

@@ -11,6 +11,8 @@ store.
 from __future__ import annotations
 
 import ssl
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -24,6 +26,12 @@ MAX_HEADER_BYTES = 64 * 1024
 DEFAULT_MAX_RESPONSE = 128 * 1024 * 1024
 DEFAULT_TIMEOUT = 120.0
 _SEND_CHUNK = 64 * 1024
+
+# Told (bytes done, bytes in all or None) as a request goes out and as its answer comes
+# in: the progress line of the CLI on a terminal (wacli.cli.progress). Unset, nothing is.
+transfer_watcher: ContextVar[Callable[[int, int | None], None] | None] = ContextVar(
+    "transfer_watcher", default=None
+)
 
 
 class HttpError(ClientError):
@@ -145,11 +153,17 @@ async def _exchange(
         ) from None
     except (OSError, anyio.BrokenResourceError) as exc:
         raise HttpConnectError(f"cannot connect to {host}:{port}: {exc}") from None
+    watch = transfer_watcher.get()
+    size, sent = sum(map(len, outgoing)), 0
     async with stream:
         try:
             for piece in outgoing:
                 for start in range(0, len(piece), _SEND_CHUNK):
-                    await stream.send(piece[start : start + _SEND_CHUNK])
+                    chunk = piece[start : start + _SEND_CHUNK]
+                    await stream.send(chunk)
+                    sent += len(chunk)
+                    if watch is not None:
+                        watch(sent, size)
         except (OSError, anyio.BrokenResourceError, anyio.ClosedResourceError):
             pass  # the server may answer early (413) and close: read what it said
         try:
@@ -171,10 +185,14 @@ async def _read_response(
     if int(headers.get("content-length", "0")) > max_response:  # h11 checked the digits
         raise HttpError(f"response over {max_response} bytes")
     body = bytearray()
+    watch = transfer_watcher.get()
+    expected = int(headers["content-length"]) if "content-length" in headers else None
     while not isinstance(event := await _next_event(stream, exchange), h11.EndOfMessage):
         if not isinstance(event, h11.Data):
             raise HttpError(f"expected the response body, got {type(event).__name__}")
         body += event.data
+        if watch is not None:
+            watch(len(body), expected)
         if len(body) > max_response:
             raise HttpError(f"response over {max_response} bytes")
     return HttpResponse(head.status_code, headers, bytes(body))

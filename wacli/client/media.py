@@ -250,10 +250,14 @@ async def file_message(
     *,
     caption: str | None = None,
     media_ca: str | None = None,
+    sticker: bool = False,
 ) -> e2e_pb2.Message:
     """Encrypt and upload a file; the image, video, audio or document Message announcing it
-    (its kind chosen by the MIME type of its name), ready for send_message."""
+    (its kind chosen by the MIME type of its name; ``sticker``: a sticker), ready for
+    send_message."""
     kind, mimetype = file_message_parts(Path(file_name))
+    if sticker:
+        kind, mimetype = "sticker", "image/webp"
     encrypted = encrypt_media(data, kind)
     uploaded = await MediaClient(conn, media_ca).upload(encrypted, kind)
     return media_message(

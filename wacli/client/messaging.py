@@ -25,7 +25,6 @@ from typing import Final
 from wacli.client.archiving import archive_message, archived_row
 from wacli.client.connection import Connection
 from wacli.client.errors import ClientError
-from wacli.client.group_send import send_group_message
 from wacli.client.send import Sent, send_message
 from wacli.jid import JID
 from wacli.proto import e2e_pb2
@@ -120,8 +119,12 @@ async def deliver(
     conn: Connection, store: Store, own: JID, to: JID, message: e2e_pb2.Message
 ) -> Sent:
     """Send ``message`` to a group or to a user's devices; once the server acked it."""
-    send = send_group_message if to.is_group else send_message
-    return await send(conn, store, own, to, message)
+    if to.is_group:
+        # Sender keys (~10 ms of imports) only for a group: most cron sends go to a person.
+        from wacli.client.group_send import send_group_message
+
+        return await send_group_message(conn, store, own, to, message)
+    return await send_message(conn, store, own, to, message)
 
 
 def archive_sent(store: Store, sent: Sent, own: JID, message: e2e_pb2.Message) -> None:

@@ -19,7 +19,10 @@ A notification this module cannot read falls through to the router's generic
 
 ``push_names`` is a Receiver MessageHook: a message whose ``notify`` differs from the
 push name the archive knows for its sender gives ``push_name_update`` and records the
-new name (whatsmeow does the same, also for a sender seen for the first time).
+new name (whatsmeow does the same, also for a sender seen for the first time). A message
+of our own phone carries the account's push name: a store that has none yet (linked by
+code with a server whose ``<success>`` names none) takes it from there, as Baileys does,
+and says so with ``self_push_name_updated``; the app state's name stays the one that counts.
 """
 
 from __future__ import annotations
@@ -295,11 +298,20 @@ class Notifications:
                     self.store.put_lid_mapping(event.lid_user, event.user, "devices")
                 self.store.forget_devices(event.user)
 
+    def _own_push_name(self, name: str) -> list[ev.Event]:
+        account = self.store.load_account()
+        if account is None or account.push_name:
+            return []
+        self.store.set_push_name(name)
+        return [ev.SelfPushNameUpdated(from_server=False, old_name=None, new_name=name)]
+
     async def push_names(self, info: ev.MessageInfo, message: e2e_pb2.Message) -> list[ev.Event]:
         """MessageHook: a sender's push name that differs from the one archived."""
         name = info.push_name
-        if info.is_from_me or not name or name == "-":
+        if not name or name == "-":
             return []
+        if info.is_from_me:
+            return self._own_push_name(name)
         sender = info.sender if isinstance(info.sender, JID) else None
         if sender is None:
             return []

@@ -9,12 +9,12 @@ index="0" last="true"><query><contact/><lid/></query><list><user><contact>+15551
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 from wacli.binary import BinaryError, Node
 from wacli.client.connection import Connection
 from wacli.jid import JID, JIDError
+from wacli.protocol.usync import usync_query
 from wacli.store import Store
 
 
@@ -31,17 +31,7 @@ class Registration:
 def contact_query(users: list[JID]) -> Node:
     """The ``<usync>`` asking whether each phone-number user is registered, and its LID."""
     listed = [Node("user", {}, [Node("contact", {}, f"+{user.user}".encode())]) for user in users]
-    return Node(
-        "usync",
-        {
-            "sid": os.urandom(8).hex(),
-            "context": "interactive",
-            "mode": "query",
-            "index": "0",
-            "last": "true",
-        },
-        [Node("query", {}, [Node("contact"), Node("lid")]), Node("list", {}, listed)],
-    )
+    return usync_query("interactive", [Node("contact"), Node("lid")], listed)
 
 
 def _answered(user: Node) -> tuple[JID, bool, JID | None] | None:

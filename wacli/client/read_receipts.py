@@ -80,7 +80,8 @@ class MarkRead:
     sink has written its line (``wrap_sink``); ``work``, beside listen, sends the receipts
     on the current connection (``attach``, an on-connect hook, which also reads the
     privacy setting). A receipt the connection could not take is dropped with a warning:
-    the message stays unread, never marked before its line."""
+    the message stays unread, never marked before its line. A change of the setting on
+    another device (``privacy_settings_update``) applies from the next receipt on."""
 
     QUEUE = 1024  # receipts waiting; beyond that one is dropped with a warning, never a stall
 
@@ -98,6 +99,9 @@ class MarkRead:
     def wrap_sink(self, sink: Sink) -> Sink:
         async def then_mark(event: ev.Event) -> None:
             await sink(event)
+            if isinstance(event, ev.PrivacySettingsUpdate) and "read-receipts" in event.changed:
+                # Turned off or on on another device while we listen (account_sync).
+                self._read_self = event.changed["read-receipts"] == "none"
             if isinstance(event, ev.MessageEvent) and not event.info.is_from_me:
                 info = event.info
                 chat = parse_jid(str(info.chat))

@@ -5,10 +5,11 @@ A ``<message from id t [participant] [notify] [recipient]><enc v type>â€¦</enc>â
 is decrypted (pkmsg/msg pairwise; skmsg with the sender key its author distributed in a
 SenderKeyDistributionMessage), unpadded and parsed. The ratchet step and the archive row
 (with what an edit, revoke or reaction changes in the message it names, see
-wacli.client.archiving) commit in one transaction; the dispatcher then writes the
-``message`` line and only after it sends the delivery ``<receipt>`` (``type="inactive"``
-while we have not announced ourselves available), which is the message's
-acknowledgement: no ``<ack>`` follows.
+wacli.client.archiving) commit in one transaction (``listen``'s receiver takes the
+messages queued behind in the same one, see ``Receiver._opened``); the dispatcher then
+writes the ``message`` line and only after it sends the delivery ``<receipt>``
+(``type="inactive"`` while we have not announced ourselves available), which is the
+message's acknowledgement: no ``<ack>`` follows.
 If wacli dies after the commit but before the line is out, the server delivers the
 stanza again: the archive already has it (the ratchet would refuse a second
 decryption), so the line is written again from the archive. Consumers see every
@@ -27,6 +28,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from google.protobuf.message import DecodeError
 
@@ -34,15 +36,18 @@ from wacli.binary import BinaryError, Node
 from wacli.client import events as ev
 from wacli.client.archiving import archive_message, archived_row
 from wacli.client.connection import Connection
-from wacli.client.dispatcher import Outcome
+from wacli.client.dispatcher import Batch, Outcome, current_batch
 from wacli.client.identity import accept_identity
 from wacli.client.retry import retry_keys
 from wacli.client.sessions import session_address
-from wacli.jid import JID, JIDError, parse_jid
+from wacli.client.usync import learn_addresses
+from wacli.jid import JID, STATUS_BROADCAST_JID, JIDError, parse_jid
 from wacli.proto import e2e_pb2
 from wacli.protocol import ProtocolError
-from wacli.protocol.message_model import classify
+from wacli.protocol.message_kinds import details
+from wacli.protocol.message_model import MessageModel, classify
 from wacli.protocol.message_source import StanzaSource, parse_source
+from wacli.protocol.newsletters import parse_post
 from wacli.protocol.padding import unpad_message
 from wacli.protocol.receipts import RetryRequest, retry_content
 from wacli.signal import (
@@ -55,7 +60,7 @@ from wacli.signal import (
 )
 from wacli.signal.group import GroupCipher, GroupSessionBuilder, SenderKeyName
 from wacli.store import Store
-from wacli.store.archive import Archive
+from wacli.store.archive import Archive, ArchivedMessage
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +89,42 @@ class UndecryptableError(Exception):
     """A message whose payload could not be decrypted or parsed."""
 
 
+class _Filing:
+    """The archive rows of a run of messages, written at its end in their order: those
+    in a row that change no other message together (one full-text index segment for
+    them all), one that edits, revokes or reacts in its turn, as if each came alone."""
+
+    def __init__(self, archive: Archive) -> None:
+        self._archive = archive
+        self._rows: list[tuple[ArchivedMessage, MessageModel]] = []
+
+    def add(self, row: ArchivedMessage, model: MessageModel) -> None:
+        self._rows.append((row, model))
+
+    def flush(self) -> None:
+        plain: list[ArchivedMessage] = []
+        for row, model in self._rows:
+            if model.change is None:
+                plain.append(row)
+                continue
+            if plain:
+                self._archive.add_messages(plain)
+                plain = []
+            archive_message(self._archive, row, model)
+        if plain:
+            self._archive.add_messages(plain)
+        self._rows = []
+
+
+class _Opened(NamedTuple):
+    """A message decrypted and archived: its info (the chat a sent message went to), the
+    message, and the identity changes noticed on the way (written before it)."""
+
+    info: ev.MessageInfo
+    message: e2e_pb2.Message
+    changes: list[ev.Event]
+
+
 def _address(jid: JID) -> ProtocolAddress:
     name, device = jid.signal_address()
     return ProtocolAddress(name, device)
@@ -102,11 +143,18 @@ class Receiver:
         store: Store,
         own: Callable[[], tuple[JID, JID | None]],
         hooks: Sequence[MessageHook] = (),
+        *,
+        lookahead: bool = False,
     ) -> None:
+        """``lookahead``: every message stanza reaches this receiver (listen's routes), so it
+        may decrypt those queued behind the one it handles (see ``_opened``)."""
         self.store = store
         self.archive = Archive(store)
         self._own = own  # (our device JID, our LID) as the store knows them now
         self._hooks = tuple(hooks)
+        self._lookahead = lookahead
+        self._ahead: dict[int, _Opened | Exception] = {}  # by id() of the batch's nodes
+        self._ahead_batch: Batch | None = None  # holds those nodes (ids stay theirs)
         self._retries: Counter[str] = Counter()
         self._available: Callable[[], bool] = lambda: False
 
@@ -204,14 +252,65 @@ class Receiver:
             raise UndecryptableError("the message carried only a sender key")
         return found
 
-    async def _message(self, node: Node) -> Outcome:
-        info, sender = self._info(node)
-        known = self.archive.message(str(info.chat), info.id, str(sender.to_non_ad()))
-        if known is not None and known.raw is not None:
-            # Delivered again: decrypted and stored before, perhaps never written out.
-            message = e2e_pb2.Message()
-            message.ParseFromString(known.raw)
-            return await self._delivered(node, info, message)
+    # -- decrypting and archiving, a run of queued messages per commit ---------------------
+
+    def _opened(self, node: Node, info: ev.MessageInfo, sender: JID) -> _Opened | Exception:
+        """The message decrypted and archived, or the error it did not decrypt with.
+
+        A lookahead receiver also decrypts and archives the plain messages queued right
+        behind this one in the dispatcher's batch, all in one transaction: the run shares
+        one commit (and one full-text index segment) and is on disk before the first of
+        their lines is written, as a single message would be."""
+        batch = current_batch.get()
+        if not self._lookahead or batch is None:
+            return self._open(node, info, sender, None)
+        ahead: dict[int, _Opened | Exception] = {}
+        with self.store.transaction():
+            filing = _Filing(self.archive)
+            opened = self._open(node, info, sender, filing)
+            ids = {info.id}
+            for queued in batch.following(node):
+                done_ahead = self._open_queued(queued, ids, filing)
+                if done_ahead is None:
+                    break  # the run ends: what follows is handled in its turn
+                ahead[id(queued)] = done_ahead
+            filing.flush()
+        self._ahead.update(ahead)  # once the run is committed
+        return opened
+
+    def _done_ahead(self, node: Node) -> _Opened | Exception | None:
+        """What the run of an earlier message of this batch did for ``node``, if anything."""
+        batch = current_batch.get()
+        if batch is not self._ahead_batch:  # a new batch: the old one's nodes are gone
+            self._ahead_batch, self._ahead = batch, {}
+        return self._ahead.pop(id(node), None)
+
+    def _open_queued(
+        self, node: Node, ids: set[str], filing: _Filing
+    ) -> _Opened | Exception | None:
+        """``_open`` for a stanza queued behind the one being handled (``ids``: those of
+        the run so far); None, with nothing done, when it is not a new message for
+        ``_open`` or fails otherwise than by not decrypting (then its own turn meets the
+        same error, as without lookahead)."""
+        if node.tag != "message":
+            return None
+        try:
+            learn_addresses(self.store, node)  # as the routes' observer will, before it
+            info, sender = self._info(node)
+            if info.chat == STATUS_BROADCAST_JID or sender.is_newsletter or info.id in ids:
+                return None
+            if self.archive.message(str(info.chat), info.id, str(sender.to_non_ad())):
+                return None  # delivered again: its turn answers from the archive
+            ids.add(info.id)
+            return self._open(node, info, sender, filing)
+        except Exception:  # left for its turn, which meets the same error
+            return None
+
+    def _open(
+        self, node: Node, info: ev.MessageInfo, sender: JID, filing: _Filing | None
+    ) -> _Opened | Exception:
+        """Decrypt one message in one transaction (a savepoint within a run's) and archive
+        it there, or hand its row to the run's ``filing``."""
         changes: list[ev.Event] = []  # identity changes, written before the message
         try:
             with self.store.transaction():
@@ -230,20 +329,80 @@ class Receiver:
                     timestamp=int(info.timestamp.timestamp()),
                     push_name=info.push_name,
                 )
-                archive_message(self.archive, *row)
+                if filing is None:
+                    archive_message(self.archive, *row)
+                else:
+                    filing.add(*row)  # written when the run ends, before it commits
         except (SignalError, ProtocolError, BinaryError, DecodeError, UndecryptableError) as exc:
-            log.warning("cannot decrypt message %s from %s: %s", info.id, sender, exc)
+            return exc
+        return _Opened(info, message, changes)
+
+    async def _message(self, node: Node) -> Outcome:
+        info, sender = self._info(node)
+        if info.chat == STATUS_BROADCAST_JID:
+            return self._status(node, info, sender)
+        if sender.is_newsletter:
+            return self._channel_post(node, sender)
+        opened = self._done_ahead(node)
+        if opened is None:
+            known = self.archive.message(str(info.chat), info.id, str(sender.to_non_ad()))
+            if known is not None and known.raw is not None:
+                # Delivered again: decrypted and stored before, perhaps never written out.
+                message = e2e_pb2.Message()
+                message.ParseFromString(known.raw)
+                return await self._delivered(node, info, message)
+            opened = self._opened(node, info, sender)
+        if isinstance(opened, Exception):
+            log.warning("cannot decrypt message %s from %s: %s", info.id, sender, opened)
             return self._undecryptable(node, info)
+        info, message, changes = opened
         outcome = await self._delivered(node, info, message)
         if changes:
             outcome.events = [*changes, *outcome.events]
         return outcome
 
+    def _channel_post(self, node: Node, channel: JID) -> Outcome:
+        """A post in a followed channel (wacli.protocol.newsletters): in plain, acked, told
+        as a ``channel_message`` event, not filed in the archive (no receipt: whatsmeow and
+        Baileys send none for channel messages)."""
+        post = parse_post(node)  # ProtocolError: acked, logged, no event
+        event = ev.ChannelMessage(
+            channel=channel,
+            server_id=post.server_id,
+            id=post.id,
+            timestamp=datetime.fromtimestamp(post.timestamp, UTC),
+            message=post.message,
+            text=classify(post.message).text,
+        )
+        return Outcome(events=(event,))
+
+    def _status(self, node: Node, info: ev.MessageInfo, sender: JID) -> Outcome:
+        """A status (wacli.client.status posts ours): read as a group message is, told as a
+        ``status`` event and never filed in the archive. A redelivered one no longer
+        decrypts (its sender key step is taken) and is asked again with a retry receipt."""
+        try:
+            with self.store.transaction():
+                message = self._decrypt(node, info, sender)
+        except (SignalError, ProtocolError, BinaryError, DecodeError, UndecryptableError) as exc:
+            log.warning("cannot decrypt status %s from %s: %s", info.id, sender, exc)
+            return self._undecryptable(node, info)
+        event = ev.StatusUpdate(
+            id=info.id,
+            sender=sender,
+            is_from_me=info.is_from_me,
+            timestamp=info.timestamp,
+            push_name=info.push_name,
+            message=message,
+            text=classify(message).text,
+        )
+        return Outcome(events=(event,), also=(self._receipt_for(node, info),), reply=None)
+
     async def _delivered(
         self, node: Node, info: ev.MessageInfo, message: e2e_pb2.Message
     ) -> Outcome:
+        model = classify(message)
         events: list[ev.Event] = [
-            ev.MessageEvent(info=info, message=message, text=classify(message).text)
+            ev.MessageEvent(info, message, model.text, model.kind, details(model))
         ]
         for hook in self._hooks:
             events.extend(await hook(info, message))

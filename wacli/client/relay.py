@@ -13,6 +13,9 @@ socket named after the user and a hash of the store's path (no environment varia
 decides, so cron finds what a terminal's ``listen`` bound). An abstract socket has no
 file mode, so both ends check the other's uid (SO_PEERCRED). Where neither is
 possible, ``listen`` refuses to start rather than let commands take its connection.
+Where no listener serves, a command logs in itself under the store's connection lock
+(wacli.client.connection_lock), which a starting ``listen`` takes too: commands take
+turns, and a listen (re)started meanwhile waits for them rather than be replaced.
 
 Nothing on the socket is waited on without a deadline: a command gives each step the
 time a direct login would (``WACLI_TIMEOUT``, wacli.client.connection.Timing), and
@@ -46,7 +49,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager, suppress
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
 import anyio.abc
@@ -54,9 +57,11 @@ from anyio.streams.buffered import BufferedByteReceiveStream
 from anyio.streams.memory import MemoryObjectSendStream
 
 from wacli.binary import BinaryError, Node, decode, encode
-from wacli.client import events as ev
+from wacli.client import connection_events as ev
 from wacli.client.beside import run_beside
 from wacli.client.connection import Requests, Timing, start_guarded
+from wacli.client.connection_lock import POLL as LOCK_POLL
+from wacli.client.connection_lock import ConnectionLock, describe_process
 from wacli.client.dispatcher import Sink
 from wacli.client.errors import (
     ClientError,
@@ -68,7 +73,11 @@ from wacli.client.errors import (
     RequestTimeout,
     refused_message,
 )
+from wacli.client.late_wakeups import ignore_late_wakeups
 from wacli.jid import JIDError
+
+if TYPE_CHECKING:
+    from wacli.client.events import MessageRefused
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +89,9 @@ EVENT_BACKLOG = 256  # events buffered per command before it is dropped as too s
 # The listener answers this much before the command's deadline (a tenth, at most 1 s),
 # so that its own "timed out" reaches the command before the command gives up on it.
 MAX_MARGIN = 1.0
+# How long a starting listen waits for a command logged in on its own (a cron job's
+# send, say) to finish before its login replaces that command's connection.
+LISTEN_LOCK_WAIT = 30.0
 
 _LENGTH = struct.Struct(">I")
 
@@ -140,13 +152,7 @@ def _holder(pid: int | None) -> str:
     """How a command names the process serving the relay, for a line a person acts on."""
     if pid is None or pid <= 0:
         return "the 'wacli listen' serving this store"
-    try:
-        args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-    except OSError:
-        args = []
-    if b"listen" in args and any(b"wacli" in arg for arg in args):
-        return f"'wacli listen' (pid {pid})"
-    return f"the process holding this store's relay socket (pid {pid})"
+    return describe_process(pid, "the process holding this store's relay socket")
 
 
 def _margin(timeout: float) -> float:
@@ -179,8 +185,10 @@ def _raise_from(node: Node) -> None:
     raise cls(text)
 
 
-def _refusal(request: Node, answer: Node) -> ev.MessageRefused | None:
+def _refusal(request: Node, answer: Node) -> MessageRefused | None:
     """The event for a relayed message the server refused, if it was one."""
+    from wacli.client.events import MessageRefused  # listen's side of the relay
+
     if request.tag != "message" or answer.tag != "ack" or answer.attr("error") is None:
         return None
     message_id = request.attr("id") or ""
@@ -191,7 +199,7 @@ def _refusal(request: Node, answer: Node) -> ev.MessageRefused | None:
     try:
         refused_message(answer, message_id, to)
     except RefusedError as exc:
-        return ev.MessageRefused(id=message_id, to=to, code=exc.code, reason=str(exc))
+        return MessageRefused(id=message_id, to=to, code=exc.code, reason=str(exc))
     return None
 
 
@@ -236,6 +244,7 @@ class RelayServer:
 
     def __init__(self, directory: Path) -> None:
         self.address = socket_address(directory)
+        self._connection_lock = ConnectionLock(directory)
         self._sink: Sink | None = None  # listen's own, for refusals of relayed messages
         self._conn: Any = None
         self._connected = anyio.Event()
@@ -318,6 +327,7 @@ class RelayServer:
         *beside: Callable[[], Coroutine[Any, Any, None]],
     ) -> None:
         """Run ``main`` (the listener) with the socket served beside it (and ``beside``)."""
+        ignore_late_wakeups()  # a command going away mid-wait must not print a traceback
         if self.address is None:
             raise ConnectError(
                 "the store path is too long for a relay socket on this system, so commands "
@@ -329,14 +339,33 @@ class RelayServer:
             os.chmod(self.address, 0o600)
         else:
             listener = await _bind_abstract(self.address)
+
+        async def log_in_when_free() -> None:
+            await self._take_connection()
+            await main()
+
         try:
-            await run_beside(main, partial(listener.serve, self._serve_one), *beside)
+            await run_beside(log_in_when_free, partial(listener.serve, self._serve_one), *beside)
         finally:
+            self._connection_lock.release()
             if isinstance(self.address, Path):
                 with suppress(FileNotFoundError):
                     self.address.unlink()
             with anyio.CancelScope(shield=True):  # we are often here because of a cancel
                 await listener.aclose()
+
+    async def _take_connection(self) -> None:
+        """Wait for a command logged in on its own to finish, rather than replace its
+        connection (commands that come meanwhile wait on the relay); one still logged in
+        after LISTEN_LOCK_WAIT (``presence subscribe``, say) is replaced, as it always was."""
+        if not await self._connection_lock.acquire(LISTEN_LOCK_WAIT):
+            holder = describe_process(self._connection_lock.holder(), "another wacli command")
+            log.warning(
+                "%s is still logged in on this store after %g s; logging in anyway "
+                "(its connection ends)",
+                holder,
+                LISTEN_LOCK_WAIT,
+            )
 
     async def _serve_one(self, stream: anyio.abc.SocketStream) -> None:
         reader = BufferedByteReceiveStream(stream)
@@ -481,6 +510,7 @@ class RemoteConnection(Requests):
         self._sink = sink
         self._timing = timing
         self.holder = holder  # who serves the relay, as an error line names it
+        self.handed_change = False  # whether a stanza other than a query went to the listener
         self._lock = anyio.Lock()
         self._pending: dict[str, tuple[anyio.Event, list[Node]]] = {}
         self._next = 0
@@ -517,23 +547,37 @@ class RemoteConnection(Requests):
         self._pending[tag] = (done, box)
         try:
             with anyio.move_on_after(seconds):
-                async with self._lock:
-                    await _write(self._stream, Node("relay", attrs, [child] if child else None))
+                if child is not None and not (child.tag == "iq" and child.attr("type") == "get"):
+                    self.handed_change = True
+                await self.hand(Node("relay", attrs, [child] if child else None))
                 await done.wait()
         finally:
             self._pending.pop(tag, None)
         if not done.is_set():
             raise self.unanswered(seconds)
         if not box:
-            raise (
-                self.ended
-                if isinstance(self.ended, ClientError)
-                else RelayError("wacli listen went away before it answered")
-            )
+            raise self.ended if isinstance(self.ended, ClientError) else self.gone()
         answer = box[0]
         if answer.attr("op") == "error":
             _raise_from(answer)
         return answer
+
+    async def hand(self, node: Node) -> None:
+        """Write one frame to the listener (``gone`` when it is not there to take it)."""
+        async with self._lock:
+            try:
+                await _write(self._stream, node)
+            except (OSError, anyio.BrokenResourceError, anyio.ClosedResourceError):
+                raise self.gone() from None
+
+    def gone(self) -> RelayError:
+        """The listener ended (killed, say) while this command used its connection: like a
+        connection of our own that drops, what it was handed may or may not be sent."""
+        if not self.handed_change:
+            outcome = "nothing was sent: run the command again"
+        else:
+            outcome = "what this command sent may or may not have reached the server"
+        return RelayError(f"{self.holder} ended before it answered; {outcome}")
 
     def unanswered(self, seconds: float) -> RequestTimeout:
         return RequestTimeout(
@@ -565,40 +609,67 @@ class RemoteConnection(Requests):
                     waiting[1].append(node)
                     waiting[0].set()
         except RelayError as exc:
+            log.debug("the relay ended: %s", exc)
             if self.ended is None:
-                self.ended = exc
+                self.ended = self.gone()
             for done, _ in self._pending.values():
                 done.set()
+
+
+async def _dial(address: Path | str | None, wait: float) -> anyio.abc.SocketStream | None:
+    """A connection to the listener's relay at ``address``; None when no listener serves
+    it (a socket left by a killed listener included)."""
+    if address is None or (isinstance(address, Path) and not address.exists()):
+        return None
+    try:
+        with anyio.fail_after(wait):
+            return await anyio.connect_unix(address)
+    except TimeoutError:
+        raise RequestTimeout(
+            f"the 'wacli listen' serving this store did not accept a connection on "
+            f"{describe_address(address)} within {wait:g} s; it is stopped or hung: resume "
+            "it (kill -CONT) or stop it"
+        ) from None
+    except OSError:
+        return None
 
 
 @asynccontextmanager
 async def open_remote(
     directory: Path, sink: Sink, timing: Timing | None = None
 ) -> AsyncIterator[RemoteConnection | None]:
-    """The running listener's relay, or None when no listener serves this store.
+    """The running listener's relay; or None when no listener serves this store, and then
+    the caller logs in itself within this context, which holds the store's connection
+    lock meanwhile (wacli.client.connection_lock): a command logged in on its own is
+    waited for, never replaced.
 
-    Each step takes at most what a direct login's would (``timing``): connecting and
-    being told the login's ``<success>`` ``timing.connect``, each request its own wait."""
+    Each step takes at most what a direct login's would (``timing``): connecting (or
+    waiting for the lock) and being told the login's ``<success>`` ``timing.connect``,
+    each request its own wait."""
     timing = timing or Timing()
+    ignore_late_wakeups()  # a listener killed mid-wait must not print a traceback
     address = socket_address(directory)
-    if address is None or (isinstance(address, Path) and not address.exists()):
-        yield None
-        return
-    holder = "the 'wacli listen' serving this store"
-    try:
-        with anyio.fail_after(timing.connect):
-            stream = await anyio.connect_unix(address)
-    except TimeoutError:
-        raise RequestTimeout(
-            f"{holder} did not accept a connection on {describe_address(address)} within "
-            f"{timing.connect:g} s; it is stopped or hung: resume it (kill -CONT) or stop it"
-        ) from None
-    except OSError:  # a socket left by a killed listener, or no listener: log in as usual
-        yield None
-        return
+    lock = ConnectionLock(directory)
+    deadline = anyio.current_time() + timing.connect
+    while (stream := await _dial(address, timing.connect)) is None:
+        if lock.try_acquire():
+            try:
+                yield None
+            finally:
+                lock.release()
+            return
+        if anyio.current_time() >= deadline:
+            lock.release()
+            holder = describe_process(lock.holder(), "another wacli command")
+            raise RequestTimeout(
+                f"{holder} is logged in on this store and did not finish within "
+                f"{timing.connect:g} s; try again once it has"
+            )
+        await anyio.sleep(LOCK_POLL)
     peer = peer_credentials(stream)
     if peer is not None and peer[1] != os.getuid():
         await stream.aclose()
+        assert address is not None  # _dial connected to it
         raise ConnectError(
             f"the relay {describe_address(address)} of this store is held by another user "
             f"(uid {peer[1]}, pid {peer[0]}); not handing it any stanza"
@@ -623,8 +694,8 @@ async def open_remote(
         tg.start_soon(read)
         try:
             with anyio.move_on_after(timing.connect) as scope:
-                async with remote._lock:  # events have no answer: they simply start to arrive
-                    await _write(stream, Node("relay", {"op": "events", "tag": "0"}))
+                # events have no answer: they simply start to arrive
+                await remote.hand(Node("relay", {"op": "events", "tag": "0"}))
             if scope.cancelled_caught:
                 raise remote.unanswered(timing.connect)
             success = await remote._call("success", None, timing.connect)

@@ -13,14 +13,21 @@ defaults treat what no route took.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from wacli.binary import Node
-from wacli.client import events as ev
+from wacli.client import connection_events as cev
 from wacli.client.dispatcher import Outcome
 from wacli.protocol.stanzas import iq_result
+
+if TYPE_CHECKING:
+    from wacli.client import events as ev
 
 
 def node_data(node: Node) -> ev.NodeData:
     """A node as the ``notification`` event writes it (attributes as text)."""
+    from wacli.client import events as ev  # listen's; a command's default emits none
+
     content = node.content
     return ev.NodeData(
         tag=node.tag,
@@ -34,14 +41,14 @@ def _int(node: Node, key: str) -> int:
     return int(value) if value is not None and value.isdigit() else 0
 
 
-def _ib_events(node: Node) -> list[ev.Event]:
-    found: list[ev.Event] = []
+def _ib_events(node: Node) -> list[cev.Event]:
+    found: list[cev.Event] = []
     for child in node.children:
         if child.tag == "downgrade_webclient":
-            found.append(ev.QrScannedWithoutMultidevice())
+            found.append(cev.QrScannedWithoutMultidevice())
         elif child.tag == "offline_preview":
             found.append(
-                ev.OfflineSyncPreview(
+                cev.OfflineSyncPreview(
                     total=_int(child, "count"),
                     app_data_changes=_int(child, "appdata"),
                     messages=_int(child, "message"),
@@ -50,13 +57,15 @@ def _ib_events(node: Node) -> list[ev.Event]:
                 )
             )
         elif child.tag == "offline":
-            found.append(ev.OfflineSyncCompleted(count=_int(child, "count")))
+            found.append(cev.OfflineSyncCompleted(count=_int(child, "count")))
     return found
 
 
 async def default_handler(node: Node) -> Outcome:
     """What ``listen`` does with a stanza no feature took: ``leave_for_listen``'s, and a
     notification emitted as the generic event and acked."""
+    from wacli.client import events as ev
+
     if node.tag == "notification":
         return Outcome(events=(ev.Notification(node=node_data(node)),))
     return await leave_for_listen(node)

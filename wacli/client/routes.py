@@ -20,21 +20,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from wacli.binary import Node
 from wacli.client import privacy_tokens
-from wacli.client.appstate import AppStateSync
-from wacli.client.calls import handle_call
 from wacli.client.dispatcher import Handler, Outcome
-from wacli.client.group_events import GroupEvents
-from wacli.client.notifications import Notifications
-from wacli.client.pairing import Pairing
-from wacli.client.prekeys import PrekeyRefill
-from wacli.client.receive import Receiver
-from wacli.client.retry import RetryHandler
 from wacli.client.router import default_handler, leave_for_listen
 from wacli.client.usync import learn_addresses
 from wacli.store import Store
+
+if TYPE_CHECKING:  # the tables take the features' handlers; a command imports none of them
+    from wacli.client.appstate import AppStateSync
+    from wacli.client.group_events import GroupEvents
+    from wacli.client.notifications import Notifications
+    from wacli.client.pairing import Pairing
+    from wacli.client.prekeys import PrekeyRefill
+    from wacli.client.receive import Receiver
+    from wacli.client.retry import RetryHandler
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +145,9 @@ def listen_routes(
 ) -> Routes:
     """The routes of ``listen``: every feature; other notifications become the generic
     ``notification`` event."""
+    from wacli.client import account_sync  # listen's alone: a command does not import it
+    from wacli.client.calls import handle_call  # listen's only, as its events
+
     table = _login_table(store, refill)
     table.update(
         {
@@ -160,6 +165,7 @@ def listen_routes(
             ("notification", "encrypt", ANY): first_of(refill.handle, notes.handle),
             ("notification", "w:gp2", ANY): groups.handle,
             ("notification", "server_sync", ANY): appstate.handle,
+            ("notification", "account_sync", ANY): partial(account_sync.handle, store),
         }
     )
     return Routes(table, default=default_handler, observers=[partial(learn_addresses, store)])

@@ -90,7 +90,9 @@ def learn_addresses(store: Store, node: Node) -> None:
     """Keep the LID <-> phone-number mappings a message, receipt or notification carries
     in its attributes (a routes observer: it sees every stanza, answers none)."""
     if node.tag in ("message", "receipt", "notification"):
-        pairs = stanza_mappings(node)
+        # Nearly every stanza repeats a mapping already kept: a read skips the write
+        # transaction (put_lid_mapping leaves an unchanged mapping as it is anyway).
+        pairs = [(lid, pn) for lid, pn in stanza_mappings(node) if store.pn_for_lid(lid) != str(pn)]
         if pairs:
             with store.transaction():
                 for lid, pn in pairs:

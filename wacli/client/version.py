@@ -25,7 +25,6 @@ import os
 import re
 from collections.abc import Mapping
 
-from wacli.client import http
 from wacli.client.errors import ClientError
 from wacli.client.payload import VERSION_ENV, VersionError, parse_version
 
@@ -113,6 +112,8 @@ async def fetch_current_version(
     Raises VersionLookupError for an answer without a usable revision, and the http
     module's typed errors (a ConnectError, RequestTimeout or RefusedError) otherwise.
     """
+    from wacli.client import http  # only after a 405: every login needs the rest
+
     env = os.environ if environ is None else environ
     url = url or version_url(env)
     ca_file = ca_file or env.get(MEDIA_CA_ENV) or None

@@ -10,7 +10,8 @@ retries, and where the events go. The client picks one per use:
   queued at the server for ``wacli listen``;
 - ``presence_wiring``: ``wacli presence subscribe``, which takes presence stanzas too;
 - ``backfill_wiring``: ``wacli history backfill``, which takes our phone's answer;
-- ``listen_features``: ``wacli listen``, every feature (README, docs/events.schema.json).
+- ``listen_features`` (wacli.client.listen_wiring): ``wacli listen``, every feature
+  (README, docs/events.schema.json); apart, so that a command does not import them.
 """
 
 from __future__ import annotations
@@ -18,25 +19,19 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wacli.client.appstate import AppStateSync
-from wacli.client.backfill import OnDemandAnswer, from_own_phone
 from wacli.client.connection import Connection
 from wacli.client.dispatcher import Handler, Sink
 from wacli.client.errors import ClientError
-from wacli.client.group_events import GroupEvents
-from wacli.client.history import HistorySyncHook
-from wacli.client.media_files import MediaSaver
-from wacli.client.notifications import Notifications
 from wacli.client.prekeys import PrekeyRefill
-from wacli.client.read_receipts import MarkRead
-from wacli.client.receive import Receiver
-from wacli.client.relay import RelayServer
-from wacli.client.retry import RetryHandler
-from wacli.client.routes import ANY, Key, Routes, command_routes, listen_routes
+from wacli.client.routes import ANY, Key, Routes, command_routes
 from wacli.jid import JID, parse_jid
 from wacli.store import Store
+
+if TYPE_CHECKING:
+    from wacli.client.backfill import OnDemandAnswer
+    from wacli.client.history import HistorySyncHook
 
 # Work a feature does on every logged-in connection once it is up (after <success>, the
 # prekeys and <active/>): an app-state resync, say. Runs before the connection is used.
@@ -78,6 +73,8 @@ def command_wiring(store: Store, extra: Mapping[Key, Handler] | None = None) -> 
 
 def presence_wiring(store: Store) -> Wiring:
     """``presence subscribe``: presence stanzas become events; messages stay for listen."""
+    from wacli.client.receive import Receiver  # imported by the commands that use it
+
     receiver = Receiver(store, lambda: own_jids(store))
     return command_wiring(store, {("presence", ANY, ANY): receiver.handle})
 
@@ -85,81 +82,10 @@ def presence_wiring(store: Store) -> Wiring:
 def backfill_wiring(store: Store, hook: HistorySyncHook, answer: OnDemandAnswer) -> Wiring:
     """``history backfill``: our phone's peer messages (its answer) go to ``hook``; through
     a running listen only the answer's history_sync event arrives, at ``answer``."""
+    from wacli.client.backfill import from_own_phone
+    from wacli.client.receive import Receiver
+
     receiver = Receiver(store, lambda: own_jids(store), hooks=[hook])
     own_phone = from_own_phone(lambda: own_jids(store), receiver.handle)
     base = command_wiring(store, {("message", ANY, ANY): own_phone})
     return Wiring(routes=base.routes, on_connect=(hook.attach,), sink=answer, extra=base.extra)
-
-
-@dataclass(slots=True)
-class ListenFeatures:
-    """``wacli listen``'s wiring and what runs beside its connection: the relay that lets
-    other commands use it, with --download-media the saver of media files, and with
-    --mark-read the sender of read receipts."""
-
-    wiring: Wiring
-    relay: RelayServer
-    saver: MediaSaver | None = None
-    marker: MarkRead | None = None
-
-    async def run(self, main: Callable[[], Awaitable[None]]) -> None:
-        """Run ``main`` (the reconnecting login) with the relay, saver and marker beside it."""
-        beside = [worker.work for worker in (self.saver, self.marker) if worker is not None]
-        await self.relay.run(main, *beside)
-
-
-def listen_features(
-    store: Store,
-    sink: Sink,
-    download_media: Path | None = None,
-    media_ca: str | None = None,
-    mark_read: bool = False,
-) -> ListenFeatures:
-    """Every feature of ``wacli listen``. ``sink`` writes the events; with ``download_media``
-    the file of each media message is saved there after its event (OSError when that
-    directory cannot be created). ``media_ca``: the CA of the media hosts (files,
-    app-state snapshots, history blobs). With ``mark_read`` each incoming message is
-    marked read after its event (wacli.client.read_receipts)."""
-
-    def own() -> tuple[JID, JID | None]:
-        return own_jids(store)
-
-    relay = RelayServer(store.directory)  # other commands on this store use our connection
-    sink = relay.wrap_sink(sink)
-    saver = None
-    if download_media is not None:
-        saver = MediaSaver(download_media, media_ca)
-        sink = saver.wrap_sink(sink)
-    marker = MarkRead() if mark_read else None
-    if marker is not None:
-        sink = marker.wrap_sink(sink)
-    notes = Notifications(store)
-    groups = GroupEvents(store, own)
-    appstate = AppStateSync(store, sink, media_ca)
-    history = HistorySyncHook(store, media_ca)  # chunks of our phone's history into the archive
-    receiver = Receiver(store, own, hooks=[notes.push_names, appstate.on_message, history])
-    retry = RetryHandler(store, own, receiver.handle)
-    routes = partial(
-        listen_routes,
-        store,
-        receiver=receiver,
-        retry=retry,
-        notes=notes,
-        groups=groups,
-        appstate=appstate,
-    )
-    wiring = Wiring(
-        routes=lambda refill: routes(refill=refill),
-        on_connect=(
-            receiver.attach,  # its delivery receipts follow this connection's presence
-            relay.attach,
-            groups.attach,
-            retry.attach,
-            history.attach,  # before app-state's catch-up, which takes a while
-            *([marker.attach] if marker is not None else []),  # before the slow catch-up
-            appstate.on_connect,
-        ),
-        on_disconnect=(relay.disconnected,),  # what commands meanwhile are told
-        sink=sink,
-    )
-    return ListenFeatures(wiring, relay, saver, marker)

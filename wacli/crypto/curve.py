@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from nacl.bindings import crypto_scalarmult_ed25519_base_noclamp
 
 from wacli.crypto.errors import CryptoError
+from wacli.crypto.keys import KeyPair
 
 KEY_LEN = 32
 SIGNATURE_LEN = 64
@@ -37,17 +36,6 @@ def _clamp(private: bytes) -> bytes:
     k[31] &= 127
     k[31] |= 64
     return bytes(k)
-
-
-@dataclass(frozen=True, slots=True)
-class KeyPair:
-    """A Curve25519 key pair as raw 32-byte strings (public is the Montgomery u)."""
-
-    private: bytes
-    public: bytes
-
-    def __repr__(self) -> str:  # never let a private key reach a log line
-        return f"KeyPair(public={self.public.hex()})"
 
 
 def key_pair_from_private(private: bytes) -> KeyPair:
@@ -75,6 +63,9 @@ def dh(private: bytes, public: bytes) -> bytes:
 
 def xeddsa_sign(private: bytes, message: bytes, random: bytes | None = None) -> bytes:
     """Sign ``message`` with a Curve25519 private key (64-byte XEdDSA signature)."""
+    # libsodium loads in ~10 ms; only pairing and prekey uploads sign, not a send.
+    from nacl.bindings import crypto_scalarmult_ed25519_base_noclamp
+
     if len(private) != KEY_LEN:
         raise CryptoError(f"a Curve25519 private key is {KEY_LEN} bytes, not {len(private)}")
     scalar_bytes = _clamp(private)

@@ -44,8 +44,9 @@ class NoiseStream:
         self._reader = reader
         self._writer = writer
         self._pending = pending
-        # Frames must leave in counter order even when several tasks send.
-        self._send_lock = anyio.Lock()
+        # Frames must leave in counter order even when several tasks send. Taken without a
+        # trip through the event loop when nobody holds it (once per stanza sent).
+        self._send_lock = anyio.Lock(fast_acquire=True)
 
     async def send(self, plaintext: bytes) -> None:
         async with self._send_lock:

@@ -169,6 +169,15 @@ def _media(field: str, kind: str, body: Any) -> Media | None:
     )
 
 
+def vcard_name(card: str) -> str | None:
+    """The formatted name (FN) of a vCard, None without one."""
+    for line in card.splitlines():
+        key, _, value = line.partition(":")
+        if key.split(";")[0].strip().upper() == "FN" and value.strip():
+            return value.strip()
+    return None
+
+
 def _key(key: Any) -> tuple[str, bool, str | None]:
     return key.id, key.from_me, key.participant or None
 
@@ -220,6 +229,8 @@ def classify(message: e2e_pb2.Message) -> MessageModel:
         else:
             kind, body = _CONTENT[field], getattr(content, field)
             text, label = _string(body, _TEXT_FIELDS), _string(body, _LABEL_FIELDS)
+            if field == "contact_message" and label is None:  # Baileys names a card in it
+                label = vcard_name(body.vcard)
             reply_to, mentions = _context(body)
             media = _media(field, kind, body)
     if kind == "text" and "document_with_caption_message" in wrappers:

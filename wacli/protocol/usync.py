@@ -28,22 +28,31 @@ class UsyncUser:
     lid: JID | None  # the LID the server named for a phone-number user
 
 
-def usync_request(users: list[JID], sid: str | None = None) -> Node:
+def usync_query(
+    context: str, protocols: list[Node], users: list[Node], sid: str | None = None
+) -> Node:
+    """Any usync query: what to learn (``protocols``: ``<devices>``, ``<contact/>``,
+    ``<lid/>``, ``<status/>`` …) of each ``<user>`` listed, in one page. ``context`` is
+    "message" before a send and "interactive" when a person asked, as the apps say."""
     attrs: dict[str, str | JID | None] = {
         "sid": sid or os.urandom(8).hex(),
-        "context": "message",
+        "context": context,
         "mode": "query",
         "index": "0",
         "last": "true",
     }
-    return Node(
-        "usync",
-        attrs,
-        [
-            Node("query", {}, [Node("devices", {"version": "2"}), Node("lid")]),
-            Node("list", {}, [Node("user", {"jid": user.to_non_ad()}) for user in users]),
-        ],
-    )
+    return Node("usync", attrs, [Node("query", {}, protocols), Node("list", {}, users)])
+
+
+def user_nodes(users: list[JID]) -> list[Node]:
+    """``<user jid/>`` for each user (its device dropped)."""
+    return [Node("user", {"jid": user.to_non_ad()}) for user in users]
+
+
+def usync_request(users: list[JID], sid: str | None = None) -> Node:
+    """The device lists (and LIDs) of ``users``, before a message is encrypted for them."""
+    protocols = [Node("devices", {"version": "2"}), Node("lid")]
+    return usync_query("message", protocols, user_nodes(users), sid)
 
 
 def _parse_user(user: Node) -> UsyncUser | None:

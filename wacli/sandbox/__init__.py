@@ -19,7 +19,8 @@ tests/unit/test_layering.py). Layout, from the bottom up:
 - privacy.py: the privacy-token rules (minting and checking tokens, A/B props, the
   tokens and salt in history); it sends nothing and returns the notifications due;
 - groups.py: group membership, admins, subject and description, and the w:gp2
-  notifications of their changes; notify.py: notifications about an account
+  notifications of their changes; group_settings.py: a group's invite code, settings,
+  join requests and community links; notify.py: notifications about an account
   (devices, picture, status, business);
 - group_routing.py: skmsg fan-out of group messages to every member device, group
   receipts; routing.py: what clients send (1:1 messages with the privacy check,
@@ -37,7 +38,8 @@ tests/unit/test_layering.py). Layout, from the bottom up:
   counters, faults), linking (pair-success, countersignature check, 515) and the
   dispatch of device 0's stanzas to phone_messages.py;
 - iq/: one module per IQ namespace (basic, linking, prekeys, usync, settings with
-  the privacy-token issuance, groups for w:g2, profile, appstate, media_conn),
+  the privacy-token issuance, groups for w:g2 with group_invites and communities,
+  profile, appstate, media_conn),
   routed by (xmlns, type, first child) in iq/__init__.py;
 - connection.py: one task per WebSocket: Noise XX/IK, registration vs login,
   the stanza loop (stanza handlers in connection._STANZAS, IQs to iq/);

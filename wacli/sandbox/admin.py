@@ -18,16 +18,20 @@ from wacli.protocol import PairingError
 from wacli.protocol.pair_qr import parse_qr
 from wacli.sandbox import (
     admin_appstate,
+    admin_business,
+    admin_channels,
     admin_history,
     admin_privacy,
     admin_profile,
     admin_read,
+    admin_status,
     calls,
     client_version,
     delivery,
     groups,
     keepalive,
     media_phone,
+    media_retry_phone,
     phone_groups,
     phone_messages,
     recorder,
@@ -112,9 +116,13 @@ class Admin:
         router.add("POST", "/admin/faults", self.faults)
         retry_faults.add_routes(router, self.hub)
         admin_profile.add_routes(router, self.hub)
+        admin_business.add_routes(router, self.hub)
         admin_appstate.add_routes(router, self.hub)
         admin_history.add_routes(router, self.hub)
         admin_read.add_routes(router, self.hub)
+        admin_status.add_routes(router, self.hub)
+        admin_channels.add_routes(router, self.hub)
+        media_retry_phone.add_routes(router, self.hub)
         reinstall.add_routes(router, self.hub)
         calls.add_routes(router, self.hub)
         admin_privacy.add_routes(router, self.hub)
@@ -293,8 +301,11 @@ class Admin:
             raise HttpError(400, "'participants' must be a list")
         accounts = [self._member(m) for m in members[: groups.MAX_GROUP_SIZE]]
         mode = _text(body, "addressing_mode", "lid")
+        community = body.get("community") is True
         try:
-            group = await groups.create(self.hub, creator, _text(body, "subject"), accounts, mode)
+            group = await groups.create(
+                self.hub, creator, _text(body, "subject"), accounts, mode, community=community
+            )
         except groups.GroupError as exc:
             raise HttpError(exc.code, str(exc)) from None
         return Response.json({"jid": group.jid}, 201)
@@ -433,6 +444,11 @@ class Admin:
         body = body_object(request)
         if body.get("drop") == "all":
             return Response.json({"dropped": await self.hub.drop_all()})
+        if "drop" in body:  # one account's devices only: the others stay connected
+            conns = self.hub.connections_of(self._account(_text(body, "drop")).phone)
+            for conn in conns:
+                await conn.close()
+            return Response.json({"dropped": len(conns)})
         if "stream_error" in body:
             kind = body["stream_error"]
             account = self._account(_text(body, "phone"))

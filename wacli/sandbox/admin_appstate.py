@@ -4,8 +4,10 @@ contact or its push name, and the patch goes to the linked devices.
 ``POST /admin/accounts/{phone}/app-state`` takes one change:
 ``{"chat": jid, "pin": bool}``, ``{"chat", "mute_until": unix seconds | -1 (forever) |
 0 (unmute)}``, ``{"chat", "archive": bool}``, ``{"chat", "read": bool}``,
-``{"chat", "contact": {"full_name", "first_name"} | "Full Name"}`` or
-``{"push_name": "…"}``; optional ``"timestamp"`` (ms). It answers
+``{"chat", "contact": {"full_name", "first_name"} | "Full Name"}``,
+``{"chat", "message": id, "from_me": bool (default false), "star": bool}``,
+``{"chat", "message", "from_me", "delete_for_me": true}`` or ``{"push_name": "…"}``;
+optional ``"timestamp"`` (ms). It answers
 ``{"collection", "version", "index"}``.
 ``GET /admin/accounts/{phone}/app-state`` shows, per collection, the server's version,
 the phone's LTHash (hex) at that version, its record count and, once compacted, the
@@ -19,7 +21,9 @@ snapshot whose MACs do not verify (a fault for tests). It answers
 Each change is the action and index JSON WhatsApp uses (the same ones Baileys and
 whatsmeow write): ``["pin_v1", jid]`` in regular_low, ``["mute", jid]`` in
 regular_high, ``["archive", jid]`` and ``["markChatAsRead", jid]`` in regular_low,
-``["contact", jid]`` in critical_unblock_low, ``["setting_pushName"]`` in critical_block.
+``["contact", jid]`` in critical_unblock_low, ``["setting_pushName"]`` in critical_block;
+``["star" | "deleteMessageForMe", jid, id, from_me "1"/"0", "0"]`` in regular_high (the
+author "0", as Baileys writes it).
 """
 
 from __future__ import annotations
@@ -101,6 +105,8 @@ def change_of(body: dict[str, Any]) -> tuple[str, NewMutation]:
         action.mark_chat_as_read_action.read = _bool(body, "read")
         action.mark_chat_as_read_action.message_range.last_message_timestamp = stamp // 1000
         return "regular_low", NewMutation(Operation.SET, ["markChatAsRead", chat], action, 3)
+    if "message" in body:
+        return "regular_high", _message_change(body, chat, action)
     if "contact" in body:
         contact = body["contact"]
         if isinstance(contact, str):
@@ -112,7 +118,25 @@ def change_of(body: dict[str, Any]) -> tuple[str, NewMutation]:
             action.contact_action.first_name = _name(contact["first_name"], "first_name")
         action.contact_action.save_on_primary_addressbook = True
         return "critical_unblock_low", NewMutation(Operation.SET, ["contact", chat], action, 2)
-    raise HttpError(400, "give one of pin, mute_until, archive, read, contact or push_name")
+    raise HttpError(
+        400, "give one of pin, mute_until, archive, read, contact, message or push_name"
+    )
+
+
+def _message_change(
+    body: dict[str, Any], chat: str, action: sync_action_pb2.SyncActionValue
+) -> NewMutation:
+    """A star or delete-for-me of one message."""
+    message_id = _name(body["message"], "message")
+    mine = "1" if "from_me" in body and _bool(body, "from_me") else "0"
+    key = [chat, message_id, mine, "0"]
+    if "star" in body:
+        action.star_action.starred = _bool(body, "star")
+        return NewMutation(Operation.SET, ["star", *key], action, 2)
+    if body.get("delete_for_me") is True:
+        action.delete_message_for_me_action.delete_media = True
+        return NewMutation(Operation.SET, ["deleteMessageForMe", *key], action, 3)
+    raise HttpError(400, "with 'message' give 'star': true|false or 'delete_for_me': true")
 
 
 class AppStateAdmin:

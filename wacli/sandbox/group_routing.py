@@ -7,7 +7,8 @@ Shapes (whatsmeow send.go/message.go, Baileys messages-send/decode-wa-message):
   [<device-identity/>]</message>`` (the pairwise ``<enc>``s carry its
   SenderKeyDistributionMessage to devices that lack it); the server acks it
   (``<ack class=message id from=GROUP t/>``, ``error=403/404`` when the sender is no
-  member or there is no such group) and every member device but the sending one gets
+  member or there is no such group, 403 too from a non-admin in an announcement group)
+  and every member device but the sending one gets
   ``<message from=GROUP participant=SENDER_DEVICE id t type notify
   participant_pn|participant_lid [addressing_mode=lid]>[<enc pkmsg|msg/>]<enc skmsg/>
   [<device-identity/>]</message>``: its own pairwise ``<enc>`` first (the sender key
@@ -31,6 +32,7 @@ from wacli.binary import BinaryError, Node
 from wacli.jid import GROUP_SERVER, JID, JIDError
 from wacli.protocol.message_source import group_source
 from wacli.sandbox.delivery import MAX_PARTICIPANTS, deliver, device_jid, user_jid
+from wacli.sandbox.group_settings import settings_of
 from wacli.sandbox.groups import is_lid
 from wacli.sandbox.phone import now
 from wacli.sandbox.stanzas import server_ack
@@ -125,6 +127,8 @@ async def handle_group_message(conn: Connection, node: Node) -> None:
         error = "404"
     elif group.admin_of(phone) is None:
         error = "403"
+    elif not group.admin_of(phone) and settings_of(hub, group.jid).announce:
+        error = "403"  # announcement group: only admins send
     else:
         try:
             pairwise = _pairwise(hub, node)

@@ -14,7 +14,9 @@ Shapes (whatsmeow group.go, Baileys groups.ts / messages-recv, zapo group-ops.ts
   </description>``; each is queued per device until acked, like messages.
 
 A group's description (``<description id participant t><body>text</body></description>``
-in its metadata) is kept in the state with the group.
+in its metadata) is kept in the state with the group; its settings (``<announcement/>``,
+``<locked/>``, ``<membership_approval_mode>``) in group_settings.py. A locked group's
+subject and description only admins change.
 """
 
 from __future__ import annotations
@@ -26,8 +28,11 @@ from typing import TYPE_CHECKING
 
 from wacli.binary import Attrs, Node
 from wacli.jid import GROUP_SERVER, JID, JIDError, parse_jid, phone_to_jid
+from wacli.protocol.group_invites import settings_children
 from wacli.protocol.message_source import group_source
+from wacli.sandbox import group_timer
 from wacli.sandbox.delivery import deliver
+from wacli.sandbox.group_settings import GroupSettings, save, settings_of
 from wacli.sandbox.stanzas import new_id
 from wacli.sandbox.state import Account, Description, Group
 
@@ -104,6 +109,13 @@ def metadata_node(hub: Hub, group: Group) -> Node:
             "t": str(description.time),
         }
         children.append(Node("description", about, [Node("body", {}, description.text.encode())]))
+    settings = settings_of(hub, group.jid)
+    children += settings_children(settings.announce, settings.locked, settings.approval)
+    children += group_timer.metadata_children(hub, group.jid)  # disappearing messages
+    if settings.community:
+        children.append(Node("parent"))
+    if settings.parent is not None:
+        children.append(Node("linked_parent", {"jid": settings.parent}))
     return Node("group", attrs, children)
 
 
@@ -129,9 +141,11 @@ async def create(
     members: list[Account],
     addressing_mode: str = "lid",
     key: str | None = None,
+    community: bool = False,
 ) -> Group:
-    """A new group (the creator its superadmin); members hear of it in a w:gp2 <create>
-    that carries the creator's request ``key`` (whatsmeow's JoinedGroup.CreateKey)."""
+    """A new group (the creator its superadmin), or a community; members hear of it in a
+    w:gp2 <create> that carries the creator's request ``key`` (whatsmeow's
+    JoinedGroup.CreateKey)."""
     if not subject or len(subject) > MAX_SUBJECT:
         raise GroupError(400, f"a subject has 1 to {MAX_SUBJECT} characters")
     if addressing_mode not in ("lid", "pn"):
@@ -150,6 +164,8 @@ async def create(
         participants=tuple((p, "superadmin" if p == creator.phone else "") for p in phones),
     )
     hub.state.create_group(group)
+    if community:
+        save(hub, group.jid, GroupSettings(community=True))
     hub.stats["groups_created"] += 1
     created = Node("create", {"key": key}, [metadata_node(hub, group)])
     await notify(hub, group, creator, created)
@@ -161,6 +177,14 @@ def require(hub: Hub, jid: str) -> Group:
     if group is None:
         raise GroupError(404, f"no group {jid}")
     return group
+
+
+def require_unlocked(hub: Hub, group: Group, actor: Account) -> None:
+    """A member changes the group's info; in a locked group only an admin may."""
+    if group.admin_of(actor.phone) is None:
+        raise GroupError(403, "not a participant of the group")
+    if settings_of(hub, group.jid).locked:
+        require_admin(group, actor)
 
 
 def require_admin(group: Group, actor: Account) -> None:
@@ -217,8 +241,7 @@ async def change_participants(
 
 
 async def set_subject(hub: Hub, group: Group, actor: Account, subject: str) -> Group:
-    if group.admin_of(actor.phone) is None:
-        raise GroupError(403, "not a participant of the group")
+    require_unlocked(hub, group, actor)
     if not subject or len(subject) > MAX_SUBJECT:
         raise GroupError(400, f"a subject has 1 to {MAX_SUBJECT} characters")
     when = int(time.time())
@@ -238,9 +261,9 @@ async def set_description(
     hub: Hub, group: Group, actor: Account, text: str | None, new_id: str, prev: str | None
 ) -> Description | None:
     """Set (or with ``text`` None delete) the description. Any member may, as by default
-    on WhatsApp; ``prev`` must name the current version when there is one (409 else)."""
-    if group.admin_of(actor.phone) is None:
-        raise GroupError(403, "not a participant of the group")
+    on WhatsApp, only admins when it is locked; ``prev`` must name the current version
+    when there is one (409 else)."""
+    require_unlocked(hub, group, actor)
     if text is not None and (not text or len(text) > MAX_DESCRIPTION):
         raise GroupError(400, f"a description has 1 to {MAX_DESCRIPTION} characters")
     if not new_id or len(new_id) > 64:

@@ -21,7 +21,9 @@ from wacli.noise import issue_cert_chain
 from wacli.protocol import AdvError
 from wacli.protocol.adv import verify_device_identity
 from wacli.protocol.prekeys import SignedKey
+from wacli.protocol.status_privacy import StatusPrivacy
 from wacli.sandbox import appstate, history, notify, phone_messages
+from wacli.sandbox.channels import Channels
 from wacli.sandbox.client_version import ClientVersions
 from wacli.sandbox.keepalive import PING_SECONDS
 from wacli.sandbox.media import MediaStore
@@ -95,6 +97,13 @@ class Hub:
         # accounts whose user turned read receipts off in the privacy settings.
         self.phone_receipts: dict[str, deque[dict[str, Any]]] = {}
         self.read_receipts_off: set[str] = set()
+        # Privacy settings changed from their defaults and blocklists (blocking.py).
+        self.privacy_values: dict[str, dict[str, str]] = {}
+        self.blocklists: dict[str, list[str]] = {}  # phone -> blocked user JIDs
+        self.business_profiles: dict[str, dict[str, Any]] = {}  # admin_business.py
+        self.group_pictures: dict[str, tuple[int, bytes | None]] = {}  # jid -> (id, picture)
+        self.channels = Channels()  # newsletters the admin API created (channels.py)
+        self.status_privacy: dict[str, StatusPrivacy] = {}  # phone -> set by admin_status.py
         self.last_seen: dict[str, int] = {}
         # Faults set through the admin API.
         self.delay_seconds = 0.0  # before every stanza the server sends

@@ -15,6 +15,8 @@ Internal API for other sandbox features (the phones, history sync)::
     direct_path = hub.media.put(encrypted_bytes)      # store a blob, get its path
     hub.media.get(direct_path)                        # its bytes, or None
     hub.media.url(direct_path)                        # the https URL to put in a message
+    hub.media.expire(direct_path)                     # served no more (404), as old files
+    hub.media.renew(direct_path)                      # a phone's upload again: a new path
 
 Blobs are files under ``<state>/media/`` (0600), named by their SHA-256, so they
 outlive a restart with ``--state``. A direct path carries an ``oh`` MAC of the
@@ -67,6 +69,7 @@ class MediaStore:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         self._secret = self._load_secret()
         self._tokens: dict[str, float] = {}  # auth token -> monotonic expiry
+        self._expired: set[tuple[str, str]] = set()  # (blob name, oe) of expired paths
 
     def _load_secret(self) -> bytes:
         path = self.directory / _SECRET_FILE
@@ -101,7 +104,41 @@ class MediaStore:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
             os.replace(scratch, path)
-        return f"/v/{_BUCKET}/{name}?ccb=11-4&oh={self._oh(name)}&oe={int(time.time()):X}"
+        return self._path(name, int(time.time()))
+
+    def _path(self, name: str, oe: int) -> str:
+        return f"/v/{_BUCKET}/{name}?ccb=11-4&oh={self._oh(name)}&oe={oe:X}"
+
+    def _served_as(self, direct_path: str) -> tuple[str, str] | None:
+        name = self._name(direct_path)
+        oe = dict(parse_qsl(urlsplit(direct_path).query)).get("oe", "")
+        return None if name is None else (name, oe)
+
+    def expire(self, direct_path: str) -> bool:
+        """Serve the blob under this path no more (404, as hosts drop old files); whether
+        the path named a blob."""
+        served = self._served_as(direct_path)
+        if served is None or self.get(direct_path) is None:
+            return False
+        self._expired.add(served)
+        return True
+
+    def is_expired(self, direct_path: str) -> bool:
+        return self._served_as(direct_path) in self._expired
+
+    def renew(self, direct_path: str) -> str | None:
+        """A phone uploads an expired blob again: the new direct path (None if unknown)."""
+        served = self._served_as(direct_path)
+        if served is None or self.get(direct_path) is None:
+            return None
+        name, oe = served
+        try:
+            after = int(oe, 16) + 1
+        except ValueError:
+            after = 0
+        fresh = max(int(time.time()), after)
+        self._expired.discard((name, f"{fresh:X}"))
+        return self._path(name, fresh)
 
     def _name(self, direct_path: str) -> str | None:
         parts = urlsplit(direct_path)
@@ -180,7 +217,7 @@ def media_router(store: MediaStore) -> Router:
     async def download(request: Request) -> Response:
         query = "&".join(f"{k}={v}" for k, v in request.query.items())
         data = store.get(f"{request.path}?{query}")
-        if data is None:
+        if data is None or store.is_expired(f"{request.path}?{query}"):
             raise HttpError(404, "no such media (or its path was altered)")
         return Response(200, data, "application/octet-stream")
 

@@ -131,10 +131,11 @@ async def phone_group_retry(hub: Hub, phone: str, receipt: Node) -> None:
     hub.stats["phone_retries"] += 1
 
 
-def _read(
+def read_sender_keyed(
     hub: Hub, phone: str, group: str, author: Account, device: int, node: Node
 ) -> e2e_pb2.Message | None:
-    """The Message in a group stanza for a phone, taking any sender key it distributes."""
+    """The Message in a group (or status) stanza for a phone, taking any sender key it
+    distributes."""
     sim = hub.phone(phone)
     pairwise_message = None
     message = None
@@ -167,7 +168,7 @@ async def phone_receives_group(hub: Hub, phone: str, node: Node) -> None:
         author = hub.account_of(author_jid.to_non_ad())
         if author is None:
             raise RoutingError(f"no account {author_jid}")
-        message = _read(hub, phone, group_text, author, author_jid.device, node)
+        message = read_sender_keyed(hub, phone, group_text, author, author_jid.device, node)
     except (
         RoutingError,
         BinaryError,

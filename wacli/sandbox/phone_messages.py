@@ -31,7 +31,14 @@ from wacli.protocol import ProtocolError
 from wacli.protocol.message_source import direct_source, parse_source
 from wacli.protocol.outgoing_message import device_sent_copy, message_type
 from wacli.protocol.receipts import parse_retry
-from wacli.sandbox import history, phone_groups, privacy
+from wacli.sandbox import (
+    blocking,
+    history,
+    media_retry_phone,
+    phone_groups,
+    privacy,
+    status_phone,
+)
 from wacli.sandbox.delivery import (
     RoutingError,
     deliver,
@@ -89,7 +96,8 @@ async def phone_sends(
     sim.remember(sent)
     # Its token, when due, before the message.
     await deliver_all(hub, privacy.phone_sent(hub, sender, target))
-    fan = [(target, d) for d, _ in hub.device_ids(target.phone)]
+    blocked = blocking.blocks(hub, target, sender)  # nothing reaches who blocked us
+    fan = [] if blocked else [(target, d) for d, _ in hub.device_ids(target.phone)]
     if target.phone != phone:
         fan += [(sender, d) for d, _ in hub.device_ids(phone) if d != 0]
     for account, device in fan:
@@ -126,7 +134,7 @@ async def _phone_send_to(
         source = direct_source(from_device, recipient=sent.chat)
     else:
         source = direct_source(from_device, alt=user_jid(sender, not lid))
-        source["notify"] = sender.push_name or None
+    source["notify"] = sender.push_name or None  # our own devices' copies carry it too
     attrs = {**source, "id": sent.id, "t": str(now()), "type": sent.type}
     body = _broken_mac(ciphertext.body, ciphertext.type.enc_type) if corrupt else ciphertext.body
     enc = enc_node(hub.stats, ciphertext.type.enc_type, sent.version, body, device=device)
@@ -185,6 +193,9 @@ def _keep_receipt(hub: Hub, phone: str, node: Node) -> None:
 async def phone_receives(hub: Hub, phone: str, node: Node) -> None:
     """Device 0 of ``phone`` gets a stanza: it decrypts messages (keeping them in its
     inbox) and answers each with a delivery receipt, as a phone does."""
+    if media_retry_phone.is_media_retry(node):
+        await media_retry_phone.phone_answers_media_retry(hub, phone, node)
+        return
     if node.tag == "receipt":
         if node.attr("type") == "retry":
             try:
@@ -198,6 +209,9 @@ async def phone_receives(hub: Hub, phone: str, node: Node) -> None:
         return
     if node.attr("from", "").endswith("@g.us"):
         await phone_groups.phone_receives_group(hub, phone, node)
+        return
+    if status_phone.is_status(node):
+        await status_phone.phone_receives_status(hub, phone, node)
         return
     account = hub.state.account(phone)
     assert account is not None

@@ -20,10 +20,12 @@ Shapes (whatsmeow send.go/message.go/receipt.go, Baileys messages-send/-recv):
   [recipient for our own devices]>`` (queued the same way); a receipt without ``to``
   (Baileys' 1:1 "sender" receipt) goes to the sender's own devices;
 - a 1:1 message without the recipient's privacy token is refused (ack error 463) and
-  a token on a peer message (479): the rules are privacy.py's;
+  a token on a peer message (479): the rules are privacy.py's; one to an account that
+  blocked its sender is acked and delivered to none of its devices (blocking.py);
 - a ``read`` or ``read-self`` receipt also goes to the reader's own other devices
   (``recipient`` the chat); ``read-self`` (read receipts turned off) only there;
-- group messages and receipts go on to group_routing.py;
+- group messages and receipts go on to group_routing.py, statuses to status_routing.py,
+  channel posts to channels.py;
 - ``<presence type=available|unavailable name?>`` and ``<presence type=subscribe to>``
   (answered at once with the current ``<presence from [type=unavailable last]>``),
   ``<chatstate to><composing [media=audio]/>|<paused/></chatstate>`` → ``<chatstate
@@ -41,7 +43,7 @@ from typing import TYPE_CHECKING
 from wacli.binary import BinaryError, Node
 from wacli.jid import JID, JIDError
 from wacli.protocol.message_source import direct_source
-from wacli.sandbox import group_routing, privacy
+from wacli.sandbox import blocking, channels, group_routing, privacy, status_routing
 from wacli.sandbox.delivery import (
     MAX_PARTICIPANTS,
     RoutingError,
@@ -95,6 +97,12 @@ async def handle_message(conn: Connection, node: Node) -> None:
     if to.is_group:
         await group_routing.handle_group_message(conn, node)
         return
+    if to.is_status_broadcast:
+        await status_routing.handle_status_message(conn, node)
+        return
+    if to.is_newsletter:
+        await channels.handle_channel_message(conn, node)
+        return
     peer = node.attr("category") == "peer"  # between one's own devices (key shares, …)
     try:
         # A message resent to one device of ours names its chat in ``recipient``.
@@ -116,10 +124,13 @@ async def handle_message(conn: Connection, node: Node) -> None:
     sender = hub.state.account(phone)
     assert sender is not None
     identity = node.child("device-identity")
+    unwanted = blocking.blocks(hub, recipient, sender)  # acked above, delivered to nobody
     for target, enc in targets:
         account = hub.account_of(target)
         if account is None or not _device_exists(hub, account, target.device):
             log.info("message %s: no device %s", stanza_id, target)
+            continue
+        if unwanted and account.phone == recipient.phone:
             continue
         if account.phone == phone and target.device == device:
             continue  # never back to the sending device
@@ -218,6 +229,9 @@ async def handle_receipt(conn: Connection, node: Node) -> None:
             return
     if to.is_group:
         await group_routing.handle_group_receipt(conn, node, to)
+        return
+    if to.is_status_broadcast:
+        await status_routing.handle_status_receipt(conn, node)
         return
     try:
         await relay_receipt(

@@ -156,6 +156,37 @@ def _target(chat: str, message_id: str, sender: str | None) -> tuple[str, tuple[
     return "chat = ? AND id = ? AND sender = ?", (chat, message_id, sender)
 
 
+_INSERT_MESSAGES = (
+    "INSERT INTO messages (chat, id, sender, from_me, timestamp, type, text, raw, "
+    "push_name, reply_to, edited_at, revoked_at) VALUES "
+)
+_MESSAGE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_NEW_ONLY = " ON CONFLICT (chat, id, sender) DO NOTHING"
+_ROWS_PER_INSERT = 500  # 12 parameters a row: far below SQLite's limit of 32766
+_CHAT_IS_RECENT = (
+    "INSERT INTO chats (jid, last_message_at) VALUES (?, ?) ON CONFLICT (jid) "
+    "DO UPDATE SET last_message_at = max(coalesce(last_message_at, 0), excluded.last_message_at)"
+)
+
+
+def _message_values(message: ArchivedMessage) -> tuple[Any, ...]:
+    """A message's values in the order of ``_INSERT_MESSAGES``."""
+    return (
+        message.chat,
+        message.id,
+        message.sender,
+        int(message.from_me),
+        _seconds(message.timestamp),
+        message.type,
+        message.text,
+        message.raw,
+        message.push_name,
+        message.reply_to,
+        None if message.edited_at is None else _seconds(message.edited_at),
+        None if message.revoked_at is None else _seconds(message.revoked_at),
+    )
+
+
 class Archive:
     """Chats, contacts and messages of one store (see the module's docstring)."""
 
@@ -171,36 +202,43 @@ class Archive:
         with self._store.transaction():  # a savepoint inside the caller's transaction
             return self._add_message(message)
 
+    def add_messages(self, messages: list[ArchivedMessage]) -> list[bool]:
+        """``add_message`` for several (whether each is new), a few hundred per statement:
+        FTS5 writes the full-text entries pending at the start of every statement as a new
+        index segment, so rows inserted one statement each cost a segment each."""
+        inserted: set[tuple[str, str, str]] = set()
+        with self._store.transaction():
+            for start in range(0, len(messages), _ROWS_PER_INSERT):
+                chunk = messages[start : start + _ROWS_PER_INSERT]
+                rows = self._conn.execute(
+                    _INSERT_MESSAGES
+                    + ", ".join([_MESSAGE_ROW] * len(chunk))
+                    + _NEW_ONLY
+                    + " RETURNING chat, id, sender",
+                    [value for message in chunk for value in _message_values(message)],
+                ).fetchall()
+                inserted.update((str(chat), str(id_), str(sender)) for chat, id_, sender in rows)
+            added = []
+            recent: dict[str, int] = {}  # chat -> its newest new message's time
+            for message in messages:
+                key = (message.chat, message.id, message.sender)
+                added.append(key in inserted)
+                if key in inserted and message.type != "protocol":
+                    at = _seconds(message.timestamp)
+                    recent[message.chat] = max(recent.get(message.chat, 0), at)
+                inserted.discard(key)  # a repeat in ``messages`` is not new
+            for chat, at in recent.items():
+                self._conn.execute(_CHAT_IS_RECENT, (chat, at))
+        return added
+
     def _add_message(self, message: ArchivedMessage) -> bool:
         cur = self._conn.execute(
-            "INSERT INTO messages (chat, id, sender, from_me, timestamp, type, text, raw, "
-            "push_name, reply_to, edited_at, revoked_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (chat, id, sender) DO NOTHING",
-            (
-                message.chat,
-                message.id,
-                message.sender,
-                int(message.from_me),
-                _seconds(message.timestamp),
-                message.type,
-                message.text,
-                message.raw,
-                message.push_name,
-                message.reply_to,
-                None if message.edited_at is None else _seconds(message.edited_at),
-                None if message.revoked_at is None else _seconds(message.revoked_at),
-            ),
+            _INSERT_MESSAGES + _MESSAGE_ROW + _NEW_ONLY, _message_values(message)
         )
         if cur.rowcount != 1:
             return False
         if message.type != "protocol":  # key shares and sync notices do not make a chat recent
-            self._conn.execute(
-                "INSERT INTO chats (jid, last_message_at) VALUES (?, ?) ON CONFLICT (jid) "
-                "DO UPDATE SET last_message_at = max(coalesce(last_message_at, 0), "
-                "excluded.last_message_at)",
-                (message.chat, _seconds(message.timestamp)),
-            )
+            self._conn.execute(_CHAT_IS_RECENT, (message.chat, _seconds(message.timestamp)))
         return True
 
     def message(
@@ -329,6 +367,51 @@ class Archive:
             ):
                 found.setdefault(message_id, []).append(Reaction(sender, emoji, ts))
         return found
+
+    def set_starred(
+        self, chat: str, message_id: str, from_me: bool, starred: bool, *, at: Seconds
+    ) -> bool:
+        """Star or unstar a message (app state ``star``; it need not be archived);
+        whether anything changed."""
+        if starred:
+            cur = self._conn.execute(
+                "INSERT INTO starred (chat, message_id, from_me, starred_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (chat, message_id, from_me) DO NOTHING",
+                (chat, message_id, int(from_me), _seconds(at)),
+            )
+        else:
+            cur = self._conn.execute(
+                "DELETE FROM starred WHERE chat = ? AND message_id = ? AND from_me = ?",
+                (chat, message_id, int(from_me)),
+            )
+        return cur.rowcount == 1
+
+    def starred(self, chat: str, message_id: str, from_me: bool) -> bool:
+        row = self._conn.execute(
+            "SELECT 1 FROM starred WHERE chat = ? AND message_id = ? AND from_me = ?",
+            (chat, message_id, int(from_me)),
+        ).fetchone()
+        return row is not None
+
+    def delete_for_me(self, chat: str, message_id: str, from_me: bool) -> bool:
+        """Drop a message from this archive only (app state ``deleteMessageForMe``): its
+        row, edits, reactions and star; whether it was archived."""
+        with self._store.transaction():
+            pks = [
+                r[0]
+                for r in self._conn.execute(
+                    "SELECT pk FROM messages WHERE chat = ? AND id = ? AND from_me = ?",
+                    (chat, message_id, int(from_me)),
+                )
+            ]
+            for pk in pks:
+                self._conn.execute("DELETE FROM message_edits WHERE message_pk = ?", (pk,))
+                self._conn.execute("DELETE FROM messages WHERE pk = ?", (pk,))
+            self._conn.execute(
+                "DELETE FROM reactions WHERE chat = ? AND message_id = ?", (chat, message_id)
+            )
+            self.set_starred(chat, message_id, from_me, False, at=0)
+        return bool(pks)
 
     def messages(
         self, chat: str | None = None, *, limit: int = 20, before: Seconds | None = None

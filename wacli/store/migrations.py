@@ -177,6 +177,19 @@ MIGRATIONS: list[Migration] = [
             "CREATE TABLE account_settings (name TEXT PRIMARY KEY, value BLOB NOT NULL)",
         ),
     ),
+    Migration(
+        7,
+        "starred messages (app state star), keyed as WhatsApp's index: chat, id, from_me",
+        (
+            """CREATE TABLE starred (
+                chat TEXT NOT NULL,
+                message_id TEXT NOT NULL,
+                from_me INTEGER NOT NULL,
+                starred_at INTEGER NOT NULL,
+                PRIMARY KEY (chat, message_id, from_me)
+            )""",
+        ),
+    ),
 ]
 
 

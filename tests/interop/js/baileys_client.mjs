@@ -10,6 +10,18 @@ import makeWASocket, {
 import { serve } from "./serve.mjs";
 import { createHash } from "node:crypto";
 import { downloadMediaMessage } from "@whiskeysockets/baileys";
+import {
+  aesEncryptGCM,
+  decryptPollVote,
+  generateMessageID,
+  getAggregateVotesInPollMessage,
+  getKeyAuthor,
+  hmacSign,
+  jidNormalizedUser,
+  proto,
+  sha256,
+} from "@whiskeysockets/baileys";
+import { randomBytes } from "node:crypto";
 
 const logger = pino({ level: "silent" }); // keep stdout for the NDJSON channel
 // libsignal prints session notes with console.log/info: send them to stderr instead.
@@ -144,6 +156,20 @@ async function connect() {
     }
     notify();
   });
+  sock.ev.on("messages.update", (updates) => {
+    // Stars from app state (another device starred or unstarred a message).
+    for (const { key, update } of updates) {
+      if (update.starred !== undefined) {
+        (client.stars ??= []).push({ id: key.id, remoteJid: key.remoteJid, starred: update.starred });
+      }
+    }
+    notify();
+  });
+  sock.ev.on("messages.delete", (item) => {
+    // Deleted for me on another device (app state deleteMessageForMe).
+    if ("keys" in item) (client.deletes ??= []).push(...item.keys.map(({ id, remoteJid }) => ({ id, remoteJid })));
+    notify();
+  });
   sock.ev.on("message-receipt.update", (updates) => {
     // Group receipts: one per member (userJid) that got or read our message.
     for (const { key, receipt } of updates) {
@@ -215,6 +241,19 @@ await serve({
     await waitFor(reached, req.timeout_ms ?? 20000, "a status");
     return { receipts: client.receipts };
   },
+  post_status: async (req) => {
+    // A text status to status@broadcast, seen by the users of req.viewers (statusJidList).
+    const content = { text: req.text, backgroundColor: "#128C7E", font: 1 };
+    const sent = await client.sock.sendMessage("status@broadcast", content, {
+      statusJidList: req.viewers,
+    });
+    return { id: sent.key.id, key: sent.key };
+  },
+  follow_channel: async (req) => {
+    // newsletterFollow: the w:mex follow query with Baileys' own query id.
+    await client.sock.newsletterFollow(req.jid);
+    return {};
+  },
   read_messages: async (req) => {
     // Mark messages read (readMessages: "read", or "read-self" when the account's read
     // receipts are off); req.keys as wait_message returned them.
@@ -281,6 +320,31 @@ await serve({
   group_participating: async () => {
     return { groups: await client.sock.groupFetchAllParticipating() };
   },
+  group_invite_code: async (req) => {
+    // Baileys' own <invite/> query for a group it administers.
+    return { code: await client.sock.groupInviteCode(req.jid) };
+  },
+  group_invite_info: async (req) => {
+    // Baileys' preview of an invite code (<invite code/> get) and its parse of the group.
+    return { metadata: await client.sock.groupGetInviteInfo(req.code) };
+  },
+  group_accept_invite: async (req) => {
+    // Baileys joins with an invite code (<invite code/> set); the group's JID.
+    return { jid: await client.sock.groupAcceptInvite(req.code) };
+  },
+  group_join_approval_mode: async (req) => {
+    // <membership_approval_mode><group_join state/> for a group Baileys administers.
+    await client.sock.groupJoinApprovalMode(req.jid, req.mode);
+    return true;
+  },
+  group_request_list: async (req) => {
+    // The pending join requests as Baileys reads them (their attrs).
+    return { requests: await client.sock.groupRequestParticipantsList(req.jid) };
+  },
+  group_request_update: async (req) => {
+    // Approve or reject join requests; each participant's status as Baileys reads it.
+    return { results: await client.sock.groupRequestParticipantsUpdate(req.jid, req.participants, req.action) };
+  },
   wait_contact_update: async (req) => {
     // A contacts.update for req.id with imgUrl req.img ("changed" or "removed").
     const match = (u) => u.id === req.id && u.imgUrl === req.img;
@@ -303,6 +367,18 @@ await serve({
       keyId: client.sock.authState.creds.myAppStateKeyId ?? null,
     };
   },
+  wait_star: async (req) => {
+    // A messages.update that sets message req.id's starred to req.starred.
+    const match = (u) => u.id === req.id && u.starred === req.starred;
+    await waitFor(() => (client.stars ?? []).some(match), req.timeout_ms ?? 20000, "a star");
+    return { star: client.stars.find(match) };
+  },
+  wait_delete: async (req) => {
+    // A messages.delete naming message req.id.
+    const match = (d) => d.id === req.id;
+    await waitFor(() => (client.deletes ?? []).some(match), req.timeout_ms ?? 20000, "a delete");
+    return { deleted: client.deletes.find(match) };
+  },
   chat_modify: async (req) => {
     // Baileys makes and uploads an app-state patch itself (e.g. {"pin": true}).
     await client.sock.chatModify(req.mod, req.jid);
@@ -324,11 +400,30 @@ await serve({
     const sha256 = createHash("sha256").update(data).digest("hex");
     return { sha256, size: data.length, mimetype: media.mimetype ?? null, caption: media.caption ?? null };
   },
+  redownload_media: async (req) => {
+    // An expired file: updateMediaMessage asks our phone to upload it again (media retry
+    // receipt, mediaretry notification), then Baileys downloads it from the new path.
+    await waitFor(() => client.raw?.has(req.id), req.timeout_ms ?? 20000, "a media message");
+    await client.sock.refreshMediaConn(true); // its media host, for the new path's URL
+    const msg = await client.sock.updateMediaMessage(client.raw.get(req.id));
+    const data = await downloadMediaMessage(msg, "buffer", {});
+    return { sha256: createHash("sha256").update(data).digest("hex"), size: data.length };
+  },
   fetch_status: async (req) => {
     // Baileys' own usync status query and its parse ({status, setAt} per user).
     const found = await client.sock.fetchStatus(req.jid);
     const entry = found?.[0]?.status;
     return { status: entry?.status ?? null, set_at: entry?.setAt?.getTime?.() ?? null };
+  },
+  update_profile_status: async (req) => {
+    // Our about text (<iq xmlns="status" type="set">).
+    await client.sock.updateProfileStatus(req.text);
+    return true;
+  },
+  update_profile_picture: async (req) => {
+    // Our picture: Baileys turns the image (base64) into a 640x640 JPEG and sets it.
+    await client.sock.updateProfilePicture(client.me.id, Buffer.from(req.image, "base64"));
+    return true;
   },
   wait_call: async (req) => {
     // A "call" event of call req.id whose status is req.status (offer, terminate, timeout…).
@@ -354,6 +449,64 @@ await serve({
     const seen = () => new Set((client.histories ?? []).flatMap((h) => h.messages.map((m) => m.id)));
     await waitFor(() => req.ids.every((id) => seen().has(id)), req.timeout_ms ?? 60000, "history");
     return { histories: client.histories, status: client.historyStatus ?? [], log: syncLog };
+  },
+  // Message kinds (tests/interop/test_client_baileys_kinds.py).
+  wait_content: async (req) => {
+    // The whole Message of upserted message req.id as protobuf JSON (bytes in base64).
+    await waitFor(() => client.raw?.has(req.id), req.timeout_ms ?? 20000, `message ${req.id}`);
+    const msg = client.raw.get(req.id);
+    const message = proto.Message.toObject(proto.Message.fromObject(msg.message), { longs: String, bytes: String });
+    return { key: msg.key, message };
+  },
+  send_media: async (req) => {
+    // A sticker or (view-once) image from bytes: Baileys encrypts and uploads it itself.
+    const content = { [req.kind]: Buffer.from(req.data, "base64"), mimetype: req.mimetype };
+    if (req.view_once) content.viewOnce = true;
+    const sent = await client.sock.sendMessage(req.to, content);
+    return { id: sent.key.id };
+  },
+  group_ephemeral: async (req) => {
+    // Baileys' groupToggleEphemeral: <ephemeral expiration/> (0: <not_ephemeral/>).
+    await client.sock.groupToggleEphemeral(req.jid, req.seconds);
+    return true;
+  },
+  send_poll: async (req) => {
+    const poll = { name: req.name, values: req.values, selectableCount: req.selectable };
+    const sent = await client.sock.sendMessage(req.to, { poll });
+    (client.raw ??= new Map()).set(sent.key.id, sent); // the poll with its secret, for votes
+    return { id: sent.key.id };
+  },
+  vote: async (req) => {
+    // Baileys builds no votes itself: sealed the way its decryptPollVote opens them (its
+    // hmacSign and aesEncryptGCM), sent with relayMessage.
+    const meId = jidNormalizedUser(client.sock.user.id);
+    const poll = client.raw.get(req.id);
+    const creator = getKeyAuthor(poll.key, meId);
+    const secret = poll.message.messageContextInfo.messageSecret;
+    const info = Buffer.concat([req.id, creator, meId, "Poll Vote"].map((s) => Buffer.from(s)).concat([Buffer.from([1])]));
+    const key = hmacSign(info, hmacSign(secret, Buffer.alloc(32)));
+    const iv = randomBytes(12);
+    const chosen = proto.Message.PollVoteMessage.encode({ selectedOptions: req.options.map((o) => sha256(Buffer.from(o))) }).finish();
+    const encPayload = aesEncryptGCM(chosen, key, iv, Buffer.from(`${req.id}\u0000${meId}`));
+    const update = { pollCreationMessageKey: poll.key, vote: { encPayload, encIv: iv }, senderTimestampMs: Date.now() };
+    const id = generateMessageID();
+    await client.sock.relayMessage(poll.key.remoteJid, { pollUpdateMessage: update }, { messageId: id });
+    return { id };
+  },
+  poll_votes: async (req) => {
+    // Baileys' own reading of the votes on poll req.id: decryptPollVote on each vote, then
+    // getAggregateVotesInPollMessage ([{ name, voters }] per option).
+    const meId = jidNormalizedUser(client.sock.user.id);
+    const isVote = (m) => m.message?.pollUpdateMessage?.pollCreationMessageKey?.id === req.id;
+    const votes = () => [...(client.raw?.values() ?? [])].filter(isVote);
+    await waitFor(() => votes().length >= (req.count ?? 1), req.timeout_ms ?? 20000, `votes on ${req.id}`);
+    const poll = client.raw.get(req.id);
+    const context = { pollEncKey: poll.message.messageContextInfo.messageSecret, pollCreatorJid: getKeyAuthor(poll.key, meId), pollMsgId: req.id };
+    const pollUpdates = votes().map((m) => ({
+      pollUpdateMessageKey: m.key,
+      vote: decryptPollVote(m.message.pollUpdateMessage.vote, { ...context, voterJid: getKeyAuthor(m.key, meId) }),
+    }));
+    return { options: getAggregateVotesInPollMessage({ message: poll.message, pollUpdates }, meId) };
   },
   state: async () => {
     // Whether the socket is open now, and the close codes seen so far.

@@ -15,6 +15,10 @@ const logger = pino({ level: "silent" });
 console.log = console.info = (...args) => console.error(...args); // stdout is the channel
 
 const state = { url: null, dir: null, sock: null, qrs: [], opens: 0, received: 0, acks: new Map() };
+// bench/bench_listen.py: when each message from others was handed to the application
+// (wall clock, ms) and its text, while `record` is on.
+const arrivals = { record: false, seen: [], cpu: null };
+const wallMs = () => performance.timeOrigin + performance.now();
 let wakers = [];
 
 function wake() {
@@ -51,7 +55,13 @@ async function connect() {
   state.sock = sock;
   sock.ev.on("creds.update", saveCreds);
   sock.ev.on("messages.upsert", ({ messages }) => {
-    for (const msg of messages) if (!msg.key.fromMe && msg.message) state.received += 1;
+    for (const msg of messages) {
+      if (msg.key.fromMe || !msg.message) continue;
+      state.received += 1;
+      if (!arrivals.record) continue;
+      arrivals.seen.push([wallMs(), msg.message.conversation ?? ""]);
+      if (arrivals.seen.length === 1) arrivals.cpu = process.cpuUsage(); // from the first on
+    }
     wake();
   });
   // The server's ack of each message we send (Baileys resolves sendMessage before it).
@@ -135,6 +145,24 @@ await serve({
     await connect();
     await until(() => state.received >= req.count, 120000, `${req.count} messages`);
     return { ms: performance.now() - started, received: state.received };
+  },
+  record: async () => {
+    // From now on note every message's arrival (connecting first when offline).
+    arrivals.record = true;
+    arrivals.seen = [];
+    state.received = 0;
+    if (!state.sock) await connect();
+    return true;
+  },
+  arrivals: async (req) => {
+    // Wait until req.count messages arrived since `record`: [[wall ms, text], ...], and
+    // the CPU seconds the process used from the first arrival to the last.
+    await until(() => arrivals.seen.length >= req.count, req.timeout_ms ?? 600000, `${req.count} messages`);
+    const used = process.cpuUsage(arrivals.cpu);
+    const seen = arrivals.seen;
+    arrivals.record = false;
+    arrivals.seen = [];
+    return { seen, cpu_s: (used.user + used.system) / 1e6 };
   },
   stop: async () => {
     if (state.sock) state.sock.end(undefined);

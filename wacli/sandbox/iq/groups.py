@@ -28,14 +28,14 @@ if TYPE_CHECKING:
     from wacli.sandbox.connection import Connection
 
 
-def _actor(conn: Connection) -> Account:
+def actor(conn: Connection) -> Account:
     assert conn.device_key is not None
     account = conn.hub.state.account(conn.device_key[0])
     assert account is not None
     return account
 
 
-def _group(conn: Connection, node: Node) -> Group:
+def addressed_group(conn: Connection, node: Node) -> Group:
     to = node.attr_jid("to")
     if not to.is_group:
         raise groups.GroupError(400, "the request must be addressed to a group")
@@ -47,7 +47,7 @@ def _text(node: Node) -> str:
     return content.decode("utf-8", "replace") if isinstance(content, bytes) else ""
 
 
-async def _guarded(node: Node, work: Awaitable[Node]) -> Node:
+async def guarded(node: Node, work: Awaitable[Node]) -> Node:
     """The answer ``work`` makes, or the IQ error of the GroupError it raises."""
     try:
         return await work
@@ -64,37 +64,38 @@ async def create(conn: Connection, node: Node) -> Node:
             if account is not None:
                 members.append(account)
         subject = request.attr("subject", "") or ""
+        community = request.child("parent") is not None
         group = await groups.create(
-            conn.hub, _actor(conn), subject, members, key=request.attr("key")
+            conn.hub, actor(conn), subject, members, key=request.attr("key"), community=community
         )
         return iq_result(node, [groups.metadata_node(conn.hub, group)])
 
-    return await _guarded(node, work())
+    return await guarded(node, work())
 
 
 async def query(conn: Connection, node: Node) -> Node:
     async def work() -> Node:
-        group = _group(conn, node)
-        if group.admin_of(_actor(conn).phone) is None:
+        group = addressed_group(conn, node)
+        if group.admin_of(actor(conn).phone) is None:
             raise groups.GroupError(403, "not a participant")
         return iq_result(node, [groups.metadata_node(conn.hub, group)])
 
-    return await _guarded(node, work())
+    return await guarded(node, work())
 
 
 async def participating(conn: Connection, node: Node) -> Node:
     hub = conn.hub
-    found = [groups.metadata_node(hub, g) for g in hub.state.groups_of(_actor(conn).phone)]
+    found = [groups.metadata_node(hub, g) for g in hub.state.groups_of(actor(conn).phone)]
     return iq_result(node, [Node("groups", {}, found)])
 
 
 async def participants(conn: Connection, node: Node) -> Node:
     async def work() -> Node:
-        group = _group(conn, node)
+        group = addressed_group(conn, node)
         change = node.children[0]
         targets = [c.attr_jid("jid") for c in change.children_named("participant")]
         results = await groups.change_participants(
-            conn.hub, group, _actor(conn), change.tag, targets[: groups.MAX_GROUP_SIZE]
+            conn.hub, group, actor(conn), change.tag, targets[: groups.MAX_GROUP_SIZE]
         )
         done = "200" if conn.hub.explicit_group_answers else None
         answer = [
@@ -103,21 +104,21 @@ async def participants(conn: Connection, node: Node) -> Node:
         ]
         return iq_result(node, [Node(change.tag, {}, answer)])
 
-    return await _guarded(node, work())
+    return await guarded(node, work())
 
 
 async def subject(conn: Connection, node: Node) -> Node:
     async def work() -> Node:
-        group = _group(conn, node)
-        await groups.set_subject(conn.hub, group, _actor(conn), _text(node.children[0]))
+        group = addressed_group(conn, node)
+        await groups.set_subject(conn.hub, group, actor(conn), _text(node.children[0]))
         return iq_result(node)
 
-    return await _guarded(node, work())
+    return await guarded(node, work())
 
 
 async def description(conn: Connection, node: Node) -> Node:
     async def work() -> Node:
-        group = _group(conn, node)
+        group = addressed_group(conn, node)
         change = node.children[0]
         body = change.child("body")
         deleting = change.attr("delete") == "true"
@@ -125,30 +126,30 @@ async def description(conn: Connection, node: Node) -> Node:
             raise groups.GroupError(400, "a description change has a <body> or delete=true")
         text = None if body is None else _text(body)
         await groups.set_description(
-            conn.hub, group, _actor(conn), text, change.attr("id") or "", change.attr("prev")
+            conn.hub, group, actor(conn), text, change.attr("id") or "", change.attr("prev")
         )
         return iq_result(node)
 
-    return await _guarded(node, work())
+    return await guarded(node, work())
 
 
 async def leave(conn: Connection, node: Node) -> Node:
     async def work() -> Node:
-        actor = _actor(conn)
+        leaving = actor(conn)
         left = []
         for child in node.require_child("leave").children_named("group"):
             group = groups.require(conn.hub, f"{child.require_attr('id').split('@')[0]}@g.us")
-            if group.admin_of(actor.phone) is None:
+            if group.admin_of(leaving.phone) is None:
                 continue
-            conn.hub.state.remove_participant(group.jid, actor.phone)
+            conn.hub.state.remove_participant(group.jid, leaving.phone)
             after = groups.require(conn.hub, group.jid)
             for phone in after.members():
                 conn.hub.phone(phone).rotate_group_key(group.jid)
-            removed = Node("remove", {}, [groups.participant_node(conn.hub, group, actor.phone)])
-            await groups.notify(conn.hub, after, actor, removed, [actor.phone])
+            removed = Node("remove", {}, [groups.participant_node(conn.hub, group, leaving.phone)])
+            await groups.notify(conn.hub, after, leaving, removed, [leaving.phone])
             left.append(Node("group", {"id": group.jid}))
         if conn.hub.explicit_group_answers:
             return iq_result(node)  # as other servers answer: nothing to say
         return iq_result(node, [Node("leave", {}, left)])
 
-    return await _guarded(node, work())
+    return await guarded(node, work())

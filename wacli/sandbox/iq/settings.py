@@ -1,11 +1,10 @@
-"""Account settings a client reads at login: A/B props, web props, blocklist, privacy.
+"""Account settings a client reads at login: A/B props and web props; privacy tokens.
 
 The A/B props are the sandbox's own (privacy.py: the privacy-token switches 10518,
 9666 and 14303 on, the bucket props absent so the defaults apply; the admin API
 changes them): ``<props protocol="1" hash refresh><prop config_code config_value/>…``,
 or an empty ``<props protocol hash refresh/>`` when the request's ``hash`` is the
-current one. The rest are answered with defaults: an empty ``<list/>`` of blocked
-users and the privacy categories with their default values.
+current one. The blocklist and privacy settings are privacy_settings.py's.
 
 Issuing privacy tokens, ``<iq xmlns="privacy" type="set"><tokens><token jid t
 type="trusted_contact"/>…</tokens></iq>``: the companion's account gives each contact
@@ -33,16 +32,6 @@ MAX_ISSUED: Final = 100  # <token>s in one issuance IQ
 MAX_FUTURE: Final = 86400  # an issuance may be this far ahead of the server's clock
 
 _PROPS_HASH = "sandbox-1"
-_PRIVACY_DEFAULTS = {
-    "last": "all",
-    "online": "all",
-    "profile": "all",
-    "status": "all",
-    "readreceipts": "all",
-    "groupadd": "all",
-    "calladd": "all",
-    "messages": "all",
-}
 
 
 async def ab_props(conn: Connection, node: Node) -> Node:
@@ -52,20 +41,6 @@ async def ab_props(conn: Connection, node: Node) -> Node:
 
 async def web_props(conn: Connection, node: Node) -> Node:
     return iq_result(node, [Node("props", {"protocol": "2", "hash": _PROPS_HASH}, [])])
-
-
-async def blocklist(conn: Connection, node: Node) -> Node:
-    return iq_result(node, [Node("list", {}, [])])
-
-
-async def privacy(conn: Connection, node: Node) -> Node:
-    values = dict(_PRIVACY_DEFAULTS)
-    if conn.device_key is not None and conn.device_key[0] in conn.hub.read_receipts_off:
-        values["readreceipts"] = "none"
-    categories = [
-        Node("category", {"name": name, "value": value}) for name, value in values.items()
-    ]
-    return iq_result(node, [Node("privacy", {}, categories)])
 
 
 async def privacy_tokens(conn: Connection, node: Node) -> Node:

@@ -1,0 +1,142 @@
+"""The Event base and the events of a connection's life: connected, disconnected, the
+server's stream errors and login failures, logged out, and what ``<ib>`` tells on any
+connection (docs/events.schema.json).
+
+Apart from wacli.client.events (which names these too) so that a one-shot command,
+whose connection emits only these, does not build the dataclasses of every event.
+
+Events are plain frozen dataclasses; orjson serialises them natively, and
+`_default` covers the protocol types (JIDs, bytes, protobuf messages). A field
+the protocol did not carry is None and is written as null, never left out.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+import orjson
+from google.protobuf.message import Message as ProtoMessage
+
+from wacli.jid import JID
+
+Jid = JID | str  # written as its text form
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, bytes | bytearray | memoryview):
+        return base64.b64encode(value).decode()
+    if isinstance(value, ProtoMessage):
+        from google.protobuf.json_format import MessageToDict  # only listen writes one
+
+        return MessageToDict(value, preserving_proto_field_name=True)
+    if isinstance(value, JID):  # a dataclass too, but written as its text form
+        return str(value)
+    if is_dataclass(value):  # events and their parts: their fields, one level at a time
+        return {f.name: getattr(value, f.name) for f in fields(value)}
+    raise TypeError(f"cannot write {type(value).__name__} in an event")
+
+
+def renamed(event: Event, field: str, key: str) -> dict[str, Any]:
+    """Fields as a dict, one renamed where Python reserves the JSON key's name."""
+    data = {f.name: getattr(event, f.name) for f in fields(event)}
+    data[key] = data.pop(field)
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    type: ClassVar[str]
+
+    def data(self) -> Any:
+        """What goes under "data"; orjson writes the dataclass fields as they are."""
+        return self
+
+    def line(self, now: datetime | None = None) -> bytes:
+        """The NDJSON line (with its newline) for this event."""
+        record = {"type": self.type, "ts": now or datetime.now(UTC), "data": self.data()}
+        return orjson.dumps(
+            record,
+            default=_default,
+            # Dataclasses go through _default so that a JID (a dataclass) is written as text.
+            option=orjson.OPT_UTC_Z | orjson.OPT_APPEND_NEWLINE | orjson.OPT_PASSTHROUGH_DATACLASS,
+        )
+
+
+# -- connection -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Connected(Event):
+    type: ClassVar[str] = "connected"
+
+
+@dataclass(frozen=True, slots=True)
+class Disconnected(Event):
+    type: ClassVar[str] = "disconnected"
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StreamReplaced(Event):
+    type: ClassVar[str] = "stream_replaced"
+
+
+@dataclass(frozen=True, slots=True)
+class StreamError(Event):
+    type: ClassVar[str] = "stream_error"
+    code: str | None
+    text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectFailure(Event):
+    type: ClassVar[str] = "connect_failure"
+    reason: str
+    code: int
+    message: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TemporaryBan(Event):
+    type: ClassVar[str] = "temporary_ban"
+    code: int
+    expire: float
+
+
+@dataclass(frozen=True, slots=True)
+class ClientOutdated(Event):
+    type: ClassVar[str] = "client_outdated"
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedOut(Event):
+    type: ClassVar[str] = "logged_out"
+    on_connect: bool
+    reason: str | None
+
+
+# -- what <ib> tells on any connection (offline sync; a QR scanned by an old phone) --
+
+
+@dataclass(frozen=True, slots=True)
+class QrScannedWithoutMultidevice(Event):
+    type: ClassVar[str] = "qr_scanned_without_multidevice"
+
+
+@dataclass(frozen=True, slots=True)
+class OfflineSyncPreview(Event):
+    type: ClassVar[str] = "offline_sync_preview"
+    total: int
+    app_data_changes: int
+    messages: int
+    notifications: int
+    receipts: int
+
+
+@dataclass(frozen=True, slots=True)
+class OfflineSyncCompleted(Event):
+    type: ClassVar[str] = "offline_sync_completed"
+    count: int

@@ -1,0 +1,17 @@
+"""The key pair type, apart from the curve arithmetic: the store reads and writes key
+pairs without loading OpenSSL (``wacli whoami`` never computes with them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPair:
+    """A Curve25519 key pair as raw 32-byte strings (public is the Montgomery u)."""
+
+    private: bytes
+    public: bytes
+
+    def __repr__(self) -> str:  # never let a private key reach a log line
+        return f"KeyPair(public={self.public.hex()})"
