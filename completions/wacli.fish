@@ -187,7 +187,7 @@ complete -c wacli -n '__wacli_at sandbox serve' -l admin-port -x -d 'Admin API p
 complete -c wacli -n '__wacli_at sandbox serve' -l state -r -F -d 'Keep keys and accounts in this directory across restarts.'
 complete -c wacli -n '__wacli_at sandbox serve' -l privacy-tokens -x -a 'enforce off' -d 'enforce: as WhatsApp in 2026, a 1:1 message needs the recipient\'s privacy token (else ack error 463) and phones issue theirs when they write; off: new accounts need no token and the server issues none by itself.'
 complete -c wacli -n '__wacli_at sandbox serve' -l help -d 'Show the help and exit.'
-complete -c wacli -n '__wacli_at groups' -a 'info' -d 'Show a group: subject, creator, creation time, participants with their roles.'
+complete -c wacli -n '__wacli_at groups' -a 'info' -d 'Show a group: subject, creator, creation time, disappearing timer, settings, participants with their roles.'
 complete -c wacli -n '__wacli_at groups' -a 'create' -d 'Create a group with us as its admin; prints the new group\'s JID.'
 complete -c wacli -n '__wacli_at groups' -a 'add' -d 'Add participants (we must be an admin).'
 complete -c wacli -n '__wacli_at groups' -a 'remove' -d 'Remove participants (we must be an admin).'

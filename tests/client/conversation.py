@@ -8,7 +8,7 @@ import signal
 from pathlib import Path
 from typing import Any
 
-from tests.client.support import Lines, Wacli, run
+from tests.client.support import Lines, Wacli, run, valid
 from wacli.sandbox.process import SandboxProcess
 
 
@@ -20,11 +20,12 @@ class Listener:
         self.lines.next_of("connected")
 
     def message(self, message_id: str) -> dict:
-        """The ``message`` line of ``message_id`` (the lines before it are passed over)."""
+        """The ``message`` line of ``message_id`` (the lines before it are passed over),
+        checked against docs/events.schema.json."""
         while True:
             line = self.lines.next_of("message")
             if line["data"]["info"]["id"] == message_id:
-                return line["data"]
+                return valid(line)["data"]
 
     def close(self) -> None:
         """SIGTERM, and a clean exit 0."""

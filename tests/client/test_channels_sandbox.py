@@ -68,6 +68,8 @@ def test_follow_read_and_unfollow_a_channel(sandbox: SandboxProcess, store: Path
     assert channels(sandbox, store, "list")[1] == ""
     code, _, err = channels(sandbox, store, "follow", "120363999999999999@newsletter")
     assert code == ExitCode.REFUSED and "no such channel" in err
+    code, _, err = channels(sandbox, store, "messages", "120363999999999999@newsletter")
+    assert code == ExitCode.REFUSED and err == "wacli: no channel 120363999999999999@newsletter\n"
 
 
 def test_listen_prints_posts_of_followed_channels(sandbox: SandboxProcess, store: Path) -> None:
@@ -96,6 +98,27 @@ def test_send_to_a_channel_we_administer(sandbox: SandboxProcess, store: Path) -
         {"server_id": sent["server_id"], "id": sent["id"], "text": "we shipped it"}
     ]
     code, _, err = channels(sandbox, store, "send", theirs, "hijack")
-    assert code == ExitCode.REFUSED, err
+    assert (
+        code == ExitCode.REFUSED
+        and err == f"wacli: only the admins of {theirs} may post to it (error 403)\n"
+    )
+    code, _, err = channels(sandbox, store, "send", "120363999999999999@newsletter", "lost")
+    assert code == ExitCode.REFUSED and "no channel 120363999999999999@newsletter" in err
     code, _, err = channels(sandbox, store, "send", f"+{EDITOR}", "not a channel")
     assert code == ExitCode.USAGE
+
+
+def test_text_rows_escape_what_the_owner_wrote(sandbox: SandboxProcess, store: Path) -> None:
+    # A channel's name and posts are a stranger's text: a terminal must not obey them.
+    loud = create(sandbox, "Loud\x1b[2J", EDITOR, followers=[ME])
+    status, body = sandbox.admin("POST", f"/channels/{loud}/post", {"text": "two\nlines"})
+    assert status == 200, body
+    code, out, err = channels(sandbox, store, "list")
+    assert code == 0, err
+    assert f"{loud}\tsubscriber\t1\tLoud\\x1b[2J\n" in out
+    code, out, err = channels(sandbox, store, "messages", loud)
+    assert code == 0, err
+    [line] = out.splitlines()
+    server_id, stamp, text = line.split("\t")
+    assert server_id == str(body["server_id"]) and stamp.endswith("Z")
+    assert text == "two\\nlines"

@@ -93,3 +93,8 @@ def test_a_groups_timer(sandbox: SandboxProcess, store: Path) -> None:
         listener.close()
     got = bobs_copy(sandbox, sent)
     assert got["extendedTextMessage"]["contextInfo"] == {"expiration": QUARTER}
+    info = json.loads(wacli(sandbox, store, "groups", "info", group, "--json"))
+    assert info["disappearing_seconds"] == QUARTER
+    assert "disappearing  90d" in wacli(sandbox, store, "groups", "info", group).splitlines()
+    wacli(sandbox, store, "chat", "disappearing", group, "off")
+    assert "disappearing  off" in wacli(sandbox, store, "groups", "info", group).splitlines()

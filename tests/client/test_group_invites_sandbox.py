@@ -1,13 +1,13 @@
 """`wacli groups invite-link|preview|join|set|requests|approve|reject|sub-groups|link|unlink`
 on the real CLI against the real sandbox: an admin's link lets another account see the
-group and join it; a revoked link stops working; settings show in the preview and bind
-(a locked group's subject and an announcement group's messages are the admins'); with
-approval on, a join is a request the admin lists and approves, and the admin's listen
-hears of it; an admin links a group to a community, whose members list it and hear of
-the link. Where the anchors do not show the server's answer, the sandbox answers as
-whatsmeow and Baileys expect (401 for a member who is no admin, 410 for a revoked code,
-406 for an unknown one; the admins hear of a join request in the w:gp2 shape Baileys
-reads)."""
+group and join it; a revoked link stops working; settings show in the preview and in
+`groups info`, and bind (a locked group's subject and an announcement group's messages
+are the admins'); with approval on, a join is a request the admin lists and approves,
+and the admin's listen hears of it; an admin links a group to a community, whose
+members list it and hear of the link. Where the anchors do not show the server's
+answer, the sandbox answers as whatsmeow and Baileys expect (401 for a member who is no
+admin, 410 for a revoked code, 406 for an unknown one; the admins hear of a join request
+in the w:gp2 shape Baileys reads)."""
 
 from __future__ import annotations
 
@@ -97,6 +97,9 @@ def test_settings_and_join_requests(sandbox: SandboxProcess, stores: dict[str, P
     link = rows(sandbox, alice, "invite-link", group)[0]["link"]
     [shown] = rows(sandbox, dave, "preview", link)
     assert shown["settings"] == {"announce": False, "locked": True, "approval": True}
+    assert rows(sandbox, alice, "info", group)[0]["settings"] == shown["settings"]
+    code, out, _ = groups(sandbox, alice, "info", group)
+    assert "settings  locked, approval" in out.splitlines()
     admin = Listener(sandbox, alice)
     assert rows(sandbox, dave, "join", link) == [{"jid": group, "pending": True}]
     while (seen := admin.lines.next_of("group_info_update")["data"])["jid"] != group:

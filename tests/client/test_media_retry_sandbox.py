@@ -79,3 +79,29 @@ def test_through_a_running_listen_too(sandbox: SandboxProcess, store: Path, tmp_
         listener.close()
     assert (tmp_path / "again.jpg").read_bytes() == data
     assert reuploads(sandbox) == before + 1
+
+
+def test_a_file_we_sent_comes_back_too(
+    sandbox: SandboxProcess, store: Path, tmp_path: Path
+) -> None:
+    """A photo this companion sent (``rmr from_me="true"``): our phone got its copy as
+    one of our devices, and uploads it again like a received one."""
+    data = os.urandom(5_000)
+    photo = tmp_path / "mine.jpg"
+    photo.write_bytes(data)
+    ca = ("--media-ca", sandbox.endpoints["media_ca"])
+    code, out, err = run(
+        store, sandbox.url, sandbox.root_key, "send", f"+{FRIEND}", "--file", str(photo), *ca
+    )
+    assert code == 0, err
+    sent = out.decode().strip()
+    status, inbox = sandbox.admin("GET", f"/accounts/{FRIEND}/inbox")
+    assert status == 200, inbox
+    [entry] = [e for e in inbox if e["id"] == sent]
+    path = entry["message"]["imageMessage"]["directPath"]
+    status, answer = sandbox.admin("POST", "/media/expire", {"direct_path": path})
+    assert status == 200, answer
+    before = reuploads(sandbox)
+    download(sandbox, store, sent, tmp_path / "back.jpg")
+    assert (tmp_path / "back.jpg").read_bytes() == data
+    assert reuploads(sandbox) == before + 1

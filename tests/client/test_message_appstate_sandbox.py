@@ -15,7 +15,7 @@ import pytest
 
 from tests.client.accounts import pair
 from tests.client.conversation import Listener, phone_sends
-from tests.client.support import new_account, run
+from tests.client.support import new_account, run, valid
 from wacli.cli.exit_codes import ExitCode
 from wacli.sandbox.process import SandboxProcess
 from wacli.store import Store
@@ -107,14 +107,16 @@ def test_the_phones_star_and_delete_for_me_reach_listen(
 ) -> None:
     message_id = received_ids(store)[-1]
     listener = Listener(sandbox, store)
-    phone_changes(sandbox, {"chat": BOB_JID, "message": message_id, "star": True})
-    seen = listener.lines.next_of("star_update")["data"]
-    assert (seen["jid"], seen["message_id"]) == (BOB_JID, message_id)
-    assert seen["from_me"] is False and seen["participant"] is None
-    assert seen["action"] == {"starred": True} and seen["from_full_sync"] is False
-    phone_changes(sandbox, {"chat": BOB_JID, "message": message_id, "delete_for_me": True})
-    gone = listener.lines.next_of("delete_for_me_update")["data"]
-    assert gone["message_id"] == message_id and gone["action"]["delete_media"] is True
-    listener.close()
+    try:
+        phone_changes(sandbox, {"chat": BOB_JID, "message": message_id, "star": True})
+        seen = valid(listener.lines.next_of("star_update"))["data"]
+        assert (seen["jid"], seen["message_id"]) == (BOB_JID, message_id)
+        assert seen["from_me"] is False and seen["participant"] is None
+        assert seen["action"] == {"starred": True} and seen["from_full_sync"] is False
+        phone_changes(sandbox, {"chat": BOB_JID, "message": message_id, "delete_for_me": True})
+        gone = valid(listener.lines.next_of("delete_for_me_update"))["data"]
+        assert gone["message_id"] == message_id and gone["action"]["delete_media"] is True
+    finally:
+        listener.close()
     assert message_id not in received_ids(store)
     assert not starred(store, message_id)  # a deleted message keeps no star

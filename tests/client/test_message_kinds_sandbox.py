@@ -145,6 +145,7 @@ def test_refused_kinds(sandbox: SandboxProcess, store: Path, tmp_path: Path) -> 
         (("--name", "Dam"), "--name is for --location"),
         (("--contact", "Ann"), "NAME,PHONE"),
         (("--contact", "Ann,12"), "phone number"),
+        (("--contact", "Ann,\u0661\u0662\u0663\u0664\u0665\u0666"), "phone number"),
         (("--sticker", str(not_webp)), "no WebP"),
         (("--file", str(pdf), "--view-once"), "no photo or video"),
         (("--view-once", "hi"), "--view-once is for --file"),

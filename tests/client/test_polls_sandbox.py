@@ -52,7 +52,7 @@ def test_our_poll_and_bobs_vote(sandbox: SandboxProcess, store: Path) -> None:
         assert code == 0, err
         poll_id = json.loads(out)["id"]
         got = phone_received(sandbox, BOB, poll_id)["message"]
-        poll = got["pollCreationMessageV3"]
+        poll = got["pollCreationMessage"]  # V3 is for single-choice polls only
         assert poll["name"] == "Lunch?" and poll["selectableOptionsCount"] == 2
         assert [o["optionName"] for o in poll["options"]] == ["Soup", "Salad", "Stew"]
         secret = base64.b64decode(got["messageContextInfo"]["messageSecret"])

@@ -118,6 +118,8 @@ def test_a_blocked_contact_is_not_delivered(
     assert not companion_got(sandbox, unwanted)
     code, _, err = run(me, sandbox.url, sandbox.root_key, "block", "120363000000000001@g.us")
     assert code == ExitCode.USAGE and "not a person" in err
+    code, _, err = run(me, sandbox.url, sandbox.root_key, "block", f"+{ME}")
+    assert code == ExitCode.USAGE and err == "wacli: an account cannot block itself\n"
 
 
 def next_data(listen: Lines, kind: str, wanted: dict) -> dict:

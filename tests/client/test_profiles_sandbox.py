@@ -129,7 +129,11 @@ def test_set_name_tells_the_server_then_our_devices(
     status, found = sandbox.admin("GET", "/stats")
     assert found.get("app_state_unverified", 0) == 0  # the phone read and verified our patch
     code, _, err = run(me, sandbox.url, sandbox.root_key, "profile", "set-name", "x" * 26)
-    assert code == ExitCode.USAGE
+    assert code == ExitCode.USAGE and "1 to 25 characters" in err
+    # Bytes that are not UTF-8 (Python hands them over as lone surrogates): exit 2, one line.
+    for command in ("set-name", "set-about"):
+        code, _, err = run(me, sandbox.url, sandbox.root_key, "profile", command, "caf\udce9")
+        assert code == ExitCode.USAGE and "byte 0xe9" in err and len(err.splitlines()) == 1
 
 
 def test_business_profile(sandbox: SandboxProcess, stores: tuple[Path, Path]) -> None:

@@ -149,3 +149,7 @@ def test_an_image_status_reaches_the_viewer_decrypted(
     paper.write_bytes(data)
     code, _, err = post(sandbox, store, *ca, "--to", f"+{FRIEND}", "--file", str(paper))
     assert code == ExitCode.USAGE and "image or a video" in err  # as the apps post none
+    code, _, err = post(sandbox, store, "--file", str(photo), "--caption", "caf\udce9")
+    assert code == ExitCode.USAGE and "--caption is not valid UTF-8" in err
+    code, _, err = post(sandbox, store, "--to", "120363000000000001@g.us", "hi")
+    assert code == ExitCode.USAGE and "not to a group" in err

@@ -5,7 +5,8 @@ and Baileys' own reach `wacli listen` as typed messages with their fields.
 
 Polls: Baileys' poll reaches `wacli listen` as a typed ``poll``, and `wacli send --vote`
 on it opens in Baileys' decryptPollVote / getAggregateVotesInPollMessage as our choice;
-wacli's poll reaches Baileys as a pollCreationMessageV3 with its secret, and the vote
+wacli's single-choice poll reaches Baileys as a pollCreationMessageV3 with its secret (a
+multi-choice one as a pollCreationMessage, as Baileys sends them), and the vote
 Baileys seals with Baileys' own HMAC and AES-GCM helpers reaches `wacli listen` as a
 ``poll_vote`` naming the option.
 

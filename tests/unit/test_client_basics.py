@@ -4,7 +4,7 @@ import pytest
 
 from wacli.cli.app import exit_code_for
 from wacli.cli.exit_codes import ExitCode
-from wacli.client import errors
+from wacli.client import errors, http
 from wacli.client.backoff import backoff_delays
 
 
@@ -25,6 +25,9 @@ def test_backoff_grows_with_jitter_and_stays_capped() -> None:
         (errors.ConnectError("x"), ExitCode.CANNOT_CONNECT),
         (errors.RequestTimeout("x"), ExitCode.TIMED_OUT),
         (errors.RefusedError("x", 406), ExitCode.REFUSED),
+        (http.HttpError("response over 1048576 bytes"), ExitCode.REFUSED),
+        (http.HttpConnectError("x"), ExitCode.CANNOT_CONNECT),
+        (http.HttpTimeout("x"), ExitCode.TIMED_OUT),
         (RuntimeError("x"), ExitCode.UNEXPECTED),
     ],
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -20,7 +22,7 @@ from wacli.store import (
     Store,
     StoreError,
 )
-from wacli.store.database import loose_mode
+from wacli.store.database import BACKGROUND_CHECKPOINTS_AFTER, loose_mode
 
 
 def mode(path: Path) -> int:
@@ -165,6 +167,27 @@ def test_transaction_rolls_back_on_error(store: Store) -> None:
     assert store.load_session("a.1") == b"before"
     assert store.load_identity("a.1") is None
     assert not store.in_transaction
+
+
+def test_a_busy_writer_checkpoints_in_a_thread(store: Store) -> None:
+    """After BACKGROUND_CHECKPOINTS_AFTER commits the WAL is copied into the database
+    file by wacli.store.wal_checkpoints' thread, not by a commit; close ends the thread."""
+    record = os.urandom(64 * 1024)
+    before = set(threading.enumerate())  # other tests' stores in this worker may have theirs
+    for n in range(BACKGROUND_CHECKPOINTS_AFTER + 32):
+        with store.transaction():
+            store.store_session(f"busy.{n}", record)
+    assert store._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+    checkpointers = [
+        t for t in set(threading.enumerate()) - before if t.name == "wacli-wal-checkpoint"
+    ]
+    assert len(checkpointers) == 1
+    deadline = time.monotonic() + 10
+    while store.path.stat().st_size < 64 * 1024 * (BACKGROUND_CHECKPOINTS_AFTER + 32):
+        assert time.monotonic() < deadline, "the sessions never reached the database file"
+        time.sleep(0.05)
+    store.close()
+    assert not checkpointers[0].is_alive()
 
 
 def test_nested_transactions_are_savepoints(store: Store) -> None:

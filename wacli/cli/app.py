@@ -44,6 +44,9 @@ def exit_code_for(exc: BaseException) -> ExitCode:
     for kind, code in table:
         if isinstance(exc, kind):
             return code
+    http = sys.modules.get("wacli.client.http")  # loaded if a transfer ran, else not this
+    if http is not None and isinstance(exc, http.HttpError):
+        return ExitCode.REFUSED  # an HTTP answer wacli cannot use: too large, malformed
     return ExitCode.UNEXPECTED
 
 

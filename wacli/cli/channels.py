@@ -13,7 +13,7 @@ Channel messages travel in plain: WhatsApp does not encrypt them end to end.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Mapping
 from typing import Annotated
 
 import anyio
@@ -22,6 +22,7 @@ import typer
 
 from wacli.cli.context import client_for
 from wacli.cli.exit_codes import ExitCode, fail
+from wacli.cli.output import printable, rfc3339, write_lines
 from wacli.cli.textio import read_text, write_result
 from wacli.jid import JID, JIDError, parse_jid
 
@@ -43,8 +44,8 @@ def _channel(text: str) -> JID:
     return jid
 
 
-def _stamp(seconds: int) -> str:
-    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+def _json_line(row: Mapping[str, object]) -> bytes:
+    return orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE)
 
 
 @channels_app.command("list")
@@ -52,20 +53,25 @@ def list_channels(ctx: typer.Context, json: JsonOption = False) -> None:
     """The channels this account follows or administers."""
     with client_for(ctx.obj) as client:
         found = anyio.run(client.channels, backend="asyncio")
-    for channel in found:
-        if json:
-            row = {
-                "jid": str(channel.jid),
-                "name": channel.name,
-                "description": channel.description,
-                "subscribers": channel.subscribers,
-                "role": channel.role,
-            }
-            typer.echo(orjson.dumps(row).decode())
-        else:
-            typer.echo(
-                f"{channel.jid}\t{channel.role or ''}\t{channel.subscribers}\t{channel.name}"
+    if json:
+        write_lines(
+            _json_line(
+                {
+                    "jid": str(channel.jid),
+                    "name": channel.name,
+                    "description": channel.description,
+                    "subscribers": channel.subscribers,
+                    "role": channel.role,
+                }
             )
+            for channel in found
+        )
+    else:
+        # A channel's name is its owner's text: shown with its control characters escaped.
+        write_lines(
+            f"{c.jid}\t{c.role or ''}\t{c.subscribers}\t{printable(c.name)}\n".encode()
+            for c in found
+        )
 
 
 def _follow(ctx: typer.Context, channel: str, following: bool) -> None:
@@ -104,18 +110,16 @@ def messages(
 
     with client_for(ctx.obj) as client:
         posts = anyio.run(client.channel_posts, jid, count, before, backend="asyncio")
+    lines = []
     for post in posts:
         text = classify(post.message).text
+        stamp = rfc3339(post.timestamp)
         if json:
-            row = {
-                "server_id": post.server_id,
-                "id": post.id,
-                "timestamp": _stamp(post.timestamp),
-                "text": text,
-            }
-            typer.echo(orjson.dumps(row).decode())
+            row = {"server_id": post.server_id, "id": post.id, "timestamp": stamp, "text": text}
+            lines.append(_json_line(row))
         else:
-            typer.echo(f"{post.server_id}\t{_stamp(post.timestamp)}\t{text or ''}")
+            lines.append(f"{post.server_id}\t{stamp}\t{printable(text or '')}\n".encode())
+    write_lines(lines)
 
 
 @channels_app.command("send")
@@ -140,13 +144,13 @@ def send(
         except Unsendable as exc:
             fail(str(exc), ExitCode.USAGE)
     if json:
-        line = {
+        row = {
             "id": sent.id,
             "to": str(sent.to),
-            "timestamp": _stamp(sent.timestamp),
+            "timestamp": rfc3339(sent.timestamp),
             "server_id": server_id,
         }
-        result = orjson.dumps(line) + b"\n"
+        result = _json_line(row)
     else:
         result = sent.id.encode() + b"\n"
     write_result(result, f"post {sent.id} was sent")

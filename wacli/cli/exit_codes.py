@@ -42,7 +42,8 @@ MEANING = {
     ),
     ExitCode.REFUSED: (
         "refused by the server: a negative ack (463: no privacy token of the contact), "
-        "a ban, an outdated client version"
+        "a ban, an outdated client version; an HTTP answer wacli cannot use (an error "
+        "status, too large, malformed)"
     ),
     ExitCode.STORE: (
         "the store or a file wacli must write is unusable (permissions, not a directory, "

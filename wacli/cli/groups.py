@@ -1,7 +1,7 @@
 """`wacli groups`: the groups we are in, and managing one.
 
 wacli groups [--json]                              # subject, jid, size, our role
-wacli groups info JID [--json]                     # metadata and participants with roles
+wacli groups info JID [--json]                     # metadata, timer, participants, roles
 wacli groups create SUBJECT PARTICIPANT... [--json]
 wacli groups add|remove|promote|demote JID PARTICIPANT... [--json]
 wacli groups subject JID TEXT
@@ -37,12 +37,13 @@ from wacli.cli.output import printable, rfc3339, write_lines
 from wacli.cli.send import recipient
 from wacli.client import groups as g
 from wacli.jid import JID, JIDError
+from wacli.protocol.disappearing import TIMERS
 from wacli.protocol.group_invites import invite_code, invite_link
 
 if TYPE_CHECKING:
     from wacli.client.client import Client
     from wacli.client.communities import SubGroup
-    from wacli.client.group_invites import Joined, JoinRequest, Preview
+    from wacli.client.group_invites import Joined, JoinRequest
 
 T = TypeVar("T")
 
@@ -56,6 +57,8 @@ GroupArg = Annotated[str, typer.Argument(help="The group's JID (…@g.us).", met
 ParticipantsArg = Annotated[
     list[str], typer.Argument(help="Phone numbers or user JIDs.", metavar="PARTICIPANT")
 ]
+
+SETTINGS = ("announce", "locked", "approval")  # what `groups set` turns on or off
 
 # What the codes a participant change gets back mean (whatsmeow, Baileys, the sandbox).
 CODE_MEANING = {
@@ -127,6 +130,8 @@ def info_row(group: g.Group) -> dict[str, Any]:
         "addressing_mode": group.addressing_mode,
         "description": group.description,
         "participant_count": group.size,
+        "disappearing_seconds": group.disappearing,
+        "settings": {name: group.settings.get(name, False) for name in SETTINGS},
         "participants": [
             {"jid": str(m.jid), "phone_jid": str(m.phone) if m.phone else None, "role": m.role}
             for m in group.members
@@ -143,6 +148,11 @@ def result_row(result: g.ParticipantResult) -> dict[str, Any]:
     }
 
 
+def _timer_name(seconds: int) -> str:
+    """A timer as `wacli chat disappearing` takes it (24h, 7d, 90d, off), else seconds."""
+    return next((name for name, value in TIMERS.items() if value == seconds), f"{seconds}s")
+
+
 def _info_lines(group: g.Group) -> list[str]:
     lines = [
         f"jid  {group.jid}",
@@ -150,6 +160,8 @@ def _info_lines(group: g.Group) -> list[str]:
         f"creator  {group.creator or '-'}",
         f"created_at  {rfc3339(group.created_at) or '-'}",
         f"description  {group.description or '-'}",
+        f"disappearing  {_timer_name(group.disappearing)}",
+        f"settings  {', '.join(n for n in SETTINGS if group.settings.get(n)) or '-'}",
         f"participants  {group.size}",
     ]
     for member in group.members:
@@ -190,7 +202,8 @@ def groups(ctx: typer.Context, json: JsonOption = False) -> None:
 
 @groups_app.command()
 def info(ctx: typer.Context, jid: GroupArg, json: JsonOption = False) -> None:
-    """Show a group: subject, creator, creation time, participants with their roles."""
+    """Show a group: subject, creator, creation time, disappearing timer, settings,
+    participants with their roles."""
     group_jid = _group_arg(jid)
 
     async def work(client: Client) -> g.Group:
@@ -236,6 +249,8 @@ def _change(ctx: typer.Context, action: str, jid: str, texts: list[str], json: b
     members = _participants_arg(texts)
 
     async def work(client: Client) -> list[g.ParticipantResult]:
+        if action in ("approve", "reject"):  # answers to join requests
+            return await client.groups.answer_requests(group_jid, action, members)
         return await client.groups.change(group_jid, action, members)
 
     _report(_with_client(ctx, work), json)
@@ -337,7 +352,6 @@ def leave(ctx: typer.Context, jid: GroupArg) -> None:
 InviteArg = Annotated[
     str, typer.Argument(help="An invite link (https://chat.whatsapp.com/…) or its code.")
 ]
-SETTINGS = ("announce", "locked", "approval")
 
 
 def _code_arg(text: str) -> str:
@@ -374,15 +388,14 @@ def preview(ctx: typer.Context, link: InviteArg, json: JsonOption = False) -> No
     """Show the group an invite link leads to, without joining it."""
     code = _code_arg(link)
 
-    async def work(client: Client) -> Preview:
+    async def work(client: Client) -> g.Group:
         return await client.groups.preview(code)
 
     shown = _with_client(ctx, work)
     if json:
-        _json_lines([{**info_row(shown.group), "settings": shown.settings}])
+        _json_lines([info_row(shown)])
     else:
-        on = [name for name in SETTINGS if shown.settings.get(name)]
-        _text_lines([*_info_lines(shown.group), f"settings  {', '.join(on) or '-'}"])
+        _text_lines(_info_lines(shown))
 
 
 @groups_app.command()
@@ -444,22 +457,12 @@ def requests(ctx: typer.Context, jid: GroupArg, json: JsonOption = False) -> Non
         _text_lines(f"{r.jid}  {rfc3339(r.requested_at) or '-'}" for r in found)
 
 
-def _answer(ctx: typer.Context, action: str, jid: str, texts: list[str], json: bool) -> None:
-    group_jid = _group_arg(jid)
-    members = _participants_arg(texts)
-
-    async def work(client: Client) -> list[g.ParticipantResult]:
-        return await client.groups.answer_requests(group_jid, action, members)
-
-    _report(_with_client(ctx, work), json)
-
-
 @groups_app.command()
 def approve(
     ctx: typer.Context, jid: GroupArg, participants: ParticipantsArg, json: JsonOption = False
 ) -> None:
     """Let those who asked to join in."""
-    _answer(ctx, "approve", jid, participants, json)
+    _change(ctx, "approve", jid, participants, json)
 
 
 @groups_app.command()
@@ -467,7 +470,7 @@ def reject(
     ctx: typer.Context, jid: GroupArg, participants: ParticipantsArg, json: JsonOption = False
 ) -> None:
     """Turn down requests to join."""
-    _answer(ctx, "reject", jid, participants, json)
+    _change(ctx, "reject", jid, participants, json)
 
 
 # -- communities -----------------------------------------------------------------------------

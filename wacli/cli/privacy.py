@@ -50,7 +50,7 @@ def show(ctx: typer.Context, json: JsonOption = False) -> None:
         line = orjson.dumps(dict(rows), option=orjson.OPT_APPEND_NEWLINE)
         write_lines([line])
     else:
-        write_lines(f"{name:<14} {value or '-'}\n".encode() for name, value in rows)
+        write_lines(f"{name:<14} {printable(value or '-')}\n".encode() for name, value in rows)
 
 
 @privacy_app.command("set")
@@ -92,6 +92,8 @@ def block(ctx: typer.Context, who: WhoArg, json: JsonOption = False) -> None:
     """Block a contact: its messages no longer arrive."""
     jid = _user(who)
     with client_for(ctx.obj) as client:
+        if jid in client.own_users():
+            fail("an account cannot block itself", ExitCode.USAGE)
         listed = anyio.run(client.privacy.block, jid, BLOCK, backend="asyncio")
     _print_list(listed, json)
 

@@ -23,6 +23,7 @@ from wacli.cli.context import MediaCaOption, client_for
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.output import printable, rfc3339, write_lines
 from wacli.cli.send import recipient
+from wacli.cli.textio import check_utf8
 from wacli.jid import JID, JIDError
 from wacli.protocol.profile import MAX_ABOUT, MAX_PICTURE, MAX_PUSH_NAME
 
@@ -147,6 +148,7 @@ def set_about(
     text: Annotated[str, typer.Argument(help="At most 139 characters; empty clears it.")],
 ) -> None:
     """Set our about text."""
+    check_utf8(text, "TEXT")
     if len(text) > MAX_ABOUT:
         fail(f"the about text takes at most {MAX_ABOUT} characters", ExitCode.USAGE)
     with client_for(ctx.obj) as client:
@@ -159,6 +161,7 @@ def set_name(
     name: Annotated[str, typer.Argument(help=f"At most {MAX_PUSH_NAME} characters.")],
 ) -> None:
     """Set our push name, the name contacts see with our messages."""
+    check_utf8(name, "NAME")
     if not name.strip() or len(name) > MAX_PUSH_NAME:
         fail(f"a push name is 1 to {MAX_PUSH_NAME} characters, not blank", ExitCode.USAGE)
     with client_for(ctx.obj) as client:

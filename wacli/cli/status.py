@@ -10,7 +10,6 @@ id goes to stdout (``--json``: ``{"id", "to", "timestamp"}``). Contacts' statuse
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -20,8 +19,9 @@ import typer
 
 from wacli.cli.context import MediaCaOption, client_for
 from wacli.cli.exit_codes import ExitCode, fail
+from wacli.cli.output import rfc3339
 from wacli.cli.send import recipient
-from wacli.cli.textio import read_text, write_result
+from wacli.cli.textio import check_utf8, read_text, write_result
 from wacli.jid import JID, JIDError
 
 status_app = typer.Typer(help="Post status updates (stories).", no_args_is_help=True)
@@ -64,6 +64,8 @@ def post(
         fail("--file goes with --caption, not with TEXT", ExitCode.USAGE)
     if caption is not None and file is None:
         fail("--caption is for --file", ExitCode.USAGE)
+    if caption is not None:
+        check_utf8(caption, "--caption")
     posted: tuple[str, bytes] | None = None
     body = None
     if file is not None:
@@ -91,8 +93,8 @@ def post(
         except Unsendable as exc:
             fail(str(exc), ExitCode.USAGE)
     if json:
-        stamp = datetime.fromtimestamp(sent.timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        result = orjson.dumps({"id": sent.id, "to": str(sent.to), "timestamp": stamp}) + b"\n"
+        row = {"id": sent.id, "to": str(sent.to), "timestamp": rfc3339(sent.timestamp)}
+        result = orjson.dumps(row) + b"\n"
     else:
         result = sent.id.encode() + b"\n"
     write_result(result, f"status {sent.id} was posted")

@@ -19,7 +19,7 @@ import typer
 from wacli.cli.exit_codes import ExitCode, fail
 
 
-def _check_utf8(text: str, where: str) -> str:
+def check_utf8(text: str, where: str) -> str:
     """``text`` when it can be sent; exit 2 naming the first byte that is not UTF-8."""
     try:
         text.encode("utf-8")
@@ -34,7 +34,7 @@ def _check_utf8(text: str, where: str) -> str:
 def read_text(argument: str | None) -> str:
     """The message text: ``argument``, or stdin when it is ``-`` or absent."""
     if argument not in (None, "-"):
-        return _check_utf8(argument, "TEXT")
+        return check_utf8(argument, "TEXT")
     data = sys.stdin.buffer.read()
     try:
         text = data.decode("utf-8")

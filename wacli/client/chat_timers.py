@@ -14,19 +14,22 @@ from wacli.protocol.disappearing import with_expiration as expiring
 from wacli.store import Store
 
 
-def _key(chat: JID | str) -> str:
-    return f"disappearing:{chat}"
+def _key(store: Store, chat: JID | str) -> str:
+    """One key a 1:1 chat: a contact's change may name it by LID, our sends by number."""
+    text = str(chat)
+    pn = store.pn_for_lid(text) if text.endswith("@lid") else None
+    return f"disappearing:{pn or text}"
 
 
 def remember(store: Store, chat: JID | str, seconds: int) -> None:
     """Keep ``chat``'s timer (0: off)."""
     with store.transaction():
-        store.set_setting(_key(chat), str(seconds) if seconds else None)
+        store.set_setting(_key(store, chat), str(seconds) if seconds else None)
 
 
 def timer(store: Store, chat: JID | str) -> int:
     """``chat``'s timer as last set or seen (seconds; 0: off)."""
-    text = store.setting_text(_key(chat))
+    text = store.setting_text(_key(store, chat))
     return int(text) if text and text.isdigit() else 0
 
 

@@ -561,7 +561,8 @@ class Client:
         ``viewers`` or else the address book as the status privacy allows
         (wacli.client.status); not filed in the archive."""
         from wacli.client.media import file_message
-        from wacli.client.status import check_status_file, post_status, text_status
+        from wacli.client.status import check_status_file, post_status
+        from wacli.protocol.status_message import text_status
 
         if file is not None:
             check_file(*file)

@@ -1,31 +1,13 @@
-"""What a connection to the server is, whoever holds it: its timeouts and endpoint, and
-``Connection``, what every feature may use of a logged-in connection (a Protocol).
-``DirectConnection`` (wacli.client.direct_connection: our own WebSocket, Noise, nodes,
-IQ routing and keepalive) and the running listen's relay
+"""What a connection to the server is, whoever holds it: its timeouts (``Timing``,
+``WACLI_TIMEOUT``), its ``Endpoint``, and ``Connection``, what every feature may use of
+a logged-in connection (a Protocol). Our own login (wacli.client.direct_connection:
+WebSocket, Noise, nodes, IQ routing, keepalive) and the running listen's relay
 (wacli.client.relay.RemoteConnection) both are one, with the same timeouts; a command
 that goes through the relay never imports the WebSocket and Noise layers.
-
-In wacli.client.direct_connection, ``open_connection`` is an async context manager.
-Inside it a task group runs three tasks for the connection's lifetime:
-
-- the reader: decrypts frames into nodes, hands IQ results/errors and acks to
-  the request waiting for their id, turns ``<stream:error>``/``<failure>`` into
-  events and the typed error that ends the connection, notes ``<success>``,
-  and queues every other stanza for the dispatcher;
-- the dispatcher: runs the handler for each queued stanza in order and sends
-  its ack only after the sink returned (wacli.client.dispatcher); it is a task
-  of its own so that a handler may await an IQ while the reader keeps reading;
-- keepalive: ``<iq xmlns="w:p" type="get"><ping/></iq>`` every 20-30 s; after
-  ``keepalive_misses`` unanswered pings in a row the connection counts as lost.
-
-The first task to hit an end records why and cancels the group; leaving the
-``async with`` then raises that ClientError (unless the body had finished).
-No task outlives the block.
 """
 
 from __future__ import annotations
 
-import logging
 import math
 import os
 from collections.abc import Awaitable, Callable, Mapping
@@ -35,15 +17,8 @@ from typing import Any, Protocol
 import anyio
 
 from wacli.binary import Node
-from wacli.client.errors import (
-    ClientError,
-    ConnectionLost,
-)
+from wacli.client.errors import ClientError, ConnectionLost
 from wacli.client.stanzas import iq
-
-log = logging.getLogger(__name__)
-
-
 
 # Seconds to wait for the server at each step (TCP + WebSocket, the Noise handshake, the
 # login, each IQ) instead of the defaults below: for slow links, and for tests that need a

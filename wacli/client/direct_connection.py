@@ -1,5 +1,22 @@
 """Our own connection to the server: WebSocket, Noise, nodes, IQ routing, keepalive
-(what a connection is, and the task group ``open_connection`` runs: wacli.client.connection).
+(what any connection is: wacli.client.connection).
+
+``open_connection`` is an async context manager. Inside it a task group runs
+three tasks for the connection's lifetime:
+
+- the reader: decrypts frames into nodes, hands IQ results/errors and acks to
+  the request waiting for their id, turns ``<stream:error>``/``<failure>`` into
+  events and the typed error that ends the connection, notes ``<success>``,
+  and queues every other stanza for the dispatcher;
+- the dispatcher: runs the handler for each queued stanza in order and sends
+  its ack only after the sink returned (wacli.client.dispatcher); it is a task
+  of its own so that a handler may await an IQ while the reader keeps reading;
+- keepalive: ``<iq xmlns="w:p" type="get"><ping/></iq>`` every 20-30 s; after
+  ``keepalive_misses`` unanswered pings in a row the connection counts as lost.
+
+The first task to hit an end records why and cancels the group; leaving the
+``async with`` then raises that ClientError (unless the body had finished).
+No task outlives the block.
 """
 
 from __future__ import annotations

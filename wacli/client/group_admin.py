@@ -15,7 +15,7 @@ from wacli.client import group_invites as gi
 from wacli.client import groups as g
 from wacli.client.communities import SubGroup
 from wacli.client.connection import Connection
-from wacli.client.group_invites import Joined, JoinRequest, Preview
+from wacli.client.group_invites import Joined, JoinRequest
 from wacli.jid import JID
 from wacli.store import Store
 from wacli.store.archive import Archive
@@ -88,7 +88,7 @@ class GroupAdmin:
         async with self._connected() as conn:
             return await gi.invite_code(conn, group, revoke=revoke)
 
-    async def preview(self, code: str) -> Preview:
+    async def preview(self, code: str) -> g.Group:
         async with self._connected() as conn:
             return await gi.preview(conn, code)
 

@@ -26,14 +26,6 @@ from wacli.protocol import group_invites as gi
 
 
 @dataclass(frozen=True, slots=True)
-class Preview:
-    """What an invite code leads to: the group and its settings."""
-
-    group: Group
-    settings: dict[str, bool]
-
-
-@dataclass(frozen=True, slots=True)
 class Joined:
     group: JID
     pending: bool  # an admin must approve the request first
@@ -84,14 +76,14 @@ async def invite_code(conn: Connection, group: JID, *, revoke: bool = False) -> 
     return code
 
 
-async def preview(conn: Connection, code: str) -> Preview:
-    """The group an invite code leads to, without joining it."""
+async def preview(conn: Connection, code: str) -> Group:
+    """The group an invite code leads to (its settings too), without joining it."""
     request = iq("w:g2", "get", [Node("invite", {"code": code})], to=GROUPS_SERVER)
     answer = await _ask_invite(conn, request, "show the group of this invite")
     node = answer.child("group")
     if node is None:
         raise BadGroupAnswer("the invite preview answered without <group>")
-    return Preview(read_group(node), gi.settings_of(node))
+    return read_group(node)
 
 
 async def join(conn: Connection, code: str) -> Joined:

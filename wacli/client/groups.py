@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from wacli.binary import BinaryError, Node
@@ -39,6 +39,7 @@ from wacli.client.group_send import group_info, parse_group_info
 from wacli.client.stanzas import iq
 from wacli.jid import GROUP_SERVER, JID, JIDError, parse_jid
 from wacli.protocol.disappearing import read_group_setting
+from wacli.protocol.group_invites import settings_of
 from wacli.store import Store
 
 ACTIONS = ("add", "remove", "promote", "demote")
@@ -84,6 +85,7 @@ class Group:
     description: str | None = None
     description_id: str | None = None  # names this version when it is replaced
     disappearing: int = 0  # the disappearing-messages timer, seconds (0: off)
+    settings: dict[str, bool] = field(default_factory=dict)  # announce, locked, approval
 
     def role_of(self, *users: JID | None) -> str | None:
         """The role of the first member who is one of ``users`` (any device), else None."""
@@ -164,6 +166,7 @@ def read_group(node: Node, jid: JID | None = None) -> Group:
         description=bytes(text).decode("utf-8", "replace") if isinstance(text, bytes) else None,
         description_id=about.attr("id") if about is not None else None,
         disappearing=read_group_setting(node.child("ephemeral") or Node("not_ephemeral")) or 0,
+        settings=settings_of(node),
     )
 
 

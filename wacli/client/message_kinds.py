@@ -41,7 +41,7 @@ def contact_card(name: str | None, phone: str | None, card: str | None) -> e2e_p
         if shown is None:
             raise Unsendable("the vCard has no FN (formatted name) to show in the chat")
         return contact_message(shown, card)
-    digits = "".join(c for c in phone or "" if c.isdigit())
+    digits = "".join(c for c in phone or "" if c.isascii() and c.isdigit())
     if not name or not name.strip() or len(digits) < 5:
         raise Unsendable("a contact is NAME,PHONE: a name and a phone number in digits")
     return contact_message(name.strip(), vcard(name.strip(), digits))

@@ -7,7 +7,7 @@ whatsmeow newsletter.go, Baileys newsletter.js). Posts to followed channels reac
 from __future__ import annotations
 
 from wacli.client.connection import Connection
-from wacli.client.errors import RefusedError
+from wacli.client.errors import IqError, RefusedError
 from wacli.client.send import ACK_TIMEOUT, Sent, new_message_id, settle
 from wacli.client.stanzas import iq
 from wacli.jid import JID, SERVER_JID
@@ -58,9 +58,16 @@ async def follow(conn: Connection, channel: JID, following: bool) -> None:
 async def recent_posts(
     conn: Connection, channel: JID, count: int, before: int | None = None
 ) -> list[ChannelPost]:
-    """A channel's latest ``count`` messages (before server id ``before``), oldest first."""
+    """A channel's latest ``count`` messages (before server id ``before``), oldest first;
+    RefusedError when there is no such channel."""
     request = iq(NEWSLETTER_XMLNS, "get", messages_request(channel, count, before), to=SERVER_JID)
-    return parse_posts(await conn.request(request))
+    try:
+        answer = await conn.request(request)
+    except IqError as exc:
+        if exc.code == 404:
+            raise RefusedError(f"no channel {channel}", 404) from None
+        raise
+    return parse_posts(answer)
 
 
 async def post(
@@ -72,6 +79,11 @@ async def post(
     ack = await conn.request(
         channel_message(channel, message_id, message_type(message), message), timeout
     )
+    error = ack.attr("error")
+    if error == "403":
+        raise RefusedError(f"only the admins of {channel} may post to it (error 403)", 403)
+    if error == "404":
+        raise RefusedError(f"no channel {channel}", 404)
     sent = settle(ack, message_id, channel)
     server_id = ack.attr("server_id")
     return sent, int(server_id) if server_id and server_id.isdigit() else None

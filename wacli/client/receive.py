@@ -76,6 +76,7 @@ _RECEIPT_TYPES = {
     "server-error": "server_error",
     "inactive": "inactive",
 }
+_KEPT_CIPHERS = 1024  # peer devices whose parsed session record is kept between messages
 MAX_RETRIES = 5  # retry receipts per message before giving up (whatsmeow's limit)
 
 # A feature that also reads every decrypted message (app-state key shares, history sync
@@ -118,10 +119,11 @@ class _Filing:
 
 class _Opened(NamedTuple):
     """A message decrypted and archived: its info (the chat a sent message went to), the
-    message, and the identity changes noticed on the way (written before it)."""
+    message and what it is, and the identity changes noticed on the way (written before it)."""
 
     info: ev.MessageInfo
     message: e2e_pb2.Message
+    model: MessageModel
     changes: list[ev.Event]
 
 
@@ -153,9 +155,15 @@ class Receiver:
         self._own = own  # (our device JID, our LID) as the store knows them now
         self._hooks = tuple(hooks)
         self._lookahead = lookahead
-        self._ahead: dict[int, _Opened | Exception] = {}  # by id() of the batch's nodes
+        # What a run did for the messages queued behind its first, by id() of the nodes.
+        self._ahead: dict[int, tuple[ev.MessageInfo, _Opened | Exception]] = {}
         self._ahead_batch: Batch | None = None  # holds those nodes (ids stay theirs)
         self._retries: Counter[str] = Counter()
+        # Our JIDs, read once per dispatcher batch (the store's account row, per message else).
+        self._own_seen: tuple[Batch | None, tuple[JID, JID | None]] | None = None
+        # A cipher per peer device, kept so that each reuses the session record it last
+        # wrote (SessionCipher checks the store still holds exactly those bytes).
+        self._ciphers: dict[str, SessionCipher] = {}
         self._available: Callable[[], bool] = lambda: False
 
     async def attach(self, conn: Connection) -> None:
@@ -180,8 +188,15 @@ class Receiver:
 
     # -- who and where -----------------------------------------------------------------
 
+    def _own_jids(self) -> tuple[JID, JID | None]:
+        batch = current_batch.get()
+        seen = self._own_seen
+        if batch is None or seen is None or seen[0] is not batch:
+            seen = self._own_seen = (batch, self._own())
+        return seen[1]
+
     def _source(self, node: Node, *, require_participant: bool = True) -> StanzaSource:
-        device, lid = self._own()
+        device, lid = self._own_jids()
         return parse_source(node, device, lid, require_participant=require_participant)
 
     def _info(self, node: Node) -> tuple[ev.MessageInfo, JID]:
@@ -223,7 +238,7 @@ class Receiver:
                 padded = GroupCipher(self.store, name).decrypt(body)
             else:
                 address = session_address(self.store, sender)
-                cipher = SessionCipher(self.store, address)
+                cipher = self._cipher(address)
                 ciphertext = CiphertextMessage(MessageType.from_enc_type(kind), body)
                 try:
                     padded = cipher.decrypt(ciphertext)
@@ -252,6 +267,15 @@ class Receiver:
             raise UndecryptableError("the message carried only a sender key")
         return found
 
+    def _cipher(self, address: ProtocolAddress) -> SessionCipher:
+        key = str(address)
+        cipher = self._ciphers.get(key)
+        if cipher is None:
+            if len(self._ciphers) >= _KEPT_CIPHERS:
+                self._ciphers.clear()
+            cipher = self._ciphers[key] = SessionCipher(self.store, address)
+        return cipher
+
     # -- decrypting and archiving, a run of queued messages per commit ---------------------
 
     def _opened(self, node: Node, info: ev.MessageInfo, sender: JID) -> _Opened | Exception:
@@ -264,7 +288,7 @@ class Receiver:
         batch = current_batch.get()
         if not self._lookahead or batch is None:
             return self._open(node, info, sender, None)
-        ahead: dict[int, _Opened | Exception] = {}
+        ahead: dict[int, tuple[ev.MessageInfo, _Opened | Exception]] = {}
         with self.store.transaction():
             filing = _Filing(self.archive)
             opened = self._open(node, info, sender, filing)
@@ -278,7 +302,7 @@ class Receiver:
         self._ahead.update(ahead)  # once the run is committed
         return opened
 
-    def _done_ahead(self, node: Node) -> _Opened | Exception | None:
+    def _done_ahead(self, node: Node) -> tuple[ev.MessageInfo, _Opened | Exception] | None:
         """What the run of an earlier message of this batch did for ``node``, if anything."""
         batch = current_batch.get()
         if batch is not self._ahead_batch:  # a new batch: the old one's nodes are gone
@@ -287,7 +311,7 @@ class Receiver:
 
     def _open_queued(
         self, node: Node, ids: set[str], filing: _Filing
-    ) -> _Opened | Exception | None:
+    ) -> tuple[ev.MessageInfo, _Opened | Exception] | None:
         """``_open`` for a stanza queued behind the one being handled (``ids``: those of
         the run so far); None, with nothing done, when it is not a new message for
         ``_open`` or fails otherwise than by not decrypting (then its own turn meets the
@@ -302,7 +326,7 @@ class Receiver:
             if self.archive.message(str(info.chat), info.id, str(sender.to_non_ad())):
                 return None  # delivered again: its turn answers from the archive
             ids.add(info.id)
-            return self._open(node, info, sender, filing)
+            return info, self._open(node, info, sender, filing)
         except Exception:  # left for its turn, which meets the same error
             return None
 
@@ -333,18 +357,21 @@ class Receiver:
                     archive_message(self.archive, *row)
                 else:
                     filing.add(*row)  # written when the run ends, before it commits
+                model = row[1]
         except (SignalError, ProtocolError, BinaryError, DecodeError, UndecryptableError) as exc:
             return exc
-        return _Opened(info, message, changes)
+        return _Opened(info, message, model, changes)
 
     async def _message(self, node: Node) -> Outcome:
-        info, sender = self._info(node)
-        if info.chat == STATUS_BROADCAST_JID:
-            return self._status(node, info, sender)
-        if sender.is_newsletter:
-            return self._channel_post(node, sender)
-        opened = self._done_ahead(node)
-        if opened is None:
+        ahead = self._done_ahead(node)
+        if ahead is not None:  # opened in the run of an earlier message (its info too)
+            info, opened = ahead
+        else:
+            info, sender = self._info(node)
+            if info.chat == STATUS_BROADCAST_JID:
+                return self._status(node, info, sender)
+            if sender.is_newsletter:
+                return self._channel_post(node, sender)
             known = self.archive.message(str(info.chat), info.id, str(sender.to_non_ad()))
             if known is not None and known.raw is not None:
                 # Delivered again: decrypted and stored before, perhaps never written out.
@@ -353,10 +380,10 @@ class Receiver:
                 return await self._delivered(node, info, message)
             opened = self._opened(node, info, sender)
         if isinstance(opened, Exception):
-            log.warning("cannot decrypt message %s from %s: %s", info.id, sender, opened)
+            log.warning("cannot decrypt message %s from %s: %s", info.id, info.sender, opened)
             return self._undecryptable(node, info)
-        info, message, changes = opened
-        outcome = await self._delivered(node, info, message)
+        info, message, model, changes = opened
+        outcome = await self._delivered(node, info, message, model)
         if changes:
             outcome.events = [*changes, *outcome.events]
         return outcome
@@ -398,9 +425,15 @@ class Receiver:
         return Outcome(events=(event,), also=(self._receipt_for(node, info),), reply=None)
 
     async def _delivered(
-        self, node: Node, info: ev.MessageInfo, message: e2e_pb2.Message
+        self,
+        node: Node,
+        info: ev.MessageInfo,
+        message: e2e_pb2.Message,
+        model: MessageModel | None = None,
     ) -> Outcome:
-        model = classify(message)
+        """The message's events and receipts (``model``: what classify made of it, if known)."""
+        if model is None:
+            model = classify(message)
         events: list[ev.Event] = [
             ev.MessageEvent(info, message, model.text, model.kind, details(model))
         ]

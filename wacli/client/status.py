@@ -51,18 +51,8 @@ from wacli.signal.group import GroupCipher, GroupSessionBuilder
 from wacli.store import Store
 from wacli.store.archive import Archive
 
-# A text status's background when none is chosen (WhatsApp's dark teal), opaque ARGB.
-TEXT_BACKGROUND = 0xFF128C7E
 STATUS_MEDIA = ("image", "video")
 MAX_AUDIENCE = 5000  # users one status goes to (an address book's order of size)
-
-
-def text_status(text: str) -> e2e_pb2.Message:
-    """A text status: an extendedTextMessage on a coloured background, as the apps post."""
-    message = e2e_pb2.Message()
-    message.extended_text_message.text = text
-    message.extended_text_message.background_argb = TEXT_BACKGROUND
-    return message
 
 
 def check_status_file(name: str) -> None:

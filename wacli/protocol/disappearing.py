@@ -55,8 +55,9 @@ def read_group_setting(node: Node) -> int | None:
     None for any other node or a malformed expiration."""
     if node.tag == "not_ephemeral":
         return 0
-    expiration = node.attr("expiration") if node.tag == "ephemeral" else None
-    return int(expiration) if expiration and expiration.isdigit() else None
+    expiration = (node.attr("expiration") if node.tag == "ephemeral" else None) or ""
+    digits = expiration.isascii() and expiration.isdigit() and len(expiration) < 11
+    return int(expiration) if digits else None
 
 
 def with_expiration(message: e2e_pb2.Message, seconds: int) -> e2e_pb2.Message:

@@ -44,7 +44,7 @@ def location_message(
 def vcard(name: str, phone: str) -> str:
     """A vCard 3.0 as WhatsApp's apps share a contact: the ``waid`` names its WhatsApp
     account (the number's digits)."""
-    digits = "".join(c for c in phone if c.isdigit())
+    digits = "".join(c for c in phone if c.isascii() and c.isdigit())
     return (
         "BEGIN:VCARD\nVERSION:3.0\n"
         f"N:;{name};;;\nFN:{name}\n"

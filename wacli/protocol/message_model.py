@@ -56,6 +56,7 @@ _CONTENT: Final = {
     "poll_creation_message": "poll",
     "poll_creation_message_v2": "poll",
     "poll_creation_message_v3": "poll",
+    "poll_creation_message_v5": "poll",
     "poll_update_message": "poll_update",
     "event_message": "event",
 }

@@ -29,7 +29,7 @@ from wacli.protocol.message_model import unwrap
 SECRET_SIZE: Final = 32
 IV_SIZE: Final = 12
 VOTE_USE: Final = b"Poll Vote"
-# The creation fields clients send, newest first; wacli sends the first.
+# The creation fields clients send, newest first; wacli sends the first two.
 CREATION_FIELDS: Final = (
     "poll_creation_message_v3",
     "poll_creation_message",
@@ -46,10 +46,12 @@ def option_hash(name: str) -> bytes:
 def poll_message(
     question: str, options: Sequence[str], selectable: int, secret: bytes | None = None
 ) -> e2e_pb2.Message:
-    """A poll (pollCreationMessageV3) with its fresh ``secret`` (random when None).
-    ``selectable``: how many options a voter may choose, 0 for any number."""
+    """A poll with its fresh ``secret`` (random when None). ``selectable``: how many
+    options a voter may choose, 0 for any number. A single-choice poll goes as
+    pollCreationMessageV3, any other as pollCreationMessage, as Baileys
+    sends them (messages.ts: V3 is for single-select polls)."""
     message = e2e_pb2.Message()
-    poll = message.poll_creation_message_v3
+    poll = message.poll_creation_message_v3 if selectable == 1 else message.poll_creation_message
     poll.name = question
     for name in options:
         poll.options.add(option_name=name)

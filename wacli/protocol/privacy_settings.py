@@ -1,5 +1,5 @@
 """Privacy settings and the blocklist, both sides (whatsmeow privacysettings.go and
-blocklist.go, Baileys chats.ts; the sandbox answers them in wacli.sandbox.iq.privacy).
+blocklist.go, Baileys chats.ts; the sandbox answers them in wacli.sandbox.iq.privacy_settings).
 
 - read: ``<iq xmlns="privacy" type="get"><privacy/></iq>``, answered with
   ``<privacy><category name value/>…</privacy>``;

@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from wacli.jid import DEFAULT_USER_SERVER, JID
 from wacli.proto import e2e_pb2
+from wacli.protocol.status_message import text_status
 from wacli.protocol.status_privacy import KINDS, StatusPrivacy
 from wacli.sandbox import media_phone
 from wacli.sandbox.admin_args import account_named, body_object
@@ -25,7 +26,6 @@ from wacli.sandbox.state import Account
 from wacli.sandbox.status_phone import phone_contacts, phone_posts_status
 
 MAX_VIEWERS: Final = 256  # accounts one admin call names
-TEXT_BACKGROUND: Final = 0xFF128C7E  # the background of a text status (opaque ARGB)
 
 
 def add_routes(router: Router, hub: Hub) -> None:
@@ -41,10 +41,7 @@ def _status_message(hub: Hub, body: dict[str, Any]) -> e2e_pb2.Message:
     text = body.get("text")
     if not isinstance(text, str) or not text:
         raise HttpError(400, "give 'text' or a media kind ('image', 'video')")
-    message = e2e_pb2.Message()
-    message.extended_text_message.text = text
-    message.extended_text_message.background_argb = TEXT_BACKGROUND
-    return message
+    return text_status(text)
 
 
 class StatusRoutes:

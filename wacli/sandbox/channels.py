@@ -7,9 +7,9 @@ wacli.protocol.newsletters, as whatsmeow and Baileys send them).
   an unknown channel or query is a GraphQL error in the ``<result>``, as the real service
   answers;
 - ``<iq xmlns="newsletter" type="get"><messages jid count [before]/>`` answers the latest
-  posts, oldest first; ``<live_updates/>`` is accepted (duration 300 s), though the
-  sandbox pushes every post to the followers' companions anyway, as Baileys processes
-  them whenever they come;
+  posts, oldest first (404 for no channel); ``<live_updates/>`` is accepted (duration
+  300 s), though the sandbox pushes every post to the followers' companions anyway, as
+  Baileys processes them whenever they come;
 - an admin's ``<message to=CHANNEL><plaintext/></message>`` is acked with its
   ``server_id`` (403 from a non-admin, 404 for no channel) and pushed to every companion
   of every follower as ``<message from=CHANNEL server_id id t type><plaintext/>``, queued
@@ -29,7 +29,6 @@ from google.protobuf.message import DecodeError
 from wacli.binary import BinaryError, Node
 from wacli.jid import JID, NEWSLETTER_SERVER, JIDError, parse_jid
 from wacli.proto import e2e_pb2
-from wacli.protocol import ProtocolError
 from wacli.protocol.newsletters import (
     MAX_COUNT,
     MUTATION_FOLLOW,
@@ -48,7 +47,7 @@ from wacli.protocol.newsletters import (
 from wacli.protocol.outgoing_message import message_type
 from wacli.sandbox.delivery import deliver
 from wacli.sandbox.phone import now
-from wacli.sandbox.stanzas import iq_result, server_ack
+from wacli.sandbox.stanzas import iq_error, iq_result, server_ack
 
 if TYPE_CHECKING:
     from wacli.sandbox.connection import Connection
@@ -142,7 +141,7 @@ async def messages(conn: Connection, node: Node) -> Node:
     request = node.require_child("messages")
     channel = conn.hub.channels.get(request.attr_jid("jid"))
     if channel is None:
-        raise ProtocolError("no such channel")
+        return iq_error(node, 404, "no such channel")
     count = request.attr("count") or "20"
     before = request.attr("before") or ""
     kept = [

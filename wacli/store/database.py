@@ -8,15 +8,22 @@ import stat
 import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wacli.store import problems
 from wacli.store.errors import StoreError
 from wacli.store.migrations import MIGRATIONS, Migration, latest_version
 
+if TYPE_CHECKING:
+    from wacli.store.wal_checkpoints import Checkpointer
+
 DB_NAME = "wacli.db"
 _DIR_MODE = 0o700
 _FILE_MODE = 0o600
 _SIDE_FILES = ("-wal", "-shm", "-journal")
+# Commits after which a writer checkpoints in a thread (wacli.store.wal_checkpoints): a
+# command commits a few times, ``listen`` on every run of messages.
+BACKGROUND_CHECKPOINTS_AFTER = 64
 
 
 class Database:
@@ -45,6 +52,8 @@ class Database:
         self.path = self.directory / DB_NAME
         self._depth = 0
         self._read_only = read_only
+        self._commits = 0
+        self._checkpointer: Checkpointer | None = None
         chosen = MIGRATIONS if migrations is None else migrations
         existing = problems.existing_database(self.directory, DB_NAME)
         if read_only:
@@ -115,7 +124,21 @@ class Database:
     # -- lifecycle -----------------------------------------------------------------
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
+            self._checkpointer = None
         self._conn.close()
+
+    def _committed(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.committed()
+            return
+        self._commits += 1
+        if self._commits == BACKGROUND_CHECKPOINTS_AFTER and not self._read_only:
+            from wacli.store.wal_checkpoints import Checkpointer  # only a busy writer needs it
+
+            self._checkpointer = Checkpointer(self.path)
+            self._conn.execute("PRAGMA wal_autocheckpoint = 0")  # the thread does them now
 
     def __enter__(self) -> Database:
         return self
@@ -249,6 +272,7 @@ class _Transaction:
             if found is not None:
                 raise found from err
             raise StoreError(f"commit failed: {err}") from err
+        db._committed()
 
 
 def _prepare_directory(directory: Path) -> None:

@@ -143,7 +143,8 @@ async def answer_requests(conn: Connection, node: Node) -> Node:
         group = addressed_group(conn, node)
         admin = actor(conn)
         groups.require_admin(group, admin)
-        action = node.require_child(gi.REQUESTS_ACTION).children[0]
+        actions = node.require_child(gi.REQUESTS_ACTION).children
+        action = actions[0] if actions else Node("")
         if action.tag not in ("approve", "reject"):
             raise groups.GroupError(400, "approve or reject")
         settings = gs.settings_of(conn.hub, group.jid)
