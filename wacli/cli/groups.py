@@ -34,7 +34,7 @@ import typer
 from wacli.cli.context import client_for
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.output import printable, rfc3339, write_lines
-from wacli.cli.send import recipient
+from wacli.cli.send import person
 from wacli.client import groups as g
 from wacli.jid import JID, JIDError
 from wacli.protocol.disappearing import TIMERS
@@ -81,16 +81,10 @@ def _group_arg(text: str) -> JID:
 
 
 def _participants_arg(texts: Iterable[str]) -> list[JID]:
-    found = []
-    for text in texts:
-        try:
-            jid = recipient(text).to_non_ad()
-        except JIDError as exc:
-            fail(str(exc), ExitCode.USAGE)
-        if not jid.is_user:
-            fail(f"{text!r} is not a person: give a phone number or a user JID", ExitCode.USAGE)
-        found.append(jid)
-    return found
+    return [
+        person(text, f"{text!r} is not a person: give a phone number or a user JID")
+        for text in texts
+    ]
 
 
 def _with_client(ctx: typer.Context, work: Callable[[Client], Awaitable[T]]) -> T:

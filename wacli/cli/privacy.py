@@ -22,8 +22,8 @@ import typer
 from wacli.cli.context import client_for
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.output import printable, write_lines
-from wacli.cli.send import recipient
-from wacli.jid import JID, JIDError
+from wacli.cli.send import person
+from wacli.jid import JID
 from wacli.protocol.privacy_settings import BLOCK, BY_NAME, CATEGORIES, UNBLOCK
 
 JsonOption = Annotated[bool, typer.Option("--json", help="One JSON object per line.")]
@@ -72,13 +72,7 @@ def set_setting(
 
 
 def _user(text: str) -> JID:
-    try:
-        jid = recipient(text).to_non_ad()
-    except JIDError as exc:
-        fail(str(exc), ExitCode.USAGE)
-    if not jid.is_user:
-        fail(f"{text!r} is not a person: give a phone number, user JID or LID", ExitCode.USAGE)
-    return jid
+    return person(text, f"{text!r} is not a person: give a phone number, user JID or LID")
 
 
 def _print_list(jids: list[JID], json: bool) -> None:

@@ -50,6 +50,18 @@ def recipient(text: str) -> JID:
     return phone_to_jid(text)
 
 
+def person(text: str, not_a_person: str) -> JID:
+    """A user (phone number, user JID or LID) without its device; exit 2 with one line
+    for anything else (``not_a_person``: why a group will not do here)."""
+    try:
+        jid = recipient(text).to_non_ad()
+    except JIDError as exc:
+        fail(str(exc), ExitCode.USAGE)
+    if not jid.is_user:
+        fail(not_a_person, ExitCode.USAGE)
+    return jid
+
+
 def _read_file(path: Path) -> bytes:
     """The bytes of a --file (exit 2 when it cannot be read)."""
     try:

@@ -20,9 +20,9 @@ import typer
 from wacli.cli.context import MediaCaOption, client_for
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.output import rfc3339
-from wacli.cli.send import recipient
+from wacli.cli.send import person
 from wacli.cli.textio import check_utf8, read_text, write_result
-from wacli.jid import JID, JIDError
+from wacli.jid import JID
 
 status_app = typer.Typer(help="Post status updates (stories).", no_args_is_help=True)
 
@@ -31,16 +31,7 @@ def _viewers(named: list[str] | None) -> list[JID] | None:
     """The users of --to (exit 2 for one that is not a user)."""
     if not named:
         return None
-    viewers = []
-    for text in named:
-        try:
-            jid = recipient(text)
-        except JIDError as exc:
-            fail(str(exc), ExitCode.USAGE)
-        if not jid.is_user:
-            fail(f"--to {text}: a status goes to users, not to a group", ExitCode.USAGE)
-        viewers.append(jid.to_non_ad())
-    return viewers
+    return [person(text, f"--to {text}: a status goes to users, not to a group") for text in named]
 
 
 @status_app.command("post")
