@@ -7,7 +7,7 @@ import pytest
 
 from wacli.binary import Node
 from wacli.client import events as ev
-from wacli.client.dispatcher import Dispatcher, Outcome, deferred_syncs
+from wacli.client.dispatcher import Dispatcher, Outcome, current_batch
 from wacli.client.errors import ConnectionLost
 from wacli.client.router import default_handler, node_data
 from wacli.client.routes import ANY, Routes
@@ -179,7 +179,7 @@ async def test_a_batch_syncs_once_after_its_last_event_and_before_its_first_ack(
             if event.node.attrs["id"] == bad:
                 raise OSError("disk full")
             log.append(f"line {event.node.attrs['id']}")
-            batch = deferred_syncs.get()
+            batch = current_batch.get()
             assert batch is not None, "the sink runs inside the dispatcher's batch"
             batch.add(sync)  # once per line; the batch runs it once
 

@@ -7,10 +7,11 @@ dispatcher hands every event to the sink and waits for it (the sink writes and
 flushes the NDJSON line) and only then sends the ack or reply. If wacli dies in
 between, the server still holds the stanza and delivers it again.
 
-``dispatch_all`` handles the stanzas already waiting as one batch: a sink that must
-sync (wacli.client.event_file) registers its sync in ``deferred_syncs`` instead of
-syncing per line, and the batch's syncs run once, after its last event and before its
-first ack.
+``dispatch_all`` handles the stanzas already waiting as one ``Batch`` (``current_batch``
+while it runs): a sink that must sync (wacli.client.event_file) adds its sync to the
+batch instead of syncing per line, and the batch's syncs run once, after its last event
+and before its first ack; a handler may do work for the stanzas queued behind its own
+(wacli.client.receive decrypts a run of messages in one commit).
 """
 
 from __future__ import annotations
@@ -60,34 +61,24 @@ class Outcome:
 Handler = Callable[[Node], Awaitable[Outcome | None]]
 
 
-class SyncBatch:
-    """The syncs sinks asked for while a batch of stanzas was handled, each run once."""
-
-    def __init__(self) -> None:
-        self._syncs: list[Callable[[], Awaitable[None]]] = []
-
-    def add(self, sync: Callable[[], Awaitable[None]]) -> None:
-        if sync not in self._syncs:
-            self._syncs.append(sync)
-
-    async def settle(self) -> None:
-        for sync in self._syncs:
-            await sync()
-        self._syncs.clear()
-
-
-# Set while the dispatcher hands a batch's events to the sink; None outside a batch.
-deferred_syncs: ContextVar[SyncBatch | None] = ContextVar("deferred_syncs", default=None)
-
-
 @dataclass(slots=True)
 class Batch:
-    """The stanzas one ``dispatch_all`` handles and which of them is being handled, so a
-    handler may do work for those queued behind it (wacli.client.receive decrypts a run
-    of messages in one commit)."""
+    """The stanzas one ``dispatch_all`` handles, which of them is being handled (so a
+    handler may do work for those queued behind it), and the syncs its sinks asked for,
+    each run once before the batch's acks."""
 
     nodes: Sequence[Node]
     position: int = 0
+    syncs: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+
+    def add(self, sync: Callable[[], Awaitable[None]]) -> None:
+        if sync not in self.syncs:
+            self.syncs.append(sync)
+
+    async def settle(self) -> None:
+        for sync in self.syncs:
+            await sync()
+        self.syncs.clear()
 
     def following(self, node: Node) -> Sequence[Node]:
         """The stanzas after ``node`` when it is the one being handled, else none."""
@@ -118,13 +109,11 @@ class Dispatcher:
         (stanzas after the one that ends it are left unhandled and unacknowledged).
         When the sink fails on one, those before it are still synced and acknowledged."""
         handled: list[tuple[Node, Outcome]] = []
-        batch = SyncBatch()
-        token = deferred_syncs.set(batch)
-        stanzas = Batch(nodes)
-        batch_token = current_batch.set(stanzas)
+        batch = Batch(nodes)
+        token = current_batch.set(batch)
         try:
             for position, node in enumerate(nodes):
-                stanzas.position = position
+                batch.position = position
                 outcome = await self._handle(node)
                 for event in outcome.events:
                     await self._sink(event)
@@ -132,8 +121,7 @@ class Dispatcher:
                 if outcome.end is not None:
                     break
         finally:
-            current_batch.reset(batch_token)
-            deferred_syncs.reset(token)
+            current_batch.reset(token)
             # The lines are out: sync them and finish acknowledging even when we are being
             # stopped (SIGTERM), or the server delivers the stanzas again and the consumer
             # sees repeats. Bounded, for a connection that no longer moves.

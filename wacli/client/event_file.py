@@ -3,7 +3,7 @@
 Each kept event's NDJSON line is appended to FILE (created 0600 when absent) and the
 file is fsynced before the sink returns, and so before the dispatcher acknowledges the
 stanza (README: "Where listen's events go"). While the dispatcher handles a batch of
-stanzas (wacli.client.dispatcher.deferred_syncs) the lines of the whole batch share one
+stanzas (wacli.client.dispatcher.current_batch) the lines of the whole batch share one
 fsync, still taken before any of their acks. ``reopen`` (on SIGHUP) opens FILE again by name,
 after logrotate renamed it: the lines already written are on disk in the renamed file,
 the next ones go to the new one.
@@ -20,7 +20,7 @@ from pathlib import Path
 import anyio
 
 from wacli.client import events as ev
-from wacli.client.dispatcher import deferred_syncs
+from wacli.client.dispatcher import current_batch
 from wacli.client.errors import ClientError
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ class EventFile:
             if self._broken is not None:
                 raise self._broken
             self._write(event.line())
-        batch = deferred_syncs.get()
+        batch = current_batch.get()
         if batch is not None:
             batch.add(self.sync)  # one fsync for the batch, before its acks
         else:
