@@ -16,7 +16,9 @@ message both. Two phases per client:
   end). Baileys counts a message when ``messages.upsert`` hands it over. Rate: the
   messages after the first over the time from the first to the last; per CPU-second:
   over the CPU time (user + system) the client process used meanwhile, the figure that
-  holds when other jobs share the machine's cores.
+  holds when other jobs share the machine's cores. The sandbox's CPU time meanwhile, as
+  a share of one core, tells whether the server side kept up (it has one core to itself
+  only on an otherwise idle two-core machine).
 - live: with the client online, the phones send ``--live`` more, one request after the
   other, each text starting with the wall-clock time just before its ``…/send`` request;
   latency is from then to the line's arrival (listen) or the upsert (Baileys). The
@@ -97,6 +99,7 @@ class Phase:
     arrivals: list[float] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     cpu_seconds: float = float("nan")  # the client process's, from the first to the last
+    server_cpu_seconds: float = float("nan")  # the sandbox's meanwhile (wacli's run only)
 
     def per_cpu_second(self) -> float:
         return (len(self.arrivals) - 1) / self.cpu_seconds
@@ -140,10 +143,12 @@ class Lines:
     """The message lines of a running listen, each noted with its arrival time by a thread
     of this process (from the stdout pipe, or by following ``--output`` FILE)."""
 
-    def __init__(self, next_line: Callable[[], bytes], pid: int) -> None:
+    def __init__(self, next_line: Callable[[], bytes], pid: int, server_pid: int) -> None:
         self._next_line = next_line
         self._pid = pid
-        self.first_cpu: float | None = None  # the process's CPU time at a phase's first line
+        self._server_pid = server_pid
+        # The CPU times of the process and the sandbox at a phase's first line.
+        self.first_cpu: tuple[float, float] | None = None
         self.seen: list[tuple[float, bytes]] = []
         self._lock = threading.Condition()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -154,7 +159,7 @@ class Lines:
             if line.startswith(MESSAGE_LINE):
                 arrived = time.time()
                 if self.first_cpu is None:
-                    self.first_cpu = cpu_seconds(self._pid)
+                    self.first_cpu = (cpu_seconds(self._pid), cpu_seconds(self._server_pid))
                 with self._lock:
                     self.seen.append((arrived, line))
                     self._lock.notify_all()
@@ -174,9 +179,10 @@ class Lines:
             if taken[-1][1] == b"":
                 raise RuntimeError(f"listen ended early, after {len(taken) - 1} of {count} lines")
             assert self.first_cpu is not None and not self.seen, "phases do not overlap"
-            used = cpu_seconds(self._pid) - self.first_cpu
+            used = cpu_seconds(self._pid) - self.first_cpu[0]
+            server_used = cpu_seconds(self._server_pid) - self.first_cpu[1]
             self.first_cpu = None
-        phase = Phase(cpu_seconds=used)
+        phase = Phase(cpu_seconds=used, server_cpu_seconds=server_used)
         for arrived, line in taken:
             phase.arrivals.append(arrived)
             phase.texts.append(_text_of(line))
@@ -231,7 +237,7 @@ def run_wacli(
     assert proc.stdout is not None
     try:
         next_line = follow(output, stopped) if args.output else proc.stdout.readline
-        lines = Lines(next_line, proc.pid)
+        lines = Lines(next_line, proc.pid, sandbox.pid)
         burst = lines.take(args.messages, timeout=600)
         deadline = time.monotonic() + 30
         while (left := pending_acks(sandbox, WACLI)) and time.monotonic() < deadline:
@@ -299,6 +305,8 @@ def report(args: argparse.Namespace, ours: Result, theirs: Result | None) -> Non
         f"{other_per_cpu:,.0f}" if other_per_cpu else "",
         f"{per_cpu / other_per_cpu:.2f}x" if other_per_cpu else "",
     )
+    busy = ours.burst.server_cpu_seconds / (ours.burst.arrivals[-1] - ours.burst.arrivals[0])
+    row("  the sandbox's CPU meanwhile, share of one core", f"{busy:.0%}")
     mine = ours.live.latencies_ms()
     other = theirs.live.latencies_ms() if theirs else []
     for name, fraction in (("p50", 0.5), ("p99", 0.99)):

@@ -25,7 +25,7 @@ from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStre
 from bench.local_sandbox import Running
 from wacli.binary import Node
 from wacli.client import events as ev
-from wacli.client.connection import Connection, Endpoint, Timing
+from wacli.client.connection import Connection, Endpoint
 from wacli.client.direct_connection import DirectConnection, open_connection
 from wacli.client.dispatcher import Outcome
 from wacli.client.errors import ClientError, ConnectionLost, RequestTimeout, RestartRequired
@@ -34,6 +34,7 @@ from wacli.client.payload import configured_version, login_payload, registration
 from wacli.client.prekeys import upload_nodes
 from wacli.client.send import encrypt_for, has_session, parse_bundle, start_session
 from wacli.client.sessions import session_address
+from wacli.client.timing import Timing
 from wacli.crypto import KeyPair, generate_key_pair
 from wacli.jid import JID, parse_jid
 from wacli.proto import companion_pb2, e2e_pb2

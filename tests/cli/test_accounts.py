@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -77,7 +76,7 @@ def usage_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
 
 
 def paired_store(directory: Path, jid: str, lid: str | None, name: str | None) -> None:
-    account = replace(made_up_account(jid, lid, name), paired_at=T0)
+    account = made_up_account(jid, lid, name)._replace(paired_at=T0)
     with Store(directory) as store:
         store.save_account(account)
 

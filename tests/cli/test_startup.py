@@ -88,7 +88,7 @@ NOT_FOR_A_SEND = (
 
 SEND_IMPORTS = """
 import sys
-import wacli.cli.send, wacli.client.client
+import {modules}
 loaded = sorted(
     name for name in sys.modules
     if any(name == root or name.startswith(root + ".") for root in {roots!r})
@@ -97,13 +97,41 @@ sys.__stdout__.write("\\nLOADED " + " ".join(loaded) + "\\n")
 """
 
 
+def loaded_of(modules: str, roots: tuple[str, ...]) -> list[str]:
+    """Which of ``roots`` importing ``modules`` (a fresh interpreter) loads."""
+    program = SEND_IMPORTS.format(modules=modules, roots=roots)
+    out = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.rsplit("LOADED", 1)[1].split()
+
+
 def test_send_imports_neither_listen_features_nor_the_websocket() -> None:
     """Importing the send command and the client leaves listen's features, pairing, media
     and the direct connection's WebSocket and Noise to the code paths that use them."""
-    program = SEND_IMPORTS.format(roots=NOT_FOR_A_SEND)
-    out = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.rsplit("LOADED", 1)[1].split() == []
+    assert loaded_of("wacli.cli.send, wacli.client.client", NOT_FOR_A_SEND) == []
+
+
+# What a one-off send over its own connection leaves to other paths: files (where one is,
+# its AES), listen's history sync and app state (their protobuf schemas and the fields
+# they read from it), and how a connection ends (read only once one does).
+NOT_FOR_A_DIRECT_SEND = (
+    "wacli.protocol.media_message",
+    "wacli.protocol.media_crypto",
+    "wacli.protocol.newer_fields",
+    "wacli.proto.history_sync_pb2",
+    "wacli.proto.sync_action_pb2",
+    "wacli.proto.web_pb2",
+    "wacli.client.failures",
+    "wacli.client.failure_events",
+)
+
+
+def test_a_direct_send_imports_only_what_a_text_takes() -> None:
+    """Everything a send over its own connection imports (the client, the direct connection,
+    messaging, the curve) leaves files, history sync, app state and the connection's
+    endings unloaded."""
+    direct = "wacli.client.direct_connection, wacli.client.messaging, wacli.crypto.curve"
+    assert loaded_of(f"wacli.cli.send, wacli.client.client, {direct}", NOT_FOR_A_DIRECT_SEND) == []
 
 
 def test_version_prints_the_package_version() -> None:

@@ -16,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -63,7 +62,7 @@ def refused(result: subprocess.CompletedProcess[str], path: Path, *words: str) -
 
 def paired_with_a_message(directory: Path) -> None:
     with Store(directory) as store:
-        store.save_account(replace(made_up_account(ME, None, "Me"), paired_at=T0))
+        store.save_account(made_up_account(ME, None, "Me")._replace(paired_at=T0))
         archive = Archive(store)
         message = ArchivedMessage(
             chat=ALICE, id="M1", sender=ALICE, from_me=False, timestamp=T0, type="text",

@@ -34,7 +34,7 @@ from tests.client.accounts import pair
 from tests.client.fault_support import hang_up_mid_handshake, listening_socket
 from tests.client.support import LINE_TIMEOUT, Wacli, new_account, wait_until
 from wacli.cli.exit_codes import ExitCode
-from wacli.client.connection import Timing, TimingError, configured_timing
+from wacli.client.timing import Timing, TimingError, configured_timing
 from wacli.sandbox.process import SandboxProcess
 
 # Short waits for the server (WACLI_TIMEOUT, connection.py) so a lost answer costs

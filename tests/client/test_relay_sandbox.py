@@ -4,14 +4,17 @@ replace listen's connection). Against the real sandbox, with the CLI as subproce
 
 from __future__ import annotations
 
+import json
 import signal
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.client.accounts import pair
-from tests.client.support import Wacli, new_account, run
+from tests.client.support import Wacli, command, new_account, run
 from wacli.cli.exit_codes import ExitCode
 from wacli.sandbox.process import SandboxProcess
 
@@ -33,10 +36,14 @@ def logins(sandbox: SandboxProcess) -> int:
     return stats["logins"]
 
 
-def inbox_texts(sandbox: SandboxProcess) -> list[str]:
+def inbox_entries(sandbox: SandboxProcess) -> list[dict]:
     status, entries = sandbox.admin("GET", f"/accounts/{PEER}/inbox")
     assert status == 200, entries
-    return [e["text"] for e in entries]
+    return entries
+
+
+def inbox_texts(sandbox: SandboxProcess) -> list[str]:
+    return [e["text"] for e in inbox_entries(sandbox)]
 
 
 def stop(listen: Wacli) -> list[dict]:
@@ -111,3 +118,83 @@ def test_a_killed_listeners_socket_does_not_stand_in_the_way(
     code, _, err = run(store, server, root, "send", PEER, "relayed again")
     assert code == 0, err
     stop(again)
+
+
+# What a send through listen must not load: it hands listen the operation whole.
+NOT_THROUGH_LISTEN = (
+    "wacli.client.client",
+    "wacli.signal",
+    "wacli.store",
+    "anyio",
+    "asyncio",
+    "google.protobuf",
+    "cryptography",
+)
+
+SEND_AND_LIST = """
+import sys
+from wacli.cli.app import main
+try:
+    main({argv!r})
+except SystemExit as exc:
+    code = exc.code
+loaded = sorted(
+    name for name in sys.modules
+    if any(name == root or name.startswith(root + ".") for root in {roots!r})
+)
+sys.__stderr__.write("\\nLOADED " + " ".join(loaded) + "\\n")
+sys.exit(code)
+"""
+
+
+def test_listen_performs_what_a_send_asks(sandbox: SandboxProcess, store: Path) -> None:
+    """Every kind `send` has but files goes to listen as an operation: listen's client
+    sends it and files it in the archive; the command prints the result, its warnings and
+    its refusals as a send of its own would, and loads no client to do it."""
+    server, root = sandbox.url, sandbox.root_key
+    listen = Wacli(store, server, root, "listen")
+    listen.event_of("connected")
+    before = logins(sandbox)
+
+    argv = command(store, server, root, "send", "--json", PEER, "an operation")[3:]
+    program = SEND_AND_LIST.format(argv=argv, roots=NOT_THROUGH_LISTEN)
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.rsplit("LOADED", 1)[1].split() == []
+    text_id = json.loads(done.stdout)["id"]
+
+    def send(*args: str) -> str:
+        code, out, err = run(store, server, root, "send", PEER, *args)
+        assert code == 0 and err == "", err
+        return out.decode().strip()
+
+    poll_id = send("--poll", "Lunch?", "--option", "soup", "--option", "salad")
+    kinds = [
+        send("--vote", poll_id, "--option", "salad"),
+        send("--location", "52.37,4.89", "--name", "Dam"),
+        send("--contact", "Ada,+15550007099"),
+        send("--react", "👍", "--id", text_id),
+        send("--edit", text_id, "an edited operation"),
+        send("--revoke", poll_id),
+    ]
+    assert all(kinds)
+    assert logins(sandbox) == before  # all of it on listen's connection
+
+    # The archive listen writes holds what it sent for the commands.
+    code, out, err = run(store, server, root, "history", PEER, "--json")
+    assert code == 0, err
+    archived = {line["id"]: line for line in map(json.loads, out.decode().splitlines())}
+    assert archived[text_id]["text"] == "an edited operation"
+    for sent in kinds[1:3]:
+        assert sent in archived
+    delivered = {entry["id"] for entry in inbox_entries(sandbox)}
+    assert {text_id, poll_id, *kinds} <= delivered
+
+    # A warning reaches the command's stderr; a refusal is its own exit 2 line.
+    code, out, err = run(store, server, root, "send", PEER, "--react", "👍", "--id", "NOSUCH")
+    assert code == 0 and out.strip(), err
+    assert err.startswith("wacli: warning: message NOSUCH is not in the archive"), err
+    code, out, err = run(store, server, root, "send", PEER, "--vote", "NOSUCH", "--option", "x")
+    assert code == ExitCode.USAGE and out == b"", err
+    assert err.count("\n") == 1 and "NOSUCH" in err, err
+    stop(listen)

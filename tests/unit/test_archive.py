@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -113,7 +112,7 @@ def test_message_round_trips_every_field(archive: Archive) -> None:
 
 def test_timestamps_may_be_aware_datetimes(archive: Archive) -> None:
     when = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
-    archive.add_message(replace(text_message("D", "dated"), timestamp=when))  # type: ignore[arg-type]
+    archive.add_message(text_message("D", "dated")._replace(timestamp=when))  # type: ignore[arg-type]
     stored = archive.message(ALICE, "D")
     assert stored is not None and stored.timestamp == int(when.timestamp())
     with pytest.raises(ValueError):

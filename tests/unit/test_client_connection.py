@@ -11,7 +11,7 @@ from websockets.exceptions import ConnectionClosed
 
 from wacli.binary import Node, decode, encode
 from wacli.client import events as ev
-from wacli.client.connection import Endpoint, Timing
+from wacli.client.connection import Endpoint
 from wacli.client.direct_connection import open_connection
 from wacli.client.errors import (
     CertificateError,
@@ -24,6 +24,7 @@ from wacli.client.errors import (
     StreamReplacedError,
 )
 from wacli.client.router import default_handler
+from wacli.client.timing import Timing
 from wacli.crypto import generate_key_pair
 from wacli.noise import issue_cert_chain
 from wacli.noise.stream import NoiseStream, accept_server

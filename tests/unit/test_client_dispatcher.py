@@ -7,7 +7,7 @@ import pytest
 
 from wacli.binary import Node
 from wacli.client import events as ev
-from wacli.client.dispatcher import Dispatcher, Outcome, current_batch
+from wacli.client.dispatcher import Batch, Dispatcher, Outcome, current_batch
 from wacli.client.errors import ConnectionLost
 from wacli.client.router import default_handler, node_data
 from wacli.client.routes import ANY, Routes
@@ -181,7 +181,7 @@ async def test_a_batch_syncs_once_after_its_last_event_and_before_its_first_ack(
             log.append(f"line {event.node.attrs['id']}")
             batch = current_batch.get()
             assert batch is not None, "the sink runs inside the dispatcher's batch"
-            batch.add(sync)  # once per line; the batch runs it once
+            assert batch.defer(sync)  # once per line; the batch runs it once
 
         return sink
 
@@ -197,3 +197,23 @@ async def test_a_batch_syncs_once_after_its_last_event_and_before_its_first_ack(
     with pytest.raises(OSError):
         await Dispatcher(default_handler, sink_failing_on("n2"), send).dispatch_all(nodes)
     assert log == ["line n0", "line n1", "sync", "ack n0", "ack n1"]
+
+
+async def test_a_settled_batch_refuses_a_sync_that_would_never_run() -> None:
+    """A task started while a batch was handled keeps it as its current batch: once the
+    batch has settled, its sink must sync by itself (the line is flushed, not left behind)."""
+    seen: list[Batch] = []
+
+    async def sink(event: ev.Event) -> None:
+        batch = current_batch.get()
+        assert batch is not None
+        seen.append(batch)
+
+    async def send(node: Node) -> None:
+        pass
+
+    async def sync() -> None:
+        pass
+
+    await Dispatcher(default_handler, sink, send).dispatch_all([NOTIFICATION])
+    assert seen and not seen[0].defer(sync)

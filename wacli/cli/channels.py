@@ -136,7 +136,7 @@ def send(
     body = read_text(text)
     if not body:
         fail("nothing to post: give TEXT or pipe it on stdin", ExitCode.USAGE)
-    from wacli.client.messaging import Unsendable  # the client loads only once it is needed
+    from wacli.client.errors import Unsendable
 
     with client_for(ctx.obj) as client:
         try:

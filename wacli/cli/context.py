@@ -4,6 +4,11 @@ command gets its client (``client_for``).
 Bad options end the command with exit 2, a store that was never paired with
 exit 3, one that cannot be used (permissions, not a directory, a damaged database)
 with exit 7 and a line naming the path (README, man/wacli.1: EXIT STATUS).
+
+``perform`` is how a command that sends gets its operation done: by the running
+``listen`` when one serves the store, else by a client of its own. The store and the
+client are imported only by the functions that use them: a send through ``listen``
+loads neither (README "Performance").
 """
 
 from __future__ import annotations
@@ -16,15 +21,16 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from wacli.cli.exit_codes import ExitCode, fail
-from wacli.store import DB_NAME, Store, StoreError
-from wacli.store.archive import Archive
-from wacli.store.problems import existing_database
 
 if TYPE_CHECKING:
     from wacli.client import events as ev
     from wacli.client.client import Client
     from wacli.client.connection import Endpoint
     from wacli.client.dispatcher import Sink
+    from wacli.client.operations import Operation, Sent, Warn
+    from wacli.client.timing import Timing
+    from wacli.store import Store, StoreError
+    from wacli.store.archive import Archive
 
 
 async def discard(event: ev.Event) -> None:
@@ -46,19 +52,29 @@ def root_key(text: str) -> bytes:
     return key
 
 
+def timing() -> Timing:
+    """The waits for the server (WACLI_TIMEOUT; exit 2 when it is not a number of seconds)."""
+    from wacli.client.timing import TimingError, configured_timing
+
+    try:
+        return configured_timing()
+    except TimingError as exc:
+        fail(str(exc), ExitCode.USAGE)
+
+
 def endpoint(options: dict[str, Any]) -> Endpoint:
     """Server URL, pinned root key and the WhatsApp Web version to announce."""
     # The client is imported by the commands that connect, not by every command.
-    from wacli.client.connection import Endpoint, TimingError, configured_timing
+    from wacli.client.connection import Endpoint
     from wacli.client.payload import VersionError, configured_version
 
     key = root_key(options["noise_root"])
+    waits = timing()
     try:
         version = configured_version()
-        timing = configured_timing()
-    except (VersionError, TimingError) as exc:
+    except VersionError as exc:
         fail(str(exc), ExitCode.USAGE)
-    return Endpoint(options["server"], key, version, timing)
+    return Endpoint(options["server"], key, version, waits)
 
 
 def store_failure(exc: StoreError) -> NoReturn:
@@ -77,6 +93,8 @@ def store_in_use() -> Path | None:
 def _open(directory: Path, *, read_only: bool) -> Store:
     """The store; ``read_only`` when the command only reads, so that a store this user may
     not write still serves it (one that needs migrating is opened for writing instead)."""
+    from wacli.store import DB_NAME, Store, StoreError
+
     _in_use.append(directory / DB_NAME)
     try:
         if read_only:
@@ -93,6 +111,9 @@ def _open(directory: Path, *, read_only: bool) -> Store:
 def _database(directory: Path) -> Path | None:
     """The store's database file, None when it was never created (exit 7 for a path that
     cannot hold a store: never taken for a new, empty one)."""
+    from wacli.store import DB_NAME, StoreError
+    from wacli.store.problems import existing_database
+
     try:
         return existing_database(directory, DB_NAME)
     except StoreError as exc:
@@ -111,6 +132,8 @@ def open_store(options: dict[str, Any], *, paired: bool = True, read_only: bool 
 def open_archive(directory: Path, *, read_only: bool = True) -> tuple[Store, Archive]:
     """The store for its archive, read-only unless the command also connects (a login
     writes); a store never written is not created."""
+    from wacli.store.archive import Archive
+
     if _database(directory) is None:
         fail("no archive yet; run wacli pair / wacli listen first", ExitCode.NOT_PAIRED)
     store = _open(directory, read_only=read_only)
@@ -150,3 +173,23 @@ def client_for(
         yield client_of(server, store, sink)
     finally:
         store.close()
+
+
+def perform(options: dict[str, Any], operation: Operation, warn: Warn) -> Sent:
+    """Have ``operation`` done (wacli.client.operations): by the ``listen`` serving this
+    store when one runs (this process then loads no client: wacli.client.relay_perform),
+    else by a client of its own, logged in for it. The listener's warnings go to ``warn``."""
+    from wacli.client.relay_perform import hand_over
+
+    root_key(options["noise_root"])  # bad options are exit 2 whoever performs it
+    handed = hand_over(Path(options["store"]), operation, timing())
+    if handed is not None:
+        sent, warnings = handed
+        for line in warnings:
+            warn(line)
+        return sent
+    import anyio
+
+    with client_for(options) as client:
+        client.require_account()
+        return anyio.run(client.perform, operation, warn, backend="asyncio")

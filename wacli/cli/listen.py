@@ -1,9 +1,9 @@
 """`wacli listen`: every event as one NDJSON line on stdout, until SIGINT/SIGTERM.
 
 Each line is written and flushed before the stanza it came from is acknowledged
-(the dispatcher waits for this sink). ``--output FILE`` appends the lines to FILE
-instead, fsynced before the ack, and reopens FILE on SIGHUP
-(wacli.client.event_file.EventFile); a FILE that cannot be written ends listen with
+(the dispatcher waits for this sink, and for the flush it leaves to the batch).
+``--output FILE`` appends the lines to FILE instead, fsynced before the ack, and reopens
+FILE on SIGHUP (wacli.client.event_file.EventFile); a FILE that cannot be written ends listen with
 exit 7. Reconnects with backoff (Client.run).
 ``--type T1,T2`` keeps only those event types; the others are still acknowledged.
 ``--download-media DIR`` saves each media message's file into DIR after its line, under
@@ -31,7 +31,7 @@ from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.textio import silence_stdout
 from wacli.client import events as ev
 from wacli.client.beside import run_beside
-from wacli.client.dispatcher import Sink
+from wacli.client.dispatcher import Sink, current_batch
 from wacli.client.errors import ClientError
 from wacli.client.event_file import EventFile, OutputError
 
@@ -41,12 +41,15 @@ class OutputClosed(ClientError):
 
 
 class LineSink:
-    """Writes the events whose type is kept, one flushed line each; OutputClosed when
-    the reader went away (the event is then not acknowledged)."""
+    """Writes the events whose type is kept, one line each, flushed before their stanzas
+    are acknowledged: the lines of a dispatcher batch (wacli.client.dispatcher) in one
+    write when it settles, before its first ack. OutputClosed when the reader went away
+    (the events not yet flushed are then not acknowledged)."""
 
     def __init__(self, out: IO[bytes], keep: frozenset[str] | None) -> None:
         self._out = out
         self._keep = keep
+        self._pending: list[bytes] = []  # lines not yet written
         self._closed = False  # once, for good: nothing after is written, nor acknowledged
 
     async def __call__(self, event: ev.Event) -> None:
@@ -54,8 +57,20 @@ class LineSink:
             return
         if self._closed:
             raise OutputClosed("stdout was closed")
+        self._pending.append(event.line())
+        batch = current_batch.get()
+        if batch is None or not batch.defer(self.flush):
+            await self.flush()
+
+    async def flush(self) -> None:
+        """Write and flush the lines kept so far."""
+        if self._closed:
+            raise OutputClosed("stdout was closed")
+        lines, self._pending = self._pending, []
+        if not lines:
+            return
         try:
-            self._out.write(event.line())
+            self._out.write(b"".join(lines))
             self._out.flush()
         except BrokenPipeError:
             silence_stdout()

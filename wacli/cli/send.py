@@ -23,21 +23,32 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
-import anyio
 import orjson
 import typer
 
-from wacli.cli.context import MediaCaOption, client_for
+from wacli.cli.context import MediaCaOption, client_for, perform
 from wacli.cli.exit_codes import ExitCode, fail
 from wacli.cli.textio import read_text, write_result
+from wacli.client.errors import Unsendable
+from wacli.client.operations import (
+    Edit,
+    Operation,
+    React,
+    Revoke,
+    SendContact,
+    SendLocation,
+    SendPoll,
+    SendText,
+    Vote,
+)
 from wacli.jid import JID, JIDError, parse_jid, phone_to_jid
 
 if TYPE_CHECKING:
-    from wacli.client.client import Client
-    from wacli.client.send import Sent
+    from wacli.client.operations import Sent
 
 
 def recipient(text: str) -> JID:
@@ -224,49 +235,42 @@ def send(
         if not body:
             fail("nothing to send: give TEXT or pipe it on stdin", ExitCode.USAGE)
 
-    async def deliver(client: Client) -> Sent:
+    try:
         if upload is not None:
-            from wacli.cli.progress import Progress  # a terminal sees the upload go
-
-            ca = None if media_ca is None else str(media_ca)
-            with Progress(f"sending {upload.name}"):
-                return await client.send_file(
-                    chat,
-                    upload.name,
-                    data,
-                    caption=caption,
-                    reply_to=reply_to,
-                    media_ca=ca,
-                    warn=warn,
-                    sticker=sticker is not None,
-                    view_once=view_once,
-                )
-        if place is not None:
-            return await client.send_location(chat, *place, name, address)
-        if person is not None:
-            return await client.send_contact(chat, person[0], person[1])
-        if card is not None:
-            return await client.send_contact(chat, None, None, card)
-        if poll is not None:
-            return await client.send_poll(chat, poll, choices, multi)
-        if vote is not None:
-            return await client.vote(chat, vote, choices)
-        if react is not None:
-            return await client.react(chat, id or "", react, warn=warn)
-        if revoke is not None:
-            return await client.revoke(chat, revoke, warn=warn)
-        if edit is not None:
-            return await client.edit(chat, edit, body, warn=warn)
-        return await client.send_text(chat, body, reply_to=reply_to, warn=warn)
-
-    from wacli.client.messaging import Unsendable  # the client loads only once it is needed
-
-    with client_for(options) as client:
-        client.require_account()
-        try:
-            sent = anyio.run(deliver, client, backend="asyncio")
-        except Unsendable as exc:
-            fail(str(exc), ExitCode.USAGE)
+            sent = _send_file(
+                options,
+                chat,
+                upload,
+                data,
+                caption=caption,
+                reply_to=reply_to,
+                media_ca=media_ca,
+                sticker=sticker is not None,
+                view_once=view_once,
+            )
+        else:
+            operation: Operation
+            if place is not None:
+                operation = SendLocation(chat, *place, name, address)
+            elif person is not None:
+                operation = SendContact(chat, *person)
+            elif card is not None:
+                operation = SendContact(chat, None, None, card)
+            elif poll is not None:
+                operation = SendPoll(chat, poll, choices, multi)
+            elif vote is not None:
+                operation = Vote(chat, vote, choices)
+            elif react is not None:
+                operation = React(chat, id or "", react)
+            elif revoke is not None:
+                operation = Revoke(chat, revoke)
+            elif edit is not None:
+                operation = Edit(chat, edit, body)
+            else:
+                operation = SendText(chat, body, reply_to)
+            sent = perform(options, operation, warn)
+    except Unsendable as exc:
+        fail(str(exc), ExitCode.USAGE)
     if json:
         stamp = datetime.fromtimestamp(sent.timestamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         line = {"id": sent.id, "to": str(sent.to), "timestamp": stamp}
@@ -274,3 +278,40 @@ def send(
     else:
         result = sent.id.encode() + b"\n"
     write_result(result, f"message {sent.id} was sent")  # exit 0 even if stdout fails
+
+
+def _send_file(
+    options: dict[str, Any],
+    chat: JID,
+    upload: Path,
+    data: bytes,
+    *,
+    caption: str | None,
+    reply_to: str | None,
+    media_ca: Path | None,
+    sticker: bool,
+    view_once: bool,
+) -> Sent:
+    """A file, uploaded and sent by a client of this process (through listen's connection
+    when one runs), with its progress on a terminal's stderr."""
+    import anyio
+
+    from wacli.cli.progress import Progress  # a terminal sees the upload go
+
+    ca = None if media_ca is None else str(media_ca)
+    with client_for(options) as client:
+        client.require_account()
+        deliver = partial(
+            client.send_file,
+            chat,
+            upload.name,
+            data,
+            caption=caption,
+            reply_to=reply_to,
+            media_ca=ca,
+            warn=warn,
+            sticker=sticker,
+            view_once=view_once,
+        )
+        with Progress(f"sending {upload.name}"):
+            return anyio.run(deliver, backend="asyncio")

@@ -69,7 +69,7 @@ def post(
         if not body:
             fail("nothing to post: give TEXT or pipe it on stdin", ExitCode.USAGE)
 
-    from wacli.client.messaging import Unsendable  # the client loads only once it is needed
+    from wacli.client.errors import Unsendable
 
     ca = None if media_ca is None else str(media_ca)
     with client_for(ctx.obj) as client:

@@ -1,9 +1,13 @@
 """The client: connection, pairing, sending and receiving, on the wire layer and Signal.
 
-- connection: what any connection is (the Connection protocol, timeouts, the endpoint);
-  direct_connection: our own, WebSocket + Noise (XX, IK with the remembered server key),
-  nodes, IQs routed by id with timeouts, keepalive, stream errors and failures -> events
-  and typed errors; relay: listen's connection shared with the other commands;
+- connection: what any connection is (the Connection protocol, the endpoint); timing:
+  its waits (WACLI_TIMEOUT); direct_connection: our own, WebSocket + Noise (XX, IK with
+  the remembered server key), nodes, IQs routed by id with timeouts, keepalive, stream
+  errors and failures -> events and typed errors; relay: listen's connection shared with
+  the other commands (relay_socket: its address, frames and peer check);
+- operations: what a command asks for as a value (SendText...), done by
+  ``Client.perform`` or, handed over the relay by relay_perform (a blocking socket, no
+  client loaded), by a running listen's client;
 - dispatcher: the one place that acknowledges incoming stanzas, after the sink returned;
 - router: the default treatment of stanzas; feature handlers go in front of it;
 - pairing: QR and pairing-code linking, ADV verification, the account stored atomically;
@@ -12,6 +16,7 @@
   ``Client.listen()`` (reconnects); wiring: which handlers a command's connection runs,
   listen_wiring: every feature of listen; a command imports only the modules it uses;
 - payload, failures, stanzas, prekeys: the shapes these send and read (pure functions);
-- connection_events, events, errors, backoff: the Event model (a connection's own events
-  apart, so that a command loads only those), the ClientError family, reconnect delays.
+- connection_events, failure_events, events, errors, backoff: the Event model (a
+  connection's own events apart, so that a command loads only those, and how one ends
+  apart again, loaded when it does), the ClientError family, reconnect delays.
 """

@@ -51,7 +51,6 @@ from wacli.client.errors import (
     refused_ack,
 )
 from wacli.client.messaging import (
-    Warn,
     archive_sent,
     check_file,
     check_target,
@@ -60,6 +59,7 @@ from wacli.client.messaging import (
     name_reaction_author,
     quote,
 )
+from wacli.client.operations import Operation, Sent, Warn
 from wacli.client.payload import (
     VERSION_ENV,
     Agent,
@@ -73,7 +73,6 @@ from wacli.client.props import refresh_props
 from wacli.client.relay import open_remote
 from wacli.client.routes import Key, command_routes
 from wacli.client.send import (
-    Sent,
     edit_message,
     new_message_id,
     reaction_message,
@@ -99,6 +98,7 @@ if TYPE_CHECKING:
     from wacli.client.on_whatsapp import Registration
     from wacli.client.privacy import PrivacyAdmin
     from wacli.client.profiles import ProfileAdmin
+    from wacli.client.relay import RelayServer
     from wacli.protocol.newsletters import Channel, ChannelPost
 
 # A feature a command may not use is imported by the method that uses it, so that a
@@ -151,6 +151,9 @@ class Client:
         self._wiring = command_wiring(store, routes)
         self.agent = agent or Agent(version=announced)
         self.accepted_once = False  # whether the server ever answered a login with <success>
+        # listen's relay, once this client is listen's: its connection serves our own
+        # commands' operations (``perform``) and those other processes hand it.
+        self._serving: RelayServer | None = None
 
     @cached_property
     def groups(self) -> GroupAdmin:
@@ -261,8 +264,12 @@ class Client:
         """A connection for one command: the running ``listen``'s, through its relay socket
         (a device has one connection at a time), else a login of our own (with ``wiring``,
         the one-shot commands' when None), while no other process is logged in on this
-        store (open_remote holds its connection lock meanwhile)."""
+        store (open_remote holds its connection lock meanwhile). On ``listen``'s own
+        client: its live connection."""
         self.require_account()
+        if self._serving is not None:
+            yield await self._serving.connection(self.endpoint.timing.connect)
+            return
         sink = (wiring and wiring.sink) or self._sink
         async with open_remote(self.store.directory, sink, self.endpoint.timing) as remote:
             if remote is not None:
@@ -487,8 +494,16 @@ class Client:
         from wacli.client.listen_wiring import listen_features
 
         self.require_account()
-        features = listen_features(self.store, sink, download_media, media_ca, mark_read)
+        features = listen_features(
+            self.store, sink, download_media, media_ca, mark_read, perform=self.perform
+        )
+        self._serving = features.relay
         return partial(features.run, partial(self.run, features.wiring))
+
+    async def perform(self, operation: Operation, warn: Warn = log.warning) -> Sent:
+        """Do what a command asked (wacli.client.operations): the command's own, or one
+        another process handed ``listen``'s relay (wacli.client.relay_perform)."""
+        return await operation.run(self, warn)
 
     # -- messages -------------------------------------------------------------------------
 

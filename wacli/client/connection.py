@@ -1,5 +1,5 @@
-"""What a connection to the server is, whoever holds it: its timeouts (``Timing``,
-``WACLI_TIMEOUT``), its ``Endpoint``, and ``Connection``, what every feature may use of
+"""What a connection to the server is, whoever holds it: its ``Endpoint`` (with its
+timeouts, wacli.client.timing), and ``Connection``, what every feature may use of
 a logged-in connection (a Protocol). Our own login (wacli.client.direct_connection:
 WebSocket, Noise, nodes, IQ routing, keepalive) and the running listen's relay
 (wacli.client.relay.RemoteConnection) both are one, with the same timeouts; a command
@@ -8,9 +8,7 @@ that goes through the relay never imports the WebSocket and Noise layers.
 
 from __future__ import annotations
 
-import math
-import os
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -19,41 +17,7 @@ import anyio
 from wacli.binary import Node
 from wacli.client.errors import ClientError, ConnectionLost
 from wacli.client.stanzas import iq
-
-# Seconds to wait for the server at each step (TCP + WebSocket, the Noise handshake, the
-# login, each IQ) instead of the defaults below: for slow links, and for tests that need a
-# command facing a silent server to give up quickly.
-TIMEOUT_ENV = "WACLI_TIMEOUT"
-
-
-class TimingError(ClientError):
-    """WACLI_TIMEOUT is not a positive number of seconds."""
-
-
-@dataclass(frozen=True, slots=True)
-class Timing:
-    """Timeouts and keepalive pacing (seconds); tests shorten them."""
-
-    connect: float = 20.0
-    iq: float = 30.0
-    keepalive_min: float = 20.0
-    keepalive_max: float = 30.0
-    keepalive_reply: float = 10.0
-    keepalive_misses: int = 3
-
-
-def configured_timing(environ: Mapping[str, str] | None = None) -> Timing:
-    """The default Timing, its connect and IQ waits replaced by ``WACLI_TIMEOUT`` when set."""
-    text = (os.environ if environ is None else environ).get(TIMEOUT_ENV, "").strip()
-    if not text:
-        return Timing()
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = math.nan
-    if not (0 < seconds <= 86_400):  # NaN and inf fail too
-        raise TimingError(f"{TIMEOUT_ENV} must be a number of seconds (0 < N <= 86400)")
-    return Timing(connect=seconds, iq=seconds)
+from wacli.client.timing import DEFAULT_TIMING, Timing
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +25,7 @@ class Endpoint:
     url: str
     root_key: bytes
     version: tuple[int, int, int]
-    timing: Timing = Timing()
+    timing: Timing = DEFAULT_TIMING
 
 
 class Waiter:

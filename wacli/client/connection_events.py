@@ -1,6 +1,6 @@
-"""The Event base and the events of a connection's life: connected, disconnected, the
-server's stream errors and login failures, logged out, and what ``<ib>`` tells on any
-connection (docs/events.schema.json).
+"""The Event base and the events of a connection's life: connected, disconnected, and
+what ``<ib>`` tells on any connection (docs/events.schema.json); the events of its end
+(stream errors, login failures, logged out) are in wacli.client.failure_events.
 
 Apart from wacli.client.events (which names these too) so that a one-shot command,
 whose connection emits only these, does not build the dataclasses of every event.
@@ -25,17 +25,25 @@ from wacli.jid import JID
 Jid = JID | str  # written as its text form
 
 
+# The field names of each dataclass written so far (``fields`` per value is slow).
+_field_names: dict[type, tuple[str, ...]] = {}
+
+
 def _default(value: Any) -> Any:
+    names = _field_names.get(type(value))
+    if names is not None:  # events and their parts: their fields, one level at a time
+        return {name: getattr(value, name) for name in names}
+    if isinstance(value, JID):  # a dataclass too, but written as its text form
+        return str(value)
     if isinstance(value, bytes | bytearray | memoryview):
         return base64.b64encode(value).decode()
     if isinstance(value, ProtoMessage):
         from google.protobuf.json_format import MessageToDict  # only listen writes one
 
         return MessageToDict(value, preserving_proto_field_name=True)
-    if isinstance(value, JID):  # a dataclass too, but written as its text form
-        return str(value)
-    if is_dataclass(value):  # events and their parts: their fields, one level at a time
-        return {f.name: getattr(value, f.name) for f in fields(value)}
+    if is_dataclass(value) and not isinstance(value, type):
+        _field_names[type(value)] = tuple(f.name for f in fields(value))
+        return _default(value)
     raise TypeError(f"cannot write {type(value).__name__} in an event")
 
 
@@ -76,45 +84,6 @@ class Connected(Event):
 @dataclass(frozen=True, slots=True)
 class Disconnected(Event):
     type: ClassVar[str] = "disconnected"
-    reason: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class StreamReplaced(Event):
-    type: ClassVar[str] = "stream_replaced"
-
-
-@dataclass(frozen=True, slots=True)
-class StreamError(Event):
-    type: ClassVar[str] = "stream_error"
-    code: str | None
-    text: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class ConnectFailure(Event):
-    type: ClassVar[str] = "connect_failure"
-    reason: str
-    code: int
-    message: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class TemporaryBan(Event):
-    type: ClassVar[str] = "temporary_ban"
-    code: int
-    expire: float
-
-
-@dataclass(frozen=True, slots=True)
-class ClientOutdated(Event):
-    type: ClassVar[str] = "client_outdated"
-
-
-@dataclass(frozen=True, slots=True)
-class LoggedOut(Event):
-    type: ClassVar[str] = "logged_out"
-    on_connect: bool
     reason: str | None
 
 

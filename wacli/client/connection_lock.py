@@ -24,20 +24,6 @@ LOCK_NAME = "connection.lock"
 POLL = 0.05  # seconds between two tries while another process holds it
 
 
-def describe_process(pid: int | None, otherwise: str) -> str:
-    """How a line a person acts on names process ``pid``: a running listen as such, any
-    other as ``otherwise`` with its pid."""
-    if pid is None or pid <= 0:
-        return otherwise
-    try:
-        args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-    except OSError:
-        args = []
-    if b"listen" in args and any(b"wacli" in arg for arg in args):
-        return f"'wacli listen' (pid {pid})"
-    return f"{otherwise} (pid {pid})"
-
-
 class ConnectionLock:
     """The store's connection lock, taken by ``acquire`` and given back by ``release``
     (or by the end of the process)."""

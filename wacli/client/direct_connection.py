@@ -26,7 +26,7 @@ import math
 import random
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
 from websockets.asyncio.client import connect as ws_connect
@@ -34,11 +34,9 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from websockets.typing import Origin
 
 from wacli.binary import BinaryError, Node, decode, encode
-from wacli.client import failures
 from wacli.client.connection import (
     Endpoint,
     Requests,
-    Timing,
     Waiter,
     as_client_error,
     start_guarded,
@@ -52,10 +50,14 @@ from wacli.client.errors import (
     RequestTimeout,
 )
 from wacli.client.stanzas import IdSource, iq_error
+from wacli.client.timing import Timing
 from wacli.crypto import KeyPair
 from wacli.noise import CertificateError as NoiseCertificateError
 from wacli.noise import ClientHandshake, NoiseError
 from wacli.noise.stream import NoiseStream, open_client
+
+if TYPE_CHECKING:
+    from wacli.client.failures import Ending
 
 log = logging.getLogger(__name__)
 
@@ -204,12 +206,18 @@ class DirectConnection(Requests):
             waiter.done.set()
             return True
         if tag == "stream:error":
+            from wacli.client import failures  # how a connection ends: read when one does
+
             await self._finish(failures.stream_error(node))
             return False
         if tag == "failure":
+            from wacli.client import failures
+
             await self._finish(failures.connect_failure(node, self.endpoint.version))
             return False
         if tag == "xmlstreamend":
+            from wacli.client import failures
+
             await self._finish(failures.stream_end())
             return False
         if tag == "success":
@@ -222,7 +230,7 @@ class DirectConnection(Requests):
             await self._queue_in.send(node)
         return True
 
-    async def _finish(self, ending: failures.Ending) -> None:
+    async def _finish(self, ending: Ending) -> None:
         for event in ending.events:
             await self._sink(event)
         self.end(ending.error)

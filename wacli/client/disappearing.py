@@ -17,7 +17,7 @@ from wacli.store import Store
 
 if TYPE_CHECKING:
     from wacli.client.connection import Connection
-    from wacli.client.send import Sent
+    from wacli.client.operations import Sent
 
 
 async def set_timer(

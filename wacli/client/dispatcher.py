@@ -8,10 +8,10 @@ flushes the NDJSON line) and only then sends the ack or reply. If wacli dies in
 between, the server still holds the stanza and delivers it again.
 
 ``dispatch_all`` handles the stanzas already waiting as one ``Batch`` (``current_batch``
-while it runs): a sink that must sync (wacli.client.event_file) adds its sync to the
-batch instead of syncing per line, and the batch's syncs run once, after its last event
-and before its first ack; a handler may do work for the stanzas queued behind its own
-(wacli.client.receive decrypts a run of messages in one commit).
+while it runs): a sink that must flush or sync (listen's stdout, wacli.client.event_file)
+defers that to the batch instead of doing it per line, and the batch's syncs run once,
+after its last event and before its first ack; a handler may do work for the stanzas
+queued behind its own (wacli.client.receive decrypts a run of messages in one commit).
 """
 
 from __future__ import annotations
@@ -70,12 +70,19 @@ class Batch:
     nodes: Sequence[Node]
     position: int = 0
     syncs: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    settled: bool = False  # its syncs have run: one added now would never run
 
-    def add(self, sync: Callable[[], Awaitable[None]]) -> None:
+    def defer(self, sync: Callable[[], Awaitable[None]]) -> bool:
+        """Run ``sync`` once before the batch's acks; False when the batch has settled
+        already (a task started during the batch outlives it): the caller syncs itself."""
+        if self.settled:
+            return False
         if sync not in self.syncs:
             self.syncs.append(sync)
+        return True
 
     async def settle(self) -> None:
+        self.settled = True
         for sync in self.syncs:
             await sync()
         self.syncs.clear()

@@ -34,6 +34,10 @@ class RequestTimeout(ClientError):
 class RefusedError(ClientError):
     """The server said no: a negative ack, a ban, a failed login."""
 
+    # The message refused, when it was one (refused_message): listen reports it.
+    message_id: str | None = None
+    to: JID | None = None
+
     def __init__(self, message: str, code: int | None = None) -> None:
         super().__init__(message)
         self.code = code
@@ -44,14 +48,22 @@ class PrivacyTokenRequired(RefusedError):
 
 
 def refused_message(ack: Node, message_id: str, to: JID) -> None:
-    """``refused_ack`` for a message to ``to``, with the real server's codes in words."""
+    """``refused_ack`` for a message to ``to``, with the real server's codes in words; the
+    error names the message (``message_id``, ``to``), for listen's message_refused event."""
+    refusal = _message_refusal(ack, message_id, to)
+    if refusal is not None:
+        refusal.message_id, refusal.to = message_id, to
+        raise refusal
+
+
+def _message_refusal(ack: Node, message_id: str, to: JID) -> RefusedError | None:
     error = ack.attr("error")
     if error is None:
-        return
+        return None
     contact = to.user if to.server == DEFAULT_USER_SERVER else str(to.to_non_ad())
     code = int(error) if error.isdigit() else None
     if code == 463:
-        raise PrivacyTokenRequired(
+        return PrivacyTokenRequired(
             f"{contact} has not messaged this account yet, and WhatsApp refuses a message "
             "without their privacy token (error 463); once they write to you, send again "
             "(wacli picks the token up on its next login; after pairing, run 'wacli listen' "
@@ -59,26 +71,34 @@ def refused_message(ack: Node, message_id: str, to: JID) -> None:
             code,
         )
     if code == 400 and to.server == DEFAULT_USER_SERVER:
-        raise RefusedError(
+        return RefusedError(
             f"+{to.user} is not on WhatsApp (the server refused message {message_id} with "
             "error 400, its answer for a number without an account); check the number",
             code,
         )
     if code == 479:
-        raise RefusedError(
+        return RefusedError(
             f"the server found message {message_id} malformed (error 479, smax-invalid: "
             "e.g. a privacy token on a message to our own devices); please report it",
             code,
         )
-    refused_ack(ack, f"message {message_id}")
+    return _ack_refusal(ack, f"message {message_id}")
 
 
 def refused_ack(ack: Node, what: str) -> None:
     """RefusedError when the server's ``<ack>`` carries an error code: it refused ``what``."""
+    refusal = _ack_refusal(ack, what)
+    if refusal is not None:
+        raise refusal
+
+
+def _ack_refusal(ack: Node, what: str) -> RefusedError | None:
+    """``refused_ack``'s error, not raised."""
     error = ack.attr("error")
-    if error is not None:
-        code = int(error) if error.isdigit() else None
-        raise RefusedError(f"the server refused {what} (error {error})", code)
+    if error is None:
+        return None
+    code = int(error) if error.isdigit() else None
+    return RefusedError(f"the server refused {what} (error {error})", code)
 
 
 def group_refusal(group: JID, code: int | None, *, admin: bool = False) -> str | None:
@@ -99,6 +119,10 @@ def group_refusal(group: JID, code: int | None, *, admin: bool = False) -> str |
 
 class LoggedOutError(NotPairedError):
     """The server ended the session: this device was unlinked or logged out (401/403/406)."""
+
+
+class Unsendable(ClientError):
+    """A message WhatsApp's apps would not send as asked (the CLI: a usage error, exit 2)."""
 
 
 class ConnectionLost(ConnectError):

@@ -3,10 +3,10 @@
 Each kept event's NDJSON line is appended to FILE (created 0600 when absent) and the
 file is fsynced before the sink returns, and so before the dispatcher acknowledges the
 stanza (README: "Where listen's events go"). While the dispatcher handles a batch of
-stanzas (wacli.client.dispatcher.current_batch) the lines of the whole batch share one
-fsync, still taken before any of their acks. ``reopen`` (on SIGHUP) opens FILE again by name,
-after logrotate renamed it: the lines already written are on disk in the renamed file,
-the next ones go to the new one.
+stanzas (wacli.client.dispatcher.current_batch) the lines of the whole batch are written
+together and share one fsync, still before any of their acks. ``reopen`` (on SIGHUP)
+opens FILE again by name, after logrotate renamed it: the lines already written are on
+disk in the renamed file, the next ones go to the new one.
 """
 
 from __future__ import annotations
@@ -78,6 +78,7 @@ class EventFile:
         self.path = path
         self._keep = keep
         self._fd = _open(path)
+        self._pending: list[bytes] = []  # lines not yet written
         self._dirty = False  # lines written since the last fsync
         self._broken: OutputError | None = None  # a reopen that failed
         self._lock = anyio.Lock()  # a reopen never closes the file under a write or fsync
@@ -88,15 +89,14 @@ class EventFile:
         async with self._lock:
             if self._broken is not None:
                 raise self._broken
-            self._write(event.line())
+            self._pending.append(event.line())
         batch = current_batch.get()
-        if batch is not None:
-            batch.add(self.sync)  # one fsync for the batch, before its acks
-        else:
+        if batch is None or not batch.defer(self.sync):  # one fsync a batch, before its acks
             await self.sync()
 
-    def _write(self, line: bytes) -> None:
-        view = memoryview(line)
+    def _write(self) -> None:
+        view = memoryview(b"".join(self._pending))
+        self._pending = []
         try:
             while view:
                 view = view[os.write(self._fd, view) :]
@@ -105,11 +105,14 @@ class EventFile:
         self._dirty = True
 
     async def sync(self) -> None:
-        """Put every line written so far on disk (a no-op when there is none)."""
+        """Write the lines kept so far and put every line on disk (a no-op when there is
+        none)."""
         async with self._lock:
             await self._sync_locked()
 
     async def _sync_locked(self) -> None:
+        if self._pending:
+            self._write()
         if not self._dirty:
             return
         try:

@@ -13,24 +13,25 @@ from typing import Any, ClassVar
 
 from google.protobuf.message import Message as ProtoMessage
 
-# The connection's events are defined in wacli.client.connection_events (a command
-# loads only those) and named here too, as every event is ``events.Name``.
-from wacli.client.connection_events import ClientOutdated as ClientOutdated
+# The connection's events are defined in wacli.client.connection_events and
+# failure_events (which a command loads without the rest) and named here too, as every
+# event is ``events.Name``.
 from wacli.client.connection_events import Connected as Connected
-from wacli.client.connection_events import ConnectFailure as ConnectFailure
 from wacli.client.connection_events import Disconnected as Disconnected
 from wacli.client.connection_events import Event as Event
 from wacli.client.connection_events import Jid as Jid
-from wacli.client.connection_events import LoggedOut as LoggedOut
 from wacli.client.connection_events import OfflineSyncCompleted as OfflineSyncCompleted
 from wacli.client.connection_events import OfflineSyncPreview as OfflineSyncPreview
 from wacli.client.connection_events import (
     QrScannedWithoutMultidevice as QrScannedWithoutMultidevice,
 )
-from wacli.client.connection_events import StreamError as StreamError
-from wacli.client.connection_events import StreamReplaced as StreamReplaced
-from wacli.client.connection_events import TemporaryBan as TemporaryBan
 from wacli.client.connection_events import renamed
+from wacli.client.failure_events import ClientOutdated as ClientOutdated
+from wacli.client.failure_events import ConnectFailure as ConnectFailure
+from wacli.client.failure_events import LoggedOut as LoggedOut
+from wacli.client.failure_events import StreamError as StreamError
+from wacli.client.failure_events import StreamReplaced as StreamReplaced
+from wacli.client.failure_events import TemporaryBan as TemporaryBan
 from wacli.proto import e2e_pb2
 
 # -- pairing ----------------------------------------------------------------

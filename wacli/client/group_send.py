@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from wacli.binary import Attrs, BinaryError, Node
 from wacli.client.connection import Connection
 from wacli.client.errors import IqError, RefusedError, group_refusal
+from wacli.client.operations import Sent
 from wacli.client.send import (
     ACK_TIMEOUT,
-    Sent,
     encrypt_for,
     ensure_sessions,
     has_pkmsg,

@@ -22,7 +22,7 @@ from wacli.client.notifications import Notifications
 from wacli.client.polls import PollVotes
 from wacli.client.read_receipts import MarkRead
 from wacli.client.receive import MessageHook, Receiver
-from wacli.client.relay import RelayServer
+from wacli.client.relay import Perform, RelayServer
 from wacli.client.retry import RetryHandler
 from wacli.client.routes import listen_routes
 from wacli.client.wiring import Wiring, own_jids
@@ -53,17 +53,20 @@ def listen_features(
     download_media: Path | None = None,
     media_ca: str | None = None,
     mark_read: bool = False,
+    *,
+    perform: Perform | None = None,
 ) -> ListenFeatures:
     """Every feature of ``wacli listen``. ``sink`` writes the events; with ``download_media``
     the file of each media message is saved there after its event (OSError when that
     directory cannot be created). ``media_ca``: the CA of the media hosts (files,
     app-state snapshots, history blobs). With ``mark_read`` each incoming message is
-    marked read after its event (wacli.client.read_receipts)."""
+    marked read after its event (wacli.client.read_receipts). ``perform`` does the
+    operations other commands hand the relay (Client.perform)."""
 
     def own() -> tuple[JID, JID | None]:
         return own_jids(store)
 
-    relay = RelayServer(store.directory)  # other commands on this store use our connection
+    relay = RelayServer(store.directory, perform)  # other commands use our connection
     sink = relay.wrap_sink(sink)
     saver = None
     if download_media is not None:

@@ -8,7 +8,8 @@ import math
 from mimetypes import guess_type
 from pathlib import Path
 
-from wacli.client.messaging import Unsendable, check_text
+from wacli.client.errors import Unsendable
+from wacli.client.messaging import check_text
 from wacli.proto import e2e_pb2
 from wacli.protocol.media_message import kind_for_mimetype
 from wacli.protocol.message_kinds import contact_message, location_message, vcard

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from wacli.client.connection import Connection
 from wacli.client.errors import IqError, RefusedError
-from wacli.client.send import ACK_TIMEOUT, Sent, new_message_id, settle
+from wacli.client.operations import Sent
+from wacli.client.send import ACK_TIMEOUT, new_message_id, settle
 from wacli.client.stanzas import iq
 from wacli.jid import JID, SERVER_JID
 from wacli.proto import e2e_pb2

@@ -17,7 +17,8 @@ from itertools import product
 from typing import Final
 
 from wacli.client import events as ev
-from wacli.client.messaging import Unsendable, check_text
+from wacli.client.errors import Unsendable
+from wacli.client.messaging import check_text
 from wacli.jid import JID, parse_jid
 from wacli.proto import e2e_pb2
 from wacli.protocol.errors import ProtocolError

@@ -21,6 +21,7 @@ import logging
 import os
 import time
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from wacli.binary import Node
 from wacli.client.connection import Requests
@@ -28,12 +29,13 @@ from wacli.client.dispatcher import Outcome
 from wacli.client.errors import ClientError
 from wacli.client.stanzas import iq
 from wacli.jid import JID, JIDError, parse_jid
-from wacli.proto import history_sync_pb2
 from wacli.protocol import privacy_token as pt
 from wacli.protocol import props as ab
-from wacli.protocol.newer_fields import history_nct_salt
 from wacli.store import Store
 from wacli.store.rule_tables import NCT_SALT
+
+if TYPE_CHECKING:
+    from wacli.proto import history_sync_pb2
 
 log = logging.getLogger(__name__)
 
@@ -192,6 +194,9 @@ async def handle(store: Store, node: Node) -> Outcome | None:
 def from_history(store: Store, sync: history_sync_pb2.HistorySync) -> int:
     """Tokens, sender timestamps and the NCT salt of one history-sync chunk; how many
     tokens were kept."""
+    # History sync is listen's; a send that only issues tokens loads none of its schema.
+    from wacli.protocol.newer_fields import history_nct_salt
+
     salt = history_nct_salt(sync)
     kept = 0
     with store.transaction():

@@ -22,7 +22,7 @@ import anyio
 from wacli.binary import Node
 from wacli.client import events as ev
 from wacli.client.connection import Connection
-from wacli.client.dispatcher import Sink
+from wacli.client.dispatcher import Batch, Sink, current_batch
 from wacli.client.errors import ClientError, refused_ack
 from wacli.jid import JID, parse_jid
 
@@ -90,6 +90,10 @@ class MarkRead:
         self._attached = anyio.Event()
         self._read_self = False
         self._send, self._receive = anyio.create_memory_object_stream[_Read](self.QUEUE)
+        # The receipts of the dispatcher batch being handled: its sink flushes its lines
+        # when the batch settles (wacli.cli.listen), so they are queued only then.
+        self._held: list[_Read] = []
+        self._held_for: Batch | None = None
 
     async def attach(self, conn: Connection) -> None:
         self._read_self = not await read_receipts_on(conn)
@@ -108,12 +112,27 @@ class MarkRead:
                 if chat.is_broadcast:
                     return  # a status is "viewed" another way, not read in a chat
                 read = _Read(chat, info.id, parse_jid(str(info.sender)) if info.is_group else None)
-                try:
-                    self._send.send_nowait(read)
-                except anyio.WouldBlock:
-                    log.warning("too many read receipts queued; %s stays unread", info.id)
+                batch = current_batch.get()
+                if batch is not None and batch.defer(self._release):  # after the line's flush
+                    if batch is not self._held_for:  # (those of a batch that never settled:
+                        self._held, self._held_for = [], batch  # their lines are not out)
+                    self._held.append(read)
+                else:
+                    self._queue(read)
 
         return then_mark
+
+    async def _release(self) -> None:
+        """Queue the receipts held for a batch that has written its lines."""
+        held, self._held, self._held_for = self._held, [], None
+        for read in held:
+            self._queue(read)
+
+    def _queue(self, read: _Read) -> None:
+        try:
+            self._send.send_nowait(read)
+        except anyio.WouldBlock:
+            log.warning("too many read receipts queued; %s stays unread", read.id)
 
     async def work(self) -> None:
         """Send the queued receipts one after the other (a task beside listen)."""

@@ -161,9 +161,10 @@ class Receiver:
         self._retries: Counter[str] = Counter()
         # Our JIDs, read once per dispatcher batch (the store's account row, per message else).
         self._own_seen: tuple[Batch | None, tuple[JID, JID | None]] | None = None
-        # A cipher per peer device, kept so that each reuses the session record it last
-        # wrote (SessionCipher checks the store still holds exactly those bytes).
-        self._ciphers: dict[str, SessionCipher] = {}
+        # A cipher per peer device (and the LID of its phone number), kept so that each
+        # reuses the session record it last wrote (SessionCipher checks the store still
+        # holds exactly those bytes).
+        self._ciphers: dict[tuple[JID, str | None], SessionCipher] = {}
         self._available: Callable[[], bool] = lambda: False
 
     async def attach(self, conn: Connection) -> None:
@@ -237,8 +238,8 @@ class Receiver:
                 name = SenderKeyName(str(info.chat), _address(sender))
                 padded = GroupCipher(self.store, name).decrypt(body)
             else:
-                address = session_address(self.store, sender)
-                cipher = self._cipher(address)
+                cipher = self._cipher(sender)
+                address = cipher.address
                 ciphertext = CiphertextMessage(MessageType.from_enc_type(kind), body)
                 try:
                     padded = cipher.decrypt(ciphertext)
@@ -267,13 +268,17 @@ class Receiver:
             raise UndecryptableError("the message carried only a sender key")
         return found
 
-    def _cipher(self, address: ProtocolAddress) -> SessionCipher:
-        key = str(address)
-        cipher = self._ciphers.get(key)
+    def _cipher(self, sender: JID) -> SessionCipher:
+        """The cipher of the session with the device ``sender``, kept with where that session
+        lives (wacli.client.sessions), which is looked up again only when the LID mapping
+        of its phone number changes."""
+        lid = self.store.lid_for_pn(sender.to_non_ad()) if sender.is_pn else None
+        cipher = self._ciphers.get((sender, lid))
         if cipher is None:
             if len(self._ciphers) >= _KEPT_CIPHERS:
                 self._ciphers.clear()
-            cipher = self._ciphers[key] = SessionCipher(self.store, address)
+            cipher = SessionCipher(self.store, session_address(self.store, sender))
+            self._ciphers[sender, lid] = cipher
         return cipher
 
     # -- decrypting and archiving, a run of queued messages per commit ---------------------

@@ -3,22 +3,21 @@
 A WhatsApp device has one connection at a time; a second login with the same keys
 replaces the first (``<stream:error><conflict type="replaced"/>``). So a running
 ``listen`` opens a Unix socket in the store directory (``relay.sock``: the directory
-is 0700, the socket 0600) and ``send``, ``presence``, ``logout`` and the rest hand
-it their stanzas instead of logging in themselves. The store is shared safely: every
-Signal step is its own ``BEGIN IMMEDIATE`` transaction, so two processes take turns.
+is 0700, the socket 0600) and ``send``, ``presence``, ``logout`` and the rest use
+its connection instead of logging in themselves: ``send`` hands it the whole operation,
+the others their stanzas. The store is shared safely: every Signal step is its own
+``BEGIN IMMEDIATE`` transaction, so two processes take turns.
 
-Where the socket lives depends on the store path alone, so every process finds it: in
-the store when the path fits a socket address (107 bytes), else on Linux an abstract
-socket named after the user and a hash of the store's path (no environment variable
-decides, so cron finds what a terminal's ``listen`` bound). An abstract socket has no
-file mode, so both ends check the other's uid (SO_PEERCRED). Where neither is
+Where the socket lives depends on the store path alone, so every process finds it
+(wacli.client.relay_socket: its address, frames and peer check). An abstract socket has
+no file mode, so both ends check the other's uid (SO_PEERCRED). Where neither is
 possible, ``listen`` refuses to start rather than let commands take its connection.
 Where no listener serves, a command logs in itself under the store's connection lock
 (wacli.client.connection_lock), which a starting ``listen`` takes too: commands take
 turns, and a listen (re)started meanwhile waits for them rather than be replaced.
 
 Nothing on the socket is waited on without a deadline: a command gives each step the
-time a direct login would (``WACLI_TIMEOUT``, wacli.client.connection.Timing), and
+time a direct login would (``WACLI_TIMEOUT``, wacli.client.timing.Timing), and
 the listener answers within that time minus a margin, so a listener that says nothing
 is stopped or hung and is reported by its pid (exit 5), never waited on forever.
 
@@ -26,25 +25,26 @@ Frames on the socket are a 4-byte big-endian length and one binary node
 (wacli.binary), the same codec as the wire:
 
     command                              listener
+    <relay op="perform" what=K …>JSON    <relay op="done">JSON  (or op="error")
     <relay op="request" timeout=…>S      <relay op="answer">R   (or op="error")
     <relay op="send">S                   <relay op="sent"/>     (or op="error")
     <relay op="success"/>                <relay op="answer"><success …/>
     <relay op="events"/>                 <relay op="event" type=T>NDJSON line, one per event
 
-Events reach a command after the listener's own sink wrote them (best effort: a
+``perform`` hands the listener a whole operation (wacli.client.operations: send this
+text), which its own client performs; the command needs no client of its own for it
+(wacli.client.relay_perform, a blocking socket). The others hand stanzas the command
+built. Events reach a command after the listener's own sink wrote them (best effort: a
 command that reads too slowly loses events; the listener never waits for one).
 """
 
 from __future__ import annotations
 
 import errno
-import hashlib
 import logging
 import math
 import os
 import socket
-import struct
-import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager, suppress
 from functools import partial
@@ -56,24 +56,48 @@ import anyio.abc
 from anyio.streams.buffered import BufferedByteReceiveStream
 from anyio.streams.memory import MemoryObjectSendStream
 
-from wacli.binary import BinaryError, Node, decode, encode
+from wacli.binary import BinaryError, Node, decode
 from wacli.client import connection_events as ev
 from wacli.client.beside import run_beside
-from wacli.client.connection import Requests, Timing, start_guarded
+from wacli.client.connection import Connection, Requests, start_guarded
 from wacli.client.connection_lock import POLL as LOCK_POLL
-from wacli.client.connection_lock import ConnectionLock, describe_process
+from wacli.client.connection_lock import ConnectionLock
 from wacli.client.dispatcher import Sink
 from wacli.client.errors import (
     ClientError,
     ConnectError,
-    ConnectionLost,
-    IqError,
-    NotPairedError,
     RefusedError,
     RequestTimeout,
     refused_message,
 )
 from wacli.client.late_wakeups import ignore_late_wakeups
+from wacli.client.operations import (
+    Operation,
+    Sent,
+    UnknownOperation,
+    Warn,
+    read_operation,
+    result_body,
+)
+from wacli.client.relay_socket import (
+    LENGTH,
+    MAX_FRAME,
+    UNKNOWN_REQUEST,
+    RelayError,
+    describe_address,
+    describe_process,
+    error_node,
+    frame,
+    gone,
+    not_accepting,
+    other_user,
+    peer_of,
+    raise_from,
+    relay_holder,
+    socket_address,
+    unanswered,
+)
+from wacli.client.timing import Timing
 from wacli.jid import JIDError
 
 if TYPE_CHECKING:
@@ -81,10 +105,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SOCKET_NAME = "relay.sock"
-# sockaddr_un holds 108 bytes with its NUL; a longer store path needs another address.
-MAX_SOCKET_PATH = 107
-MAX_FRAME = 1 << 25  # the largest stanza the wire itself carries
 EVENT_BACKLOG = 256  # events buffered per command before it is dropped as too slow
 # The listener answers this much before the command's deadline (a tenth, at most 1 s),
 # so that its own "timed out" reaches the command before the command gives up on it.
@@ -93,102 +113,30 @@ MAX_MARGIN = 1.0
 # send, say) to finish before its login replaces that command's connection.
 LISTEN_LOCK_WAIT = 30.0
 
-_LENGTH = struct.Struct(">I")
-
-# Errors crossing the socket: their kind, and the class that raises them again; the most
-# specific first, so the first isinstance match names the family the CLI maps to an exit code.
-_KINDS: dict[str, type[ClientError]] = {
-    "iq": IqError,
-    "refused": RefusedError,
-    "timeout": RequestTimeout,
-    "lost": ConnectionLost,
-    "connect": ConnectError,
-    "not_paired": NotPairedError,
-    "client": ClientError,
-}
-
-
-class RelayError(ConnectionLost):
-    """The listener went away or answered something that is not the relay protocol."""
-
-
-def socket_path(directory: Path) -> Path | None:
-    """The relay socket in the store; None when the path is too long for a socket."""
-    path = Path(directory).absolute() / SOCKET_NAME
-    return path if len(os.fsencode(path)) <= MAX_SOCKET_PATH else None
-
-
-def socket_address(directory: Path) -> Path | str | None:
-    """Where the store's relay is served: the socket in the store, else (Linux) an
-    abstract socket keyed by the user and the store's resolved path; None when neither."""
-    path = socket_path(directory)
-    if path is not None:
-        return path
-    if not sys.platform.startswith("linux"):
-        return None
-    digest = hashlib.sha256(os.fsencode(Path(directory).resolve())).hexdigest()[:32]
-    return f"\0wacli-{os.getuid()}-{digest}"
-
-
-def describe_address(address: Path | str) -> str:
-    return str(address) if isinstance(address, Path) else f"@{address[1:]} (abstract)"
+Perform = Callable[[Operation, Warn], Awaitable[Sent]]  # Client.perform, of listen's client
 
 
 def peer_credentials(stream: anyio.abc.SocketStream) -> tuple[int, int] | None:
     """(pid, uid) of the process at the other end of a Unix socket, where the OS says."""
     raw = stream.extra(anyio.abc.SocketAttribute.raw_socket, None)
-    option = getattr(socket, "SO_PEERCRED", None)
-    if raw is None or option is None:
-        return None
-    size = struct.calcsize("3i")
-    try:
-        pid, uid, _gid = struct.unpack("3i", raw.getsockopt(socket.SOL_SOCKET, option, size))
-    except OSError:
-        return None
-    return pid, uid
-
-
-def _holder(pid: int | None) -> str:
-    """How a command names the process serving the relay, for a line a person acts on."""
-    if pid is None or pid <= 0:
-        return "the 'wacli listen' serving this store"
-    return describe_process(pid, "the process holding this store's relay socket")
+    return None if raw is None else peer_of(raw)
 
 
 def _margin(timeout: float) -> float:
     return min(MAX_MARGIN, timeout / 10)
 
 
-def _kind(exc: ClientError) -> str:
-    return next(kind for kind, cls in _KINDS.items() if isinstance(exc, cls))
+def _refused_event(exc: RefusedError) -> MessageRefused | None:
+    """The event for a command's message the server refused, if ``exc`` refused one."""
+    from wacli.client.events import MessageRefused  # listen's side of the relay
 
-
-def _error_node(exc: ClientError, text: str | None = None) -> Node:
-    attrs: dict[str, Any] = {"op": "error", "kind": _kind(exc), "text": text or str(exc)}
-    code = getattr(exc, "code", None)
-    if isinstance(code, int):
-        attrs["code"] = str(code)
-    if isinstance(exc, IqError) and exc.text:
-        attrs["reason"] = exc.text
-    return Node("relay", attrs)
-
-
-def _raise_from(node: Node) -> None:
-    cls = _KINDS.get(node.attr("kind") or "", ClientError)
-    text = node.attr("text") or "the listener reported an error"
-    code_text = node.attr("code")
-    code = int(code_text) if code_text and code_text.isdigit() else None
-    if cls is IqError:
-        raise IqError(text, code, node.attr("reason"))
-    if code is not None and issubclass(cls, RefusedError):
-        raise cls(text, code)
-    raise cls(text)
+    if exc.message_id is None or exc.to is None:
+        return None
+    return MessageRefused(id=exc.message_id, to=exc.to, code=exc.code, reason=str(exc))
 
 
 def _refusal(request: Node, answer: Node) -> MessageRefused | None:
     """The event for a relayed message the server refused, if it was one."""
-    from wacli.client.events import MessageRefused  # listen's side of the relay
-
     if request.tag != "message" or answer.tag != "ack" or answer.attr("error") is None:
         return None
     message_id = request.attr("id") or ""
@@ -199,19 +147,18 @@ def _refusal(request: Node, answer: Node) -> MessageRefused | None:
     try:
         refused_message(answer, message_id, to)
     except RefusedError as exc:
-        return MessageRefused(id=message_id, to=to, code=exc.code, reason=str(exc))
+        return _refused_event(exc)
     return None
 
 
 async def _write(stream: anyio.abc.ByteSendStream, node: Node) -> None:
-    body = encode(node)
-    await stream.send(_LENGTH.pack(len(body)) + body)
+    await stream.send(frame(node))
 
 
 async def _read(reader: BufferedByteReceiveStream) -> Node:
     """The next frame's node; RelayError on a closed socket or a bad frame."""
     try:
-        (length,) = _LENGTH.unpack(await reader.receive_exactly(_LENGTH.size))
+        (length,) = LENGTH.unpack(await reader.receive_exactly(LENGTH.size))
         if length > MAX_FRAME:
             raise RelayError(f"a relay frame of {length} bytes is too large")
         return decode(await reader.receive_exactly(length))
@@ -242,8 +189,9 @@ class RelayedEvent(ev.Event):
 class RelayServer:
     """Serves commands over the store's socket with whatever connection listen has now."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, perform: Perform | None = None) -> None:
         self.address = socket_address(directory)
+        self._performer = perform  # listen's client, which performs commands' operations
         self._connection_lock = ConnectionLock(directory)
         self._sink: Sink | None = None  # listen's own, for refusals of relayed messages
         self._conn: Any = None
@@ -262,6 +210,12 @@ class RelayServer:
         self._failure = None
         self._attached = True
         self._connected.set()
+
+    async def connection(self, timeout: float) -> Connection:
+        """listen's live connection, for its own client (``Client.connected`` in listen):
+        as ``_live``."""
+        conn: Connection = await self._live(timeout)
+        return conn
 
     async def disconnected(self, exc: ClientError) -> None:
         """Client.run's hook after each end: a dropped connection is only waited out (the
@@ -405,12 +359,12 @@ class RelayServer:
         try:
             conn = await self._live(deadline - anyio.current_time())
         except ClientError as exc:  # said as a login of the command's own would say it
-            answer = _error_node(exc, f"wacli listen has no connection to the server: {exc}")
+            answer = error_node(exc, f"wacli listen has no connection to the server: {exc}")
         else:
             try:
                 answer = await self._perform(op, request, conn, deadline)
             except ClientError as exc:
-                answer = _error_node(exc)
+                answer = error_node(exc)
         answer.attrs["tag"] = tag
         with suppress(OSError, anyio.BrokenResourceError, anyio.ClosedResourceError):
             await reply(answer)
@@ -426,6 +380,8 @@ class RelayServer:
             if scope.cancelled_caught:
                 raise RequestTimeout("the server did not take the stanza in time")
             return Node("relay", {"op": "sent"})
+        if op == "perform":
+            return await self._operate(request, deadline)
         if op == "request" and request.children:
             left = max(0.0, deadline - anyio.current_time())
             got = await conn.request(request.children[0], left)
@@ -433,7 +389,38 @@ class RelayServer:
             if refused is not None and self._sink is not None:
                 await self._sink(refused)  # the command fails too; listen's stream says so
             return Node("relay", {"op": "answer"}, [got])
-        raise ClientError(f"unknown relay request {op!r}")
+        raise ClientError(f"{UNKNOWN_REQUEST} {op!r}")
+
+    async def _operate(self, request: Node, deadline: float) -> Node:
+        """A command's whole operation (wacli.client.operations), performed by listen's
+        client by ``deadline``; a message it sends that the server refuses also goes to
+        listen's stream, as one relayed as a stanza does."""
+        if self._performer is None:
+            raise UnknownOperation(f"{UNKNOWN_REQUEST}: this listener performs no operations")
+        body = request.content if isinstance(request.content, bytes) else b""
+        operation = read_operation(request.attr("what") or "", body)
+        what = type(operation).__name__
+        warnings: list[str] = []
+        sent: Sent | None = None
+        with anyio.move_on_after(deadline - anyio.current_time()):
+            try:
+                sent = await self._performer(operation, warnings.append)
+            except RefusedError as exc:
+                refused = _refused_event(exc)
+                if refused is not None and self._sink is not None:
+                    await self._sink(refused)
+                raise
+            except ClientError:
+                raise
+            except Exception as exc:  # a bug of ours: the command hears of it, listen goes on
+                log.exception("could not perform a %s operation", what)
+                raise ClientError(f"wacli listen failed to perform {what}: {exc!r}") from None
+        if sent is None:
+            raise RequestTimeout(
+                f"wacli listen did not finish {what} in the time this command gives it; "
+                "the message may or may not have been sent"
+            )
+        return Node("relay", {"op": "done"}, result_body(sent, warnings))
 
     async def _stream_events(self, reply: Callable[[Node], Awaitable[None]]) -> None:
         send, receive = anyio.create_memory_object_stream[RelayedEvent](EVENT_BACKLOG)
@@ -559,7 +546,7 @@ class RemoteConnection(Requests):
             raise self.ended if isinstance(self.ended, ClientError) else self.gone()
         answer = box[0]
         if answer.attr("op") == "error":
-            _raise_from(answer)
+            raise_from(answer)
         return answer
 
     async def hand(self, node: Node) -> None:
@@ -571,19 +558,11 @@ class RemoteConnection(Requests):
                 raise self.gone() from None
 
     def gone(self) -> RelayError:
-        """The listener ended (killed, say) while this command used its connection: like a
-        connection of our own that drops, what it was handed may or may not be sent."""
-        if not self.handed_change:
-            outcome = "nothing was sent: run the command again"
-        else:
-            outcome = "what this command sent may or may not have reached the server"
-        return RelayError(f"{self.holder} ended before it answered; {outcome}")
+        """The listener ended (killed, say) while this command used its connection."""
+        return gone(self.holder, self.handed_change)
 
     def unanswered(self, seconds: float) -> RequestTimeout:
-        return RequestTimeout(
-            f"{self.holder} holds this store's relay but did not answer within {seconds:g} s; "
-            "it is stopped or hung: resume it (kill -CONT) or stop it"
-        )
+        return RequestTimeout(unanswered(self.holder, seconds))
 
     async def send(self, node: Node) -> None:
         await self._call("send", node, None)
@@ -625,11 +604,7 @@ async def _dial(address: Path | str | None, wait: float) -> anyio.abc.SocketStre
         with anyio.fail_after(wait):
             return await anyio.connect_unix(address)
     except TimeoutError:
-        raise RequestTimeout(
-            f"the 'wacli listen' serving this store did not accept a connection on "
-            f"{describe_address(address)} within {wait:g} s; it is stopped or hung: resume "
-            "it (kill -CONT) or stop it"
-        ) from None
+        raise RequestTimeout(not_accepting(address, wait)) from None
     except OSError:
         return None
 
@@ -670,11 +645,8 @@ async def open_remote(
     if peer is not None and peer[1] != os.getuid():
         await stream.aclose()
         assert address is not None  # _dial connected to it
-        raise ConnectError(
-            f"the relay {describe_address(address)} of this store is held by another user "
-            f"(uid {peer[1]}, pid {peer[0]}); not handing it any stanza"
-        )
-    remote = RemoteConnection(stream, sink, timing, _holder(peer[0] if peer else None))
+        raise ConnectError(other_user(address, peer[0], peer[1]))
+    remote = RemoteConnection(stream, sink, timing, relay_holder(peer[0] if peer else None))
     # A ClientError (the listener's connection dropped, a refused message) is raised
     # below as itself: out of the task group it would come wrapped in an ExceptionGroup,
     # and the CLI could not map it to its exit code.

@@ -20,13 +20,13 @@ from __future__ import annotations
 import logging
 import os
 import time
-from dataclasses import dataclass
 
 from wacli.binary import Attrs, BinaryError, Node
 from wacli.client import privacy_tokens
 from wacli.client.connection import Connection
 from wacli.client.errors import PrivacyTokenRequired, RefusedError, refused_message
 from wacli.client.identity import accept_identity
+from wacli.client.operations import Sent
 from wacli.client.sessions import session_address
 from wacli.client.usync import device_lists
 from wacli.jid import JID, JIDError, parse_jid
@@ -165,13 +165,6 @@ async def fetch_bundles(conn: Connection, devices: list[JID]) -> dict[JID, PreKe
 
 
 # -- sending ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Sent:
-    id: str
-    to: JID
-    timestamp: int  # unix seconds, the server's ``t`` when it gave one
 
 
 async def ensure_sessions(conn: Connection, store: Store, devices: list[JID]) -> list[JID]:

@@ -22,13 +22,12 @@ from pathlib import Path
 
 from wacli.binary import Attrs, Node
 from wacli.client.connection import Connection
-from wacli.client.errors import IqError, RefusedError
+from wacli.client.errors import IqError, RefusedError, Unsendable
 from wacli.client.group_send import distribution_message, sender_key_name
 from wacli.client.media import file_message_parts
-from wacli.client.messaging import Unsendable
+from wacli.client.operations import Sent
 from wacli.client.send import (
     ACK_TIMEOUT,
-    Sent,
     encrypt_for,
     ensure_sessions,
     has_pkmsg,

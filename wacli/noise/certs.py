@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hmac
 import time
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from google.protobuf.message import DecodeError
 
@@ -29,8 +29,8 @@ _DEFAULT_BACKDATE = 24 * 3600
 _DEFAULT_LIFETIME = 10 * 365 * 24 * 3600
 
 
-@dataclass(frozen=True, slots=True)
-class Certificate:
+# NamedTuples, not dataclasses: a tenth of the cost to define, at every start-up.
+class Certificate(NamedTuple):
     """The verified contents of one certificate."""
 
     serial: int
@@ -43,8 +43,7 @@ class Certificate:
         return self.not_before <= now <= self.not_after
 
 
-@dataclass(frozen=True, slots=True)
-class CertChainInfo:
+class CertChainInfo(NamedTuple):
     """A verified chain; clients keep it to decide whether IK may be tried later."""
 
     intermediate: Certificate

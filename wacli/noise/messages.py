@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from google.protobuf.message import DecodeError, Message
 
@@ -12,8 +12,8 @@ from wacli.proto.handshake_pb2 import HandshakeMessage
 _KEY_LEN = 32
 
 
-@dataclass(frozen=True, slots=True)
-class Hello:
+# A NamedTuple, not a dataclass: a tenth of the cost to define, at every start-up.
+class Hello(NamedTuple):
     """A ClientHello or ServerHello: a clear ephemeral key and optional sealed parts."""
 
     ephemeral: bytes

@@ -10,10 +10,13 @@ path ``/mms/<type>`` (Baileys MEDIA_PATH_MAP, whatsmeow upload.go).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from wacli.proto import e2e_pb2
 from wacli.protocol.errors import MediaError
-from wacli.protocol.media_crypto import EncryptedMedia
+
+if TYPE_CHECKING:  # reading where a received file is needs no AES
+    from wacli.protocol.media_crypto import EncryptedMedia
 
 # kind -> (Message field, HKDF media type, upload path segment)
 _KINDS: dict[str, tuple[str, str, str]] = {

@@ -6,9 +6,9 @@ import os
 import sqlite3
 import stat
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wacli.store import problems
 from wacli.store.errors import StoreError
@@ -24,6 +24,7 @@ _SIDE_FILES = ("-wal", "-shm", "-journal")
 # Commits after which a writer checkpoints in a thread (wacli.store.wal_checkpoints): a
 # command commits a few times, ``listen`` on every run of messages.
 BACKGROUND_CHECKPOINTS_AFTER = 64
+_MEMO_MAX = 4096  # reads kept by ``Database.remembered`` before it starts afresh
 
 
 class Database:
@@ -54,6 +55,10 @@ class Database:
         self._read_only = read_only
         self._commits = 0
         self._checkpointer: Checkpointer | None = None
+        # Reads that still hold (``remembered``), and the data_version they were read at.
+        self._memo: dict[Hashable, Any] = {}
+        self._memo_version: int | None = None
+        self._memo_checked = False  # against data_version, in this transaction
         chosen = MIGRATIONS if migrations is None else migrations
         existing = problems.existing_database(self.directory, DB_NAME)
         if read_only:
@@ -163,6 +168,25 @@ class Database:
     def in_transaction(self) -> bool:
         return self._depth > 0
 
+    def remembered(self) -> dict[Hashable, Any] | None:
+        """Where a reader may keep what it read, for later reads; None outside a transaction.
+
+        What is kept holds until this connection rolls anything back or another one commits
+        (PRAGMA data_version, checked once per transaction: no other connection commits
+        while one is open), or a writer of that data calls ``forget_remembered``."""
+        if self._depth == 0:
+            return None
+        if not self._memo_checked:
+            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+            if version != self._memo_version or len(self._memo) > _MEMO_MAX:
+                self._memo.clear()
+                self._memo_version = version
+            self._memo_checked = True
+        return self._memo
+
+    def forget_remembered(self) -> None:
+        self._memo.clear()
+
     # -- setup ------------------------------------------------------------------------
 
     def _configure(self) -> None:
@@ -254,12 +278,15 @@ class _Transaction:
         db = self._db
         conn = db._conn
         db._depth -= 1
+        if exc_type is not None:
+            db._memo.clear()  # it may hold what is now undone
         name = self._savepoint
         if name is not None:
             if exc_type is not None:
                 conn.execute(f"ROLLBACK TO {name}")
             conn.execute(f"RELEASE {name}")
             return
+        db._memo_checked = False  # others may commit once this transaction ends
         if exc_type is not None:
             conn.execute("ROLLBACK")
             return

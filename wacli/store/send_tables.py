@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from dataclasses import dataclass
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from wacli.jid import JID, JIDError, parse_jid
 
@@ -22,8 +23,8 @@ SENT_KEEP_SECONDS = 14 * 24 * 3600
 SENT_KEEP_COUNT = 1000
 
 
-@dataclass(frozen=True, slots=True)
-class DeviceList:
+# A NamedTuple, not a dataclass: a tenth of the cost to define, at every start-up.
+class DeviceList(NamedTuple):
     user: str  # the user JID without a device, e.g. "15551234567@s.whatsapp.net"
     devices: tuple[tuple[int, int], ...]  # (device id, key index), as usync listed them
     key_index_ts: int | None
@@ -55,6 +56,10 @@ def _decode_devices(text: str) -> tuple[tuple[int, int], ...]:
 
 class SendTables:
     _conn: sqlite3.Connection
+    if TYPE_CHECKING:  # Database's, which the Store mixes in after this class
+
+        def remembered(self) -> dict[Hashable, Any] | None: ...
+        def forget_remembered(self) -> None: ...
 
     # -- device lists ---------------------------------------------------------------------
 
@@ -102,6 +107,7 @@ class SendTables:
         lid_key, pn_key = _user(lid), _user(pn)
         if not lid_key.endswith("@lid") or lid_key == pn_key:
             return
+        self.forget_remembered()
         self._conn.execute(
             "INSERT INTO lid_mappings (lid, pn, source, updated_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (lid) DO UPDATE SET pn = excluded.pn, source = excluded.source, "
@@ -110,17 +116,27 @@ class SendTables:
         )
 
     def pn_for_lid(self, lid: JID | str) -> str | None:
-        row = self._conn.execute(
-            "SELECT pn FROM lid_mappings WHERE lid = ?", (_user(lid),)
-        ).fetchone()
-        return None if row is None else row[0]
+        return self._mapping("SELECT pn FROM lid_mappings WHERE lid = ?", _user(lid))
 
     def lid_for_pn(self, pn: JID | str) -> str | None:
-        row = self._conn.execute(
+        return self._mapping(
             "SELECT lid FROM lid_mappings WHERE pn = ? ORDER BY updated_at DESC LIMIT 1",
-            (_user(pn),),
-        ).fetchone()
-        return None if row is None else row[0]
+            _user(pn),
+        )
+
+    def _mapping(self, query: str, user: str) -> str | None:
+        """The other address of ``user`` by ``query``; within a transaction, as read
+        before (nearly every stanza of a burst asks again) while that still holds."""
+        memo = self.remembered()
+        key = (query, user)
+        if memo is not None and key in memo:
+            found: str | None = memo[key]
+            return found
+        row = self._conn.execute(query, (user,)).fetchone()
+        found = None if row is None else row[0]
+        if memo is not None:
+            memo[key] = found
+        return found
 
     # -- recently sent messages ---------------------------------------------------------------
 
