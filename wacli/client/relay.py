@@ -56,7 +56,7 @@ import anyio.abc
 from anyio.streams.buffered import BufferedByteReceiveStream
 from anyio.streams.memory import MemoryObjectSendStream
 
-from wacli.binary import BinaryError, Node, decode
+from wacli.binary import BinaryError, Node
 from wacli.client import connection_events as ev
 from wacli.client.beside import run_beside
 from wacli.client.connection import Connection, Requests, start_guarded
@@ -81,13 +81,14 @@ from wacli.client.operations import (
 )
 from wacli.client.relay_socket import (
     LENGTH,
-    MAX_FRAME,
     UNKNOWN_REQUEST,
     RelayError,
     describe_address,
     describe_process,
     error_node,
     frame,
+    frame_length,
+    frame_node,
     gone,
     not_accepting,
     other_user,
@@ -158,14 +159,10 @@ async def _write(stream: anyio.abc.ByteSendStream, node: Node) -> None:
 async def _read(reader: BufferedByteReceiveStream) -> Node:
     """The next frame's node; RelayError on a closed socket or a bad frame."""
     try:
-        (length,) = LENGTH.unpack(await reader.receive_exactly(LENGTH.size))
-        if length > MAX_FRAME:
-            raise RelayError(f"a relay frame of {length} bytes is too large")
-        return decode(await reader.receive_exactly(length))
+        length = frame_length(await reader.receive_exactly(LENGTH.size))
+        return frame_node(await reader.receive_exactly(length))
     except (anyio.IncompleteRead, anyio.EndOfStream, anyio.BrokenResourceError) as exc:
         raise RelayError(f"the relay closed ({type(exc).__name__})") from None
-    except BinaryError as exc:
-        raise RelayError(f"the relay sent a bad frame: {exc}") from None
 
 
 class RelayedEvent(ev.Event):

@@ -20,15 +20,16 @@ import socket
 import time
 from pathlib import Path
 
-from wacli.binary import Attrs, BinaryError, Node, decode
+from wacli.binary import Attrs, Node
 from wacli.client.errors import ConnectError, RequestTimeout
 from wacli.client.operations import Operation, Sent, operation_body, read_result
 from wacli.client.relay_socket import (
     LENGTH,
-    MAX_FRAME,
     UNKNOWN_REQUEST,
     RelayError,
     frame,
+    frame_length,
+    frame_node,
     gone,
     not_accepting,
     other_user,
@@ -95,13 +96,8 @@ def hand_over(
 def _answer(sock: socket.socket, deadline: float) -> Node:
     """The listener's one answer frame, read by ``deadline`` (TimeoutError otherwise);
     OSError when the socket closes first."""
-    (length,) = LENGTH.unpack(_exactly(sock, LENGTH.size, deadline))
-    if length > MAX_FRAME:
-        raise RelayError(f"a relay frame of {length} bytes is too large")
-    try:
-        return decode(_exactly(sock, length, deadline))
-    except BinaryError as exc:
-        raise RelayError(f"the relay sent a bad frame: {exc}") from None
+    length = frame_length(_exactly(sock, LENGTH.size, deadline))
+    return frame_node(_exactly(sock, length, deadline))
 
 
 def _exactly(sock: socket.socket, size: int, deadline: float) -> bytes:

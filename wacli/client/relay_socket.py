@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from wacli.binary import Node, encode
+from wacli.binary import BinaryError, Node, decode, encode
 from wacli.client.errors import (
     ClientError,
     ConnectError,
@@ -89,6 +89,22 @@ def frame(node: Node) -> bytes:
     """One node as a relay frame: its length, then its encoding."""
     body = encode(node)
     return LENGTH.pack(len(body)) + body
+
+
+def frame_length(header: bytes) -> int:
+    """The length a frame's 4-byte header announces (RelayError when over MAX_FRAME)."""
+    (length,) = LENGTH.unpack(header)
+    if length > MAX_FRAME:
+        raise RelayError(f"a relay frame of {length} bytes is too large")
+    return int(length)
+
+
+def frame_node(body: bytes) -> Node:
+    """The node a frame's body holds (RelayError when it is not one)."""
+    try:
+        return decode(body)
+    except BinaryError as exc:
+        raise RelayError(f"the relay sent a bad frame: {exc}") from None
 
 
 def error_node(exc: ClientError, text: str | None = None) -> Node:
