@@ -16,7 +16,7 @@ import os
 import shutil
 import tempfile
 import weakref
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import anyio
@@ -228,7 +228,17 @@ def iq(xmlns: str, kind: str, *content: Node) -> Node:
 
 def bundle_for(user: Node, device: int) -> PreKeyBundle:
     """A <user> of a prekey fetch answer as a bundle for ``device`` (the client's parser)."""
-    return replace(parse_bundle(user), device_id=device)
+    b = parse_bundle(user)
+    return PreKeyBundle(
+        b.registration_id,
+        device,
+        b.identity_key,
+        b.signed_prekey_id,
+        b.signed_prekey,
+        b.signed_prekey_signature,
+        b.prekey_id,
+        b.prekey,
+    )
 
 
 @dataclass(eq=False)

@@ -26,8 +26,8 @@ s.whatsapp.net, lid, hosted and hosted.lid travel as AD_JID, whose first byte is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, NoReturn
 
 DEFAULT_USER_SERVER = "s.whatsapp.net"
 LEGACY_USER_SERVER = "c.us"
@@ -88,15 +88,59 @@ class JIDError(ValueError):
     """A JID or phone number given as text is not valid."""
 
 
-@dataclass(frozen=True, slots=True)
+# A plain class, not a dataclass: a fraction of the cost to define at every start-up, and
+# equality and hashing (per message in listen) compare one tuple kept at construction.
+# Not a NamedTuple: orjson must call ``default`` for it (its JSON form is ``str(jid)``).
 class JID:
     """A WhatsApp address. Immutable and hashable; ``str(jid)`` is its text form."""
 
+    __slots__ = ("_key", "agent", "device", "integrator", "server", "user")
+
     user: str
     server: str
-    device: int = 0
-    agent: int = 0
-    integrator: int = 0
+    device: int
+    agent: int
+    integrator: int
+    _key: tuple[str, str, int, int, int]
+
+    def __init__(
+        self, user: str, server: str, device: int = 0, agent: int = 0, integrator: int = 0
+    ) -> None:
+        init = object.__setattr__
+        init(self, "user", user)
+        init(self, "server", server)
+        init(self, "device", device)
+        init(self, "agent", agent)
+        init(self, "integrator", integrator)
+        init(self, "_key", (user, server, device, agent, integrator))
+
+    # Equal when of the same class with the same fields, hashed over them (as a frozen
+    # dataclass would be).
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key == other._key
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key != other._key
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key)
+
+    def __setattr__(self, name: str, value: Any) -> NoReturn:
+        from dataclasses import FrozenInstanceError  # what a frozen dataclass raised
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple[type[JID], tuple[str, str, int, int, int]]:
+        return JID, self._key  # copy and pickle (__setattr__ refuses their default way)
 
     def __str__(self) -> str:
         user = self.user

@@ -78,6 +78,7 @@ NOT_FOR_A_SEND = (
     "wacli.client.group_send",
     "wacli.signal.group",
     "wacli.client.listen_wiring",
+    "wacli.client.relay_server",
     "wacli.client.direct_connection",
     "wacli.noise",
     "websockets",
@@ -113,8 +114,15 @@ def test_send_imports_neither_listen_features_nor_the_websocket() -> None:
 
 # What a one-off send over its own connection leaves to other paths: files (where one is,
 # its AES), listen's history sync and app state (their protobuf schemas and the fields
-# they read from it), and how a connection ends (read only once one does).
+# they read from it), and how a connection ends (read only once one does); and what
+# websockets' asyncio client would bring (its proxy support's urllib.request, http.client
+# and email) and its version module's importlib.metadata (wacli.client.websocket).
 NOT_FOR_A_DIRECT_SEND = (
+    "websockets.asyncio",
+    "urllib.request",
+    "http.client",
+    "email",
+    "importlib.metadata",
     "wacli.protocol.media_message",
     "wacli.protocol.media_crypto",
     "wacli.protocol.newer_fields",

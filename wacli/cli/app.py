@@ -85,6 +85,13 @@ def main(argv: list[str] | None = None) -> None:
         sys.stdout.write(f"wacli {__version__}\n")
         sys.exit(0)
 
+    from wacli.cli.collector import held_off
+
+    with held_off():  # until the command has loaded what it runs (wacli.cli.collector)
+        _run(args)
+
+
+def _run(args: list[str]) -> None:
     import logging
 
     import typer

@@ -155,9 +155,12 @@ MediaCaOption = Annotated[
 def client_of(server: Endpoint, store: Store, sink: Sink = discard) -> Client:
     """The client of every command (wacli.client.client.Client): the one place the CLI
     makes one. ``server``: ``endpoint(options)``; ``store``: open."""
+    from wacli.cli.collector import started
+
     # The client is imported by the commands that connect, not by every command.
     from wacli.client.client import Client
 
+    started()  # what the command runs is loaded now
     return Client(store, server, sink)
 
 

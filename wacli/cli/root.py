@@ -14,9 +14,8 @@ import logging
 import os
 import sys
 from collections.abc import Iterator, MutableMapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 import typer.main
@@ -29,8 +28,8 @@ PRODUCTION_NOISE_ROOT = "142375574d0a587166aae71ebe516437c4a28b73e3695c6ce1f7f95
 DEFAULT_SERVER = "wss://web.whatsapp.com/ws/chat"
 
 
-@dataclass(frozen=True, slots=True)
-class Lazy:
+# A NamedTuple: a dataclass would cost several times as much to define, on every run.
+class Lazy(NamedTuple):
     """Where a subcommand lives: ``attribute`` of ``module``, a function or a Typer app."""
 
     module: str

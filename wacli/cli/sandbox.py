@@ -99,8 +99,10 @@ def serve(
 ) -> None:
     """Serve until SIGINT/SIGTERM; prints one JSON line with url, admin_url and root key
     (and admin_token, which the admin API requires when --host is not loopback)."""
+    from wacli.cli.collector import started
     from wacli.store import StoreError
 
+    started()  # a server runs for long: the collector is back on (wacli.cli.collector)
     try:
         anyio.run(_serve_until_signal, host, port, state, privacy_tokens.value, admin_port)
     except* OSError as group:

@@ -3,8 +3,10 @@
 - connection: what any connection is (the Connection protocol, the endpoint); timing:
   its waits (WACLI_TIMEOUT); direct_connection: our own, WebSocket + Noise (XX, IK with
   the remembered server key), nodes, IQs routed by id with timeouts, keepalive, stream
-  errors and failures -> events and typed errors; relay: listen's connection shared with
-  the other commands (relay_socket: its address, frames and peer check);
+  errors and failures -> events and typed errors; websocket: the WebSocket under it
+  (websockets' sans-I/O protocol on an anyio stream); relay: listen's connection shared
+  with the other commands, a command's side (relay_server: the listener's; relay_socket:
+  the address, frames and peer check both use);
 - operations: what a command asks for as a value (SendText...), done by
   ``Client.perform`` or, handed over the relay by relay_perform (a blocking socket, no
   client loaded), by a running listen's client;

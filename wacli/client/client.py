@@ -21,7 +21,6 @@ import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
-from dataclasses import replace
 from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -98,7 +97,7 @@ if TYPE_CHECKING:
     from wacli.client.on_whatsapp import Registration
     from wacli.client.privacy import PrivacyAdmin
     from wacli.client.profiles import ProfileAdmin
-    from wacli.client.relay import RelayServer
+    from wacli.client.relay_server import RelayServer
     from wacli.protocol.newsletters import Channel, ChannelPost
 
 # A feature a command may not use is imported by the method that uses it, so that a
@@ -146,7 +145,7 @@ class Client:
         self.store = store
         # WACLI_WA_VERSION, else a newer version learnt after a 405 (kept in the store).
         announced = wa_version.announced_version(endpoint.version, store.setting_text(WA_VERSION))
-        self.endpoint = replace(endpoint, version=announced)
+        self.endpoint = endpoint._replace(version=announced)
         self._sink = sink
         self._wiring = command_wiring(store, routes)
         self.agent = agent or Agent(version=announced)
@@ -435,8 +434,8 @@ class Client:
         with self.store.transaction():
             self.store.set_setting(WA_VERSION, new)
         log.warning("WhatsApp Web %s is outdated; retrying as %s", old, new)
-        self.endpoint = replace(self.endpoint, version=current)
-        self.agent = replace(self.agent, version=current)
+        self.endpoint = self.endpoint._replace(version=current)
+        self.agent = self.agent._replace(version=current)
 
     def _outdated_again(self, refused: tuple[int, int, int]) -> ClientOutdatedError:
         return ClientOutdatedError(

@@ -9,8 +9,7 @@ that goes through the relay never imports the WebSocket and Noise layers.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import anyio
 
@@ -20,8 +19,8 @@ from wacli.client.stanzas import iq
 from wacli.client.timing import DEFAULT_TIMING, Timing
 
 
-@dataclass(frozen=True, slots=True)
-class Endpoint:
+# Where to connect. A NamedTuple: unlike a dataclass, nearly free to define at start-up.
+class Endpoint(NamedTuple):
     url: str
     root_key: bytes
     version: tuple[int, int, int]

@@ -29,9 +29,6 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 import anyio
-from websockets.asyncio.client import connect as ws_connect
-from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
-from websockets.typing import Origin
 
 from wacli.binary import BinaryError, Node, decode, encode
 from wacli.client.connection import (
@@ -51,6 +48,8 @@ from wacli.client.errors import (
 )
 from wacli.client.stanzas import IdSource, iq_error
 from wacli.client.timing import Timing
+from wacli.client.websocket import ConnectionClosed, InvalidHandshake, InvalidURI, WebSocket
+from wacli.client.websocket import connect as ws_connect
 from wacli.crypto import KeyPair
 from wacli.noise import CertificateError as NoiseCertificateError
 from wacli.noise import ClientHandshake, NoiseError
@@ -74,14 +73,12 @@ class DirectConnection(Requests):
 
     def __init__(
         self,
-        ws: Any,
         stream: NoiseStream,
         handshake: ClientHandshake,
         endpoint: Endpoint,
         sink: Sink,
         handler: Handler,
     ) -> None:
-        self._ws = ws
         self._stream = stream
         self.endpoint = endpoint
         self.pattern = handshake.pattern  # "XX", "IK" or "XXfallback"
@@ -271,16 +268,10 @@ class DirectConnection(Requests):
                 misses = 0
 
 
-async def _open_websocket(endpoint: Endpoint) -> Any:
+async def _open_websocket(endpoint: Endpoint) -> WebSocket:
     try:
-        return await ws_connect(
-            endpoint.url,
-            origin=Origin(ORIGIN),
-            open_timeout=endpoint.timing.connect,
-            max_size=MAX_MESSAGE,
-            ping_interval=None,  # WhatsApp's own keepalive is the IQ ping
-            compression=None,
-        )
+        with anyio.fail_after(endpoint.timing.connect):
+            return await ws_connect(endpoint.url, origin=ORIGIN, max_size=MAX_MESSAGE)
     except InvalidURI as exc:
         raise ConnectError(f"{endpoint.url!r} is not a WebSocket URL: {exc}") from None
     except TimeoutError:
@@ -295,7 +286,7 @@ async def _open_websocket(endpoint: Endpoint) -> Any:
         raise ConnectError(f"cannot connect to {endpoint.url}: {why}") from None
 
 
-async def _handshake(ws: Any, handshake: ClientHandshake, endpoint: Endpoint) -> NoiseStream:
+async def _handshake(ws: WebSocket, handshake: ClientHandshake, endpoint: Endpoint) -> NoiseStream:
     try:
         with anyio.fail_after(endpoint.timing.connect):
             return await open_client(ws, handshake)
@@ -335,7 +326,7 @@ async def open_connection(
             noise_key, payload, server_static=server_static, root_key=endpoint.root_key
         )
         stream = await _handshake(ws, handshake, endpoint)
-        conn = DirectConnection(ws, stream, handshake, endpoint, sink, handler)
+        conn = DirectConnection(stream, handshake, endpoint, sink, handler)
         async with anyio.create_task_group() as tg:
             conn._tg = tg
             tg.start_soon(conn._read_loop)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 
 import anyio
 
@@ -45,32 +44,50 @@ class _Default:
 STANDARD_ACK = _Default()
 
 
-@dataclass(slots=True)
+# Outcome and Batch are plain classes with __slots__, not dataclasses: a fraction of the
+# cost to define, at every start-up.
 class Outcome:
     """What handling one stanza produced."""
 
-    events: Sequence[Event] = ()
-    # The standard ack (messages, receipts, notifications, calls), another node, or nothing.
-    reply: Node | _Default | None = field(default=STANDARD_ACK)
-    # Stanzas sent after the events and before the reply (a message's delivery receipt).
-    also: Sequence[Node] = ()
-    # Set when the stanza ends the connection (after its events and reply went out).
-    end: ClientError | None = None
+    __slots__ = ("also", "end", "events", "reply")
+
+    def __init__(
+        self,
+        events: Sequence[Event] = (),
+        # The standard ack (messages, receipts, notifications, calls), another node, or nothing.
+        reply: Node | _Default | None = STANDARD_ACK,
+        # Stanzas sent after the events and before the reply (a message's delivery receipt).
+        also: Sequence[Node] = (),
+        # Set when the stanza ends the connection (after its events and reply went out).
+        end: ClientError | None = None,
+    ) -> None:
+        self.events = events
+        self.reply = reply
+        self.also = also
+        self.end = end
 
 
 Handler = Callable[[Node], Awaitable[Outcome | None]]
 
 
-@dataclass(slots=True)
 class Batch:
     """The stanzas one ``dispatch_all`` handles, which of them is being handled (so a
     handler may do work for those queued behind it), and the syncs its sinks asked for,
     each run once before the batch's acks."""
 
-    nodes: Sequence[Node]
-    position: int = 0
-    syncs: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
-    settled: bool = False  # its syncs have run: one added now would never run
+    __slots__ = ("nodes", "position", "settled", "syncs")
+
+    def __init__(
+        self,
+        nodes: Sequence[Node],
+        position: int = 0,
+        syncs: list[Callable[[], Awaitable[None]]] | None = None,
+        settled: bool = False,
+    ) -> None:
+        self.nodes = nodes
+        self.position = position
+        self.syncs: list[Callable[[], Awaitable[None]]] = [] if syncs is None else syncs
+        self.settled = settled  # its syncs have run: one added now would never run
 
     def defer(self, sync: Callable[[], Awaitable[None]]) -> bool:
         """Run ``sync`` once before the batch's acks; False when the batch has settled

@@ -22,7 +22,7 @@ from wacli.client.notifications import Notifications
 from wacli.client.polls import PollVotes
 from wacli.client.read_receipts import MarkRead
 from wacli.client.receive import MessageHook, Receiver
-from wacli.client.relay import Perform, RelayServer
+from wacli.client.relay_server import Perform, RelayServer
 from wacli.client.retry import RetryHandler
 from wacli.client.routes import listen_routes
 from wacli.client.wiring import Wiring, own_jids

@@ -111,8 +111,8 @@ async def download_again(
     """Ask our phone to upload ``media`` again and download it from its new path.
     MediaGone when the phone cannot, RequestTimeout when it does not answer."""
     answer = MediaRetryAnswer(key.id)
-    wiring = replace(
-        command_wiring(store, {("notification", "mediaretry", ANY): answer.handle}), sink=answer
+    wiring = command_wiring(store, {("notification", "mediaretry", ANY): answer.handle})._replace(
+        sink=answer
     )
     ref = media.ref
     async with connected(wiring) as conn:

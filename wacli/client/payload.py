@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from wacli.client.errors import ClientError
 from wacli.jid import JID
@@ -66,8 +66,8 @@ def build_hash(version: tuple[int, int, int]) -> bytes:
     return hashlib.md5(version_text(version).encode()).digest()
 
 
-@dataclass(frozen=True, slots=True)
-class Agent:
+# A NamedTuple rather than a dataclass, to define cheaply at every start-up.
+class Agent(NamedTuple):
     """Who the client says it is; defaults mirror a desktop web browser."""
 
     version: tuple[int, int, int] = WA_WEB_VERSION

@@ -1,9 +1,9 @@
 """Where a store's relay socket is, what goes over it, and who is at its other end.
 
-Shared by both ends of the relay (wacli.client.relay: the listener, and commands that
-hand it stanzas) and by a command that hands it a whole operation
-(wacli.client.relay_perform), which runs no event loop: so this module needs nothing but
-the standard library and the node codec.
+Shared by both ends of the relay (wacli.client.relay_server: the listener;
+wacli.client.relay: commands that hand it stanzas) and by a command that hands it a
+whole operation (wacli.client.relay_perform), which runs no event loop: so this module
+needs nothing but the standard library and the node codec.
 
 The socket lives in the store when its path fits a socket address (107 bytes), else on
 Linux it is an abstract socket named after the user and a hash of the store's resolved

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 import time
-from dataclasses import dataclass
+from typing import Any, NoReturn
 
 from wacli.crypto import KeyPair, generate_key_pair, xeddsa_sign, xeddsa_verify
 from wacli.signal.errors import InvalidKeyError
@@ -68,9 +68,21 @@ def generate_signed_prekey(identity: KeyPair, key_id: int) -> SignedPreKeyRecord
     )
 
 
-@dataclass(frozen=True, slots=True)
+# A plain class with __slots__, not a dataclass: far cheaper to define at every start-up;
+# its constructor validates as __post_init__ did, and it stays immutable.
 class PreKeyBundle:
     """What a peer publishes so that others can start sessions with it (raw 32-byte keys)."""
+
+    __slots__ = (
+        "device_id",
+        "identity_key",
+        "prekey",
+        "prekey_id",
+        "registration_id",
+        "signed_prekey",
+        "signed_prekey_id",
+        "signed_prekey_signature",
+    )
 
     registration_id: int
     device_id: int
@@ -78,18 +90,52 @@ class PreKeyBundle:
     signed_prekey_id: int
     signed_prekey: bytes
     signed_prekey_signature: bytes
-    prekey_id: int | None = None
-    prekey: bytes | None = None
+    prekey_id: int | None
+    prekey: bytes | None
 
-    def __post_init__(self) -> None:
-        for name in ("identity_key", "signed_prekey"):
-            if len(getattr(self, name)) != 32:
-                raise InvalidKeyError(f"bundle {name} must be a raw 32-byte key")
-        for name in ("registration_id", "device_id", "signed_prekey_id", "prekey_id"):
-            value = getattr(self, name)
+    def __init__(
+        self,
+        registration_id: int,
+        device_id: int,
+        identity_key: bytes,
+        signed_prekey_id: int,
+        signed_prekey: bytes,
+        signed_prekey_signature: bytes,
+        prekey_id: int | None = None,
+        prekey: bytes | None = None,
+    ) -> None:
+        if len(identity_key) != 32:
+            raise InvalidKeyError("bundle identity_key must be a raw 32-byte key")
+        if len(signed_prekey) != 32:
+            raise InvalidKeyError("bundle signed_prekey must be a raw 32-byte key")
+        for name, value in (
+            ("registration_id", registration_id),
+            ("device_id", device_id),
+            ("signed_prekey_id", signed_prekey_id),
+            ("prekey_id", prekey_id),
+        ):
             if value is not None and not 0 <= value <= _MAX_UINT32:
                 raise InvalidKeyError(f"bundle {name} out of range: {value}")
-        if (self.prekey_id is None) != (self.prekey is None):
+        if (prekey_id is None) != (prekey is None):
             raise InvalidKeyError("a bundle's one-time prekey needs both its id and its key")
-        if self.prekey is not None and len(self.prekey) != 32:
+        if prekey is not None and len(prekey) != 32:
             raise InvalidKeyError("bundle prekey must be a raw 32-byte key")
+        init = object.__setattr__
+        init(self, "registration_id", registration_id)
+        init(self, "device_id", device_id)
+        init(self, "identity_key", identity_key)
+        init(self, "signed_prekey_id", signed_prekey_id)
+        init(self, "signed_prekey", signed_prekey)
+        init(self, "signed_prekey_signature", signed_prekey_signature)
+        init(self, "prekey_id", prekey_id)
+        init(self, "prekey", prekey)
+
+    def __setattr__(self, name: str, value: Any) -> NoReturn:
+        from dataclasses import FrozenInstanceError  # what the frozen dataclass raised
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
