@@ -65,7 +65,12 @@ def paired_with_a_message(directory: Path) -> None:
         store.save_account(made_up_account(ME, None, "Me")._replace(paired_at=T0))
         archive = Archive(store)
         message = ArchivedMessage(
-            chat=ALICE, id="M1", sender=ALICE, from_me=False, timestamp=T0, type="text",
+            chat=ALICE,
+            id="M1",
+            sender=ALICE,
+            from_me=False,
+            timestamp=T0,
+            type="text",
             text="read me",
         )
         archive.add_message(message)

@@ -30,9 +30,10 @@ def test_the_offline_demo_pairs_a_store(tmp_path: Path) -> None:
     assert "sleep 1\n" not in script  # it waits for the sandbox's line, not a guess
     # What a person types next, and the clean-up: the store is Alice's, then stop.
     after = '\nwacli whoami --json > "$demo/whoami.json"\nkill "$sandbox"; wait "$sandbox"\n'
-    env = {
-        key: value for key, value in os.environ.items() if not key.startswith("WACLI_")
-    } | {"TMPDIR": str(tmp_path), "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    env = {key: value for key, value in os.environ.items() if not key.startswith("WACLI_")} | {
+        "TMPDIR": str(tmp_path),
+        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+    }
     done = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", script + after],
         capture_output=True,
