@@ -2,18 +2,21 @@
 own asyncio server: messages both ways, fragments, pings, the ends of a connection,
 refused upgrades, and TLS with a verified certificate chain."""
 
+import contextlib
 import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import anyio
+import anyio.abc
 import pytest
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 from websockets.http11 import Request, Response
+from websockets.utils import accept_key
 
-from wacli.client.websocket import connect
+from wacli.client.websocket import CLOSE_WAIT, connect
 from wacli.sandbox.media_tls import ensure_media_tls
 
 pytestmark = pytest.mark.anyio
@@ -146,3 +149,37 @@ async def test_wss_verifies_the_servers_certificate_chain(tmp_path: Path) -> Non
         # The default context trusts the system's CAs only: this chain is refused.
         with anyio.fail_after(5), pytest.raises(ssl.SSLCertVerificationError):
             await connect(url, origin=ORIGIN, max_size=1 << 20)
+
+
+async def test_close_gives_up_on_a_server_that_never_answers_it() -> None:
+    """A peer that upgrades, then ignores our close frame and keeps the TCP connection:
+    ``close`` waits CLOSE_WAIT for it, then drops the connection."""
+
+    async def silent(stream: anyio.abc.SocketStream) -> None:
+        request = b""
+        while b"\r\n\r\n" not in request:
+            request += await stream.receive()
+        key = next(
+            line.split(b":", 1)[1].strip().decode()
+            for line in request.split(b"\r\n")
+            if line.lower().startswith(b"sec-websocket-key:")
+        )
+        accept = accept_key(key).encode()
+        await stream.send(
+            b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+            b"Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept + b"\r\n\r\n"
+        )
+        with contextlib.suppress(anyio.EndOfStream, anyio.BrokenResourceError):
+            while True:
+                await stream.receive()  # our close frame, unanswered
+
+    listener = await anyio.create_tcp_listener(local_host="127.0.0.1")
+    port = listener.extra(anyio.abc.SocketAttribute.local_port)
+    async with listener, anyio.create_task_group() as tg:
+        tg.start_soon(listener.serve, silent)
+        ws = await connect(f"ws://127.0.0.1:{port}/ws/chat", origin=ORIGIN, max_size=1 << 20)
+        started = anyio.current_time()
+        with anyio.fail_after(CLOSE_WAIT + 5):
+            await ws.close()
+        assert anyio.current_time() - started >= CLOSE_WAIT - 0.1
+        tg.cancel_scope.cancel()

@@ -133,9 +133,8 @@ class WebSocket:
         except (ConnectionClosed, OSError, anyio.BrokenResourceError, anyio.ClosedResourceError):
             pass  # the other side went first: nothing left to say
         finally:
-            with anyio.CancelScope(shield=True):
-                with suppress(OSError, anyio.BrokenResourceError):
-                    await self._stream.aclose()
+            with anyio.CancelScope(shield=True), suppress(OSError, anyio.BrokenResourceError):
+                await self._stream.aclose()
 
     def _assemble(self, frame: Frame) -> bytes | str | None:
         if frame.opcode is Opcode.BINARY or frame.opcode is Opcode.TEXT:
@@ -206,6 +205,9 @@ async def connect(
             tls=True,
             ssl_context=ssl_context or ssl.create_default_context(),
             tls_hostname=uri.host,
+            # The WebSocket's close frames end the conversation; closing the stream must
+            # not wait on (or require) the server's TLS close_notify as well.
+            tls_standard_compatible=False,
         )
     else:
         stream = await anyio.connect_tcp(uri.host, uri.port)
