@@ -101,9 +101,17 @@ def command(store: Path, server: str, root: str, *args: str) -> list[str]:
     ]
 
 
+PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
+
+
 def environment(env: dict[str, str] | None) -> dict[str, str]:
-    """Our environment without its WACLI_* variables, plus ``env``."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("WACLI_")}
+    """Our environment without its WACLI_* and proxy variables (the sandbox is on
+    loopback, reached straight unless a test names a proxy), plus ``env``."""
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("WACLI_") and k.lower() not in PROXY_VARIABLES
+    }
     return {**clean, **(env or {})}
 
 

@@ -38,6 +38,17 @@ ENVIRONMENT = [
         "WACLI_BACKFILL_TIMEOUT",
         "Seconds history backfill waits for the phone's answer (default 60).",
     ),
+    (
+        "HTTPS_PROXY, HTTP_PROXY, ALL_PROXY",
+        "An http://[user:password@]host[:port] proxy to tunnel through (CONNECT): HTTPS_PROXY "
+        "for wss:// chat and https:// media, HTTP_PROXY for a ws:// server, ALL_PROXY for "
+        "either when unset; lower-case spellings win. Other kinds of proxy are refused (exit 4).",
+    ),
+    (
+        "NO_PROXY",
+        "Comma-separated hosts and domains reached without the proxy (* for all; a domain "
+        "covers its subdomains; an entry may carry :port).",
+    ),
     ("XDG_DATA_HOME", "The default store is $XDG_DATA_HOME/wacli."),
 ]
 

@@ -4,9 +4,10 @@
   its waits (WACLI_TIMEOUT); direct_connection: our own, WebSocket + Noise (XX, IK with
   the remembered server key), nodes, IQs routed by id with timeouts, keepalive, stream
   errors and failures -> events and typed errors; websocket: the WebSocket under it
-  (websockets' sans-I/O protocol on an anyio stream); relay: listen's connection shared
-  with the other commands, a command's side (relay_server: the listener's; relay_socket:
-  the address, frames and peer check both use);
+  (websockets' sans-I/O protocol on an anyio stream); proxy: the way out to a server,
+  straight or through the environment's HTTP proxy (chat and media); relay: listen's
+  connection shared with the other commands, a command's side (relay_server: the
+  listener's; relay_socket: the address, frames and peer check both use);
 - operations: what a command asks for as a value (SendText...), done by
   ``Client.perform`` or, handed over the relay by relay_perform (a blocking socket, no
   client loaded), by a running listen's client;

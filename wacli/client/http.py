@@ -5,7 +5,7 @@ download). This sends one request per connection (``Connection: close``) with a
 Content-Length body and reads a Content-Length, chunked or until-close response,
 every size bounded; h11 does the HTTP/1.1 framing. The server's certificate is always
 verified: against the CA file the caller gives (the sandbox's), else the system trust
-store.
+store. A proxy the environment names is tunnelled through (wacli.client.proxy).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import h11
 from anyio.abc import ByteReceiveStream
 
 from wacli.client.errors import ClientError, ConnectError, RefusedError, RequestTimeout
+from wacli.client.proxy import open_stream
 
 MAX_HEADER_BYTES = 64 * 1024
 DEFAULT_MAX_RESPONSE = 128 * 1024 * 1024
@@ -139,14 +140,7 @@ async def _exchange(
     max_response: int,
 ) -> HttpResponse:
     try:
-        stream = await anyio.connect_tcp(
-            host,
-            port,
-            tls=True,
-            ssl_context=context or tls_context(),
-            tls_hostname=host,
-            tls_standard_compatible=False,
-        )
+        stream = await open_stream(host, port, ssl_context=context or tls_context())
     except ssl.SSLCertVerificationError as exc:
         raise HttpConnectError(
             f"{host}:{port}: certificate not trusted ({exc.verify_message})"

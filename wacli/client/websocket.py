@@ -34,6 +34,8 @@ from typing import Any
 import anyio
 import anyio.abc
 
+from wacli.client.proxy import open_stream
+
 _METADATA = "importlib.metadata"
 
 
@@ -193,24 +195,13 @@ def _frames(events: list[Any]) -> list[Frame]:
 async def connect(
     url: str, *, origin: str, max_size: int, ssl_context: ssl.SSLContext | None = None
 ) -> WebSocket:
-    """Open the TCP (TLS for ``wss://``) stream and run the WebSocket upgrade; the caller
-    bounds it with a timeout. ``ssl_context``: the default verifying context when None."""
+    """Open the TCP (TLS for ``wss://``) stream, through the environment's proxy if it
+    names one (wacli.client.proxy), and run the WebSocket upgrade; the caller bounds it
+    with a timeout. ``ssl_context``: the default verifying context when None."""
     uri = parse_uri(url)
     protocol = ClientProtocol(uri, origin=Origin(origin), max_size=max_size)
-    stream: anyio.abc.ByteStream
-    if uri.secure:
-        stream = await anyio.connect_tcp(
-            uri.host,
-            uri.port,
-            tls=True,
-            ssl_context=ssl_context or ssl.create_default_context(),
-            tls_hostname=uri.host,
-            # The WebSocket's close frames end the conversation; closing the stream must
-            # not wait on (or require) the server's TLS close_notify as well.
-            tls_standard_compatible=False,
-        )
-    else:
-        stream = await anyio.connect_tcp(uri.host, uri.port)
+    tls = (ssl_context or ssl.create_default_context()) if uri.secure else None
+    stream = await open_stream(uri.host, uri.port, ssl_context=tls)
     try:
         protocol.send_request(protocol.connect())
         for chunk in protocol.data_to_send():
