@@ -3,7 +3,9 @@ own asyncio server: messages both ways, fragments, pings, the ends of a connecti
 refused upgrades, and TLS with a verified certificate chain."""
 
 import contextlib
+import socket
 import ssl
+import struct
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -182,4 +184,29 @@ async def test_close_gives_up_on_a_server_that_never_answers_it() -> None:
         with anyio.fail_after(CLOSE_WAIT + 5):
             await ws.close()
         assert anyio.current_time() - started >= CLOSE_WAIT - 0.1
+        tg.cancel_scope.cancel()
+
+
+@pytest.mark.parametrize("reset", [False, True])
+async def test_a_server_that_hangs_up_during_the_upgrade_is_an_invalid_handshake(
+    reset: bool,
+) -> None:
+    """Closed (FIN) or reset (RST) after reading our upgrade: a refused handshake, which
+    the caller reports as a failure to connect, never an unexpected error."""
+
+    async def hang_up(stream: anyio.abc.SocketStream) -> None:
+        request = b""
+        while b"\r\n\r\n" not in request:
+            request += await stream.receive()
+        if reset:  # SO_LINGER 0: the close sends RST
+            raw = stream.extra(anyio.abc.SocketAttribute.raw_socket)
+            raw.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        await stream.aclose()
+
+    listener = await anyio.create_tcp_listener(local_host="127.0.0.1")
+    port = listener.extra(anyio.abc.SocketAttribute.local_port)
+    async with listener, anyio.create_task_group() as tg:
+        tg.start_soon(listener.serve, hang_up)
+        with anyio.fail_after(5), pytest.raises(InvalidHandshake):
+            await connect(f"ws://127.0.0.1:{port}/ws/chat", origin=ORIGIN, max_size=1 << 20)
         tg.cancel_scope.cancel()

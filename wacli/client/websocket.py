@@ -155,13 +155,7 @@ class WebSocket:
 
     async def _receive(self) -> None:
         """Read once from the network into the protocol; send what it answers."""
-        try:
-            data = await self._stream.receive(READ_SIZE)
-        except (anyio.EndOfStream, anyio.BrokenResourceError, OSError):
-            self._protocol.receive_eof()
-        else:
-            self._protocol.receive_data(data)
-        self._frames.extend(_frames(self._protocol.events_received()))
+        self._frames.extend(_frames(await _read_once(self._stream, self._protocol)))
         await self._flush()
 
     async def _flush(self) -> None:
@@ -186,6 +180,18 @@ class WebSocket:
         )
         error.__cause__ = protocol.parser_exc
         return error
+
+
+async def _read_once(stream: anyio.abc.ByteStream, protocol: ClientProtocol) -> list[Any]:
+    """Read once from the network into ``protocol`` (a closed or broken stream is its
+    end); the events that made."""
+    try:
+        data = await stream.receive(READ_SIZE)
+    except (anyio.EndOfStream, anyio.BrokenResourceError, OSError):
+        protocol.receive_eof()
+    else:
+        protocol.receive_data(data)
+    return protocol.events_received()
 
 
 def _frames(events: list[Any]) -> list[Frame]:
@@ -218,13 +224,7 @@ async def connect(
 async def _response(stream: anyio.abc.ByteStream, protocol: ClientProtocol) -> list[Frame]:
     """Read until the upgrade's answer; the frames that followed it in the same read."""
     while True:
-        try:
-            data = await stream.receive(READ_SIZE)
-        except anyio.EndOfStream:
-            protocol.receive_eof()
-        else:
-            protocol.receive_data(data)
-        events = protocol.events_received()
+        events = await _read_once(stream, protocol)
         if protocol.handshake_exc is not None:
             raise protocol.handshake_exc
         if events:
